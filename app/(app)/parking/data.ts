@@ -1,0 +1,43 @@
+import { forbidden, notFound } from "next/navigation";
+import type { Principal } from "@/lib/auth/principal";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { getCredits } from "@/lib/parking/credits";
+import { endOfLocalDay } from "@/lib/ui/parking-time";
+
+/** Server-side helpers of the parking pages. */
+
+/** The server's clock for a render: client components start from it, so hydration matches. */
+export function serverClock(): { now: number; dayEnd: number } {
+  const now = Date.now();
+  return { now, dayEnd: endOfLocalDay(new Date(now)).getTime() };
+}
+
+/** A service call for a page: 403 → the forbidden page, 404 (or a malformed id in the path) → not found. */
+export async function forPage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    if (error instanceof NotFoundError) notFound();
+    if (error instanceof ValidationError && error.fields.every((field) => field.loc[0] === "path")) notFound();
+    throw error;
+  }
+}
+
+/** The principal's credit balance, or null when they may not read credits. */
+export async function balanceOf(principal: Principal): Promise<number | null> {
+  if (!principal.scopes.has("READ:CREDITS")) return null;
+  try {
+    return (await getCredits(principal, { limit: 1 })).balance;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return null;
+    throw error;
+  }
+}
+
+const DAY = 86_400_000;
+
+/** The range the spot page's timeline covers: a day back (the reader's today may have begun) to 8 days ahead. */
+export function timelineRange(now: number): { from: string; to: string } {
+  return { from: new Date(now - DAY).toISOString(), to: new Date(now + 8 * DAY).toISOString() };
+}

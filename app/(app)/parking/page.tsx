@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { ParkingBoard } from "@/components/parking/parking-board";
+import { LiveRefresh } from "@/components/parking/parking-live";
+import { linkClass, PageHeading } from "@/components/parking/ui";
+import { requirePrincipal } from "@/components/shell/session";
+import { listSpots } from "@/lib/parking/spots";
+import { forPage, serverClock } from "./data";
+
+export const metadata: Metadata = { title: "Parking" };
+
+const BOARD_SIZE = 200;
+
+export default async function ParkingBoardPage() {
+  const principal = await requirePrincipal();
+  if (!principal.scopes.has("READ:SPOTS")) forbidden();
+  const { spots, total } = await forPage(listSpots(principal, { limit: BOARD_SIZE }));
+  const clock = serverClock();
+
+  return (
+    <div className="space-y-8">
+      <PageHeading title="Parking">
+        Every resident&apos;s spot, by zone: what is free right now, what is taken, and what opens later today. The board updates by
+        itself.
+      </PageHeading>
+      <LiveRefresh watch={["spots"]} />
+      <ParkingBoard spots={spots} viewerId={principal.userId} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
+      {total > spots.length && (
+        <p className="text-sm text-ink-muted">
+          Showing the first {spots.length} of {total} spots.
+        </p>
+      )}
+      {principal.scopes.has("WRITE:SPOTS") && principal.role === "CUSTOMER" && (
+        <p className="text-sm text-ink-muted">
+          Away for a while?{" "}
+          <Link href="/parking/mine" className={linkClass}>
+            Share your spot
+          </Link>{" "}
+          and earn credits.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { ConfirmAction } from "@/components/parking/confirm-action";
+import { LocalRange } from "@/components/parking/local-time";
+import { LiveRefresh } from "@/components/parking/parking-live";
+import { EmptyState, PageHeading, ReservationStatusBadge } from "@/components/parking/ui";
+import { requirePrincipal } from "@/components/shell/session";
+import { listReservations } from "@/lib/parking/reservations";
+import type { ReservationView } from "@/lib/parking/views";
+import { credits } from "@/lib/ui/parking-board";
+import { cancelReservationAction } from "../actions";
+import { forPage, serverClock } from "../data";
+
+export const metadata: Metadata = { title: "Reservations" };
+
+const LIST_SIZE = 200;
+
+function ReservationTable({
+  caption,
+  reservations,
+  counterpart,
+  mayCancel,
+  now,
+}: {
+  caption: string;
+  reservations: ReservationView[];
+  counterpart: "owner" | "reserver";
+  mayCancel: boolean;
+  now: number;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
+      <table className="w-full min-w-[44rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">
+          <tr>
+            <th scope="col" className="px-4 py-3 font-medium">Spot</th>
+            <th scope="col" className="px-4 py-3 font-medium">When</th>
+            <th scope="col" className="px-4 py-3 font-medium">{counterpart === "owner" ? "Owner" : "Reserved by"}</th>
+            <th scope="col" className="px-4 py-3 font-medium">Cost</th>
+            <th scope="col" className="px-4 py-3 font-medium">Status</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {reservations.map((reservation) => {
+            const cancellable = mayCancel && reservation.status === "CONFIRMED" && Date.parse(reservation.startsAt) > now;
+            return (
+              <tr key={reservation.id} id={`reservation-${reservation.id}`} className="align-top" data-testid="reservation-row" data-reservation-id={reservation.id}>
+                <th scope="row" className="px-4 py-3 font-medium">
+                  <Link href={`/parking/spots/${reservation.spot.id}`} className="hover:underline">
+                    {reservation.spot.label}
+                  </Link>
+                  <span className="block text-xs font-normal text-ink-muted">{reservation.spot.zone}</span>
+                </th>
+                <td className="px-4 py-3">
+                  <LocalRange startsAt={reservation.startsAt} endsAt={reservation.endsAt} />
+                </td>
+                <td className="px-4 py-3">{reservation[counterpart].name}</td>
+                <td className="px-4 py-3 tabular-nums">{credits(reservation.cost)}</td>
+                <td className="px-4 py-3">
+                  <ReservationStatusBadge status={reservation.status} />
+                </td>
+                <td className="px-4 py-3">
+                  {cancellable && (
+                    <ConfirmAction
+                      action={cancelReservationAction}
+                      fields={{ reservationId: reservation.id }}
+                      label="Cancel"
+                      accessibleLabel={`Cancel reservation of ${reservation.spot.label}`}
+                      question={`Refund ${credits(reservation.cost)} to ${reservation.reserver.name}?`}
+                      confirmLabel="Cancel reservation"
+                      pendingLabel="Cancelling…"
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function ReservationsPage() {
+  const principal = await requirePrincipal();
+  if (!principal.scopes.has("READ:RESERVATIONS")) forbidden();
+  const { reservations, total } = await forPage(listReservations(principal, { role: "all", limit: LIST_SIZE }));
+  const clock = serverClock();
+  const made = reservations.filter((reservation) => reservation.reserver.id === principal.userId);
+  const onMySpots = reservations.filter((reservation) => reservation.owner.id === principal.userId);
+  const mayCancel = principal.scopes.has("UPDATE:RESERVATIONS");
+
+  return (
+    <div className="space-y-10">
+      <LiveRefresh watch={["reservations"]} />
+      <PageHeading title="Reservations">
+        Reservations you made and reservations of your spots, newest first. Either side may cancel before the start; the reserver
+        gets the full cost back.
+      </PageHeading>
+
+      <section aria-labelledby="made-heading" className="space-y-4" data-testid="reservations-made">
+        <h2 id="made-heading" className="text-xl font-semibold">
+          Made by you
+        </h2>
+        {made.length > 0 ? (
+          <ReservationTable caption="Reservations made by you" reservations={made} counterpart="owner" mayCancel={mayCancel} now={clock.now} />
+        ) : (
+          <EmptyState>
+            You have not reserved a spot yet. Find a free one on the{" "}
+            <Link href="/parking" className="font-medium text-brand hover:underline">
+              board
+            </Link>
+            .
+          </EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="owned-heading" className="space-y-4" data-testid="reservations-on-my-spots">
+        <h2 id="owned-heading" className="text-xl font-semibold">
+          On your spots
+        </h2>
+        {onMySpots.length > 0 ? (
+          <ReservationTable
+            caption="Reservations of your spots"
+            reservations={onMySpots}
+            counterpart="reserver"
+            mayCancel={mayCancel}
+            now={clock.now}
+          />
+        ) : (
+          <EmptyState>Nobody has reserved your spots yet.</EmptyState>
+        )}
+      </section>
+
+      {total > reservations.length && (
+        <p className="text-sm text-ink-muted">
+          Showing the newest {reservations.length} of {total} reservations.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { AvailabilityTimeline } from "@/components/parking/availability-timeline";
+import { LiveRefresh } from "@/components/parking/parking-live";
+import { ReserveForm } from "@/components/parking/reserve-form";
+import { SpotStatusNow } from "@/components/parking/spot-status";
+import { linkClass } from "@/components/parking/ui";
+import { requirePrincipal } from "@/components/shell/session";
+import { Card } from "@/components/ui/form";
+import { env } from "@/lib/env";
+import { getAvailability } from "@/lib/parking/availability";
+import { getSpot } from "@/lib/parking/spots";
+import { SPOT_KIND_LABELS } from "@/lib/ui/parking-board";
+import { reserveAction } from "../../actions";
+import { balanceOf, forPage, serverClock, timelineRange } from "../../data";
+
+export const metadata: Metadata = { title: "Parking spot" };
+
+type Params = Promise<{ id: string }>;
+
+export default async function SpotPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const principal = await requirePrincipal();
+  if (!principal.scopes.has("READ:SPOTS")) forbidden();
+  const clock = serverClock();
+  const [spot, availability, balance] = await Promise.all([
+    forPage(getSpot(principal, id)),
+    forPage(getAvailability(principal, id, timelineRange(clock.now))),
+    balanceOf(principal),
+  ]);
+  const mine = spot.owner.id === principal.userId;
+  const mayReserve = !mine && principal.scopes.has("WRITE:RESERVATIONS");
+
+  return (
+    <div className="space-y-8">
+      <LiveRefresh watch={["spots", "credits"]} />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-ink-muted">
+            <Link href="/parking" className={linkClass}>
+              Parking
+            </Link>{" "}
+            / {spot.zone}
+          </p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight">{spot.label}</h1>
+          <p className="mt-2 text-ink-muted">
+            {SPOT_KIND_LABELS[spot.kind]} spot in {spot.zone} · shared by{" "}
+            <span className="font-medium text-ink" data-testid="spot-owner">
+              {mine ? "you" : spot.owner.name}
+            </span>
+          </p>
+          {spot.description && <p className="mt-2 max-w-prose">{spot.description}</p>}
+        </div>
+        <SpotStatusNow spot={spot} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
+      </div>
+
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <Card>
+          <h2 className="text-xl font-semibold">Availability</h2>
+          <p className="mt-1 text-sm text-ink-muted">When the owner offers the spot, and when it is already reserved.</p>
+          <div className="mt-4">
+            <AvailabilityTimeline windows={availability.windows} busy={availability.busy} serverNow={clock.now} />
+          </div>
+        </Card>
+
+        <Card>
+          <h2 className="text-xl font-semibold">Reserve</h2>
+          {mayReserve ? (
+            <ReserveForm
+              action={reserveAction}
+              spotId={spot.id}
+              windows={spot.availability}
+              cost={env().PARKING_RESERVATION_COST}
+              ownerName={spot.owner.name}
+              balance={balance}
+              serverNow={clock.now}
+            />
+          ) : mine ? (
+            <p className="mt-2 text-sm text-ink-muted">
+              This is your spot.{" "}
+              <Link href="/parking/mine" className={linkClass}>
+                Offer it or change it under My spots
+              </Link>
+              .
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-ink-muted">Your role may not reserve spots.</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { currentPrincipal } from "@/lib/auth/current";
+import { MESSAGES } from "@/lib/errors";
+import { cancelRental, requestRental } from "@/lib/rentals/rentals";
+import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
+
+const REQUEST_FIELDS = ["startDate", "endDate"] as const;
+export type RentalRequestField = (typeof REQUEST_FIELDS)[number];
+
+const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
+
+/** The browser's door to `requestRental`: same rules as POST /api/v1/rentals. */
+export async function requestRentalAction(
+  _previous: FormState<RentalRequestField>,
+  formData: FormData,
+): Promise<FormState<RentalRequestField>> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  const input = { vehicleId: formText(formData, "vehicleId"), startDate: formText(formData, "startDate"), endDate: formText(formData, "endDate") };
+  try {
+    await requestRental(principal, input);
+  } catch (error) {
+    return formFailure(error, REQUEST_FIELDS, input);
+  }
+  revalidatePath("/rentals/mine");
+  redirect("/rentals/mine");
+}
+
+export async function cancelRentalAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  try {
+    await cancelRental(principal, formText(formData, "id"));
+  } catch (error) {
+    return formFailure(error, []);
+  }
+  revalidatePath("/rentals/mine");
+  return { status: "success", message: "Rental cancelled." };
+}

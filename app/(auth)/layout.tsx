@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
+        <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-6 py-4">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
+            Wheelhouse
+          </Link>
+          <ThemeToggle />
+        </div>
+      </header>
+      <main className="mx-auto flex max-w-page justify-center px-6 py-12 sm:py-20">
+        <div className="w-full max-w-md">{children}</div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { RegisterForm } from "@/components/identity/register-form";
+import { getPrincipal } from "@/components/shell/session";
+import { Card } from "@/components/ui/form";
+import { STARTING_PARKING_CREDITS } from "@/lib/identity/roles";
+import { safeCallbackPath } from "@/lib/ui/safe-callback";
+import { registerAction } from "./actions";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RegisterPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = (Array.isArray(raw) ? raw[0] : raw) ?? null;
+  if (await getPrincipal()) redirect(safeCallbackPath(callbackUrl));
+
+  return (
+    <Card>
+      <h1 className="text-2xl font-semibold tracking-tight">Create an account</h1>
+      <p className="mt-1 text-sm text-ink-muted">
+        Customers start with {STARTING_PARKING_CREDITS} parking credits.
+      </p>
+      <RegisterForm registerAction={registerAction} callbackUrl={callbackUrl} />
+      <p className="mt-6 text-sm text-ink-muted">
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-brand underline-offset-4 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentPrincipal } from "@/lib/auth/current";
+import { MESSAGES } from "@/lib/errors";
+import { createBranch, deleteBranch, updateBranch } from "@/lib/rentals/branches";
+import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
+
+const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
+
+const BRANCH_FIELDS = ["name", "address", "city", "phone", "openingHours"] as const;
+export type BranchField = (typeof BRANCH_FIELDS)[number] | "active";
+
+function branchInput(formData: FormData) {
+  const values = Object.fromEntries(BRANCH_FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof BRANCH_FIELDS)[number], string>;
+  return { values, input: { ...values, active: formData.get("active") === "on" } };
+}
+
+function refresh() {
+  revalidatePath("/admin/branches");
+  revalidatePath("/admin/fleet");
+}
+
+export async function createBranchAction(_previous: FormState<BranchField>, formData: FormData): Promise<FormState<BranchField>> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  const { values, input } = branchInput(formData);
+  try {
+    const branch = await createBranch(principal, input);
+    refresh();
+    return { status: "success", message: `Opened ${branch.name}.` };
+  } catch (error) {
+    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
+  }
+}
+
+export async function updateBranchAction(_previous: FormState<BranchField>, formData: FormData): Promise<FormState<BranchField>> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  const { values, input } = branchInput(formData);
+  try {
+    const branch = await updateBranch(principal, formText(formData, "id"), input);
+    refresh();
+    return { status: "success", message: `Saved ${branch.name}.` };
+  } catch (error) {
+    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
+  }
+}
+
+export async function deleteBranchAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  try {
+    await deleteBranch(principal, formText(formData, "id"));
+  } catch (error) {
+    return formFailure(error, []);
+  }
+  refresh();
+  return { status: "success", message: "Branch deleted." };
+}

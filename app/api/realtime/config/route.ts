@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { clientConfig } from "@/lib/realtime/authorize";
+
+export const dynamic = "force-dynamic";
+
+/** Public client settings for pusher-js. */
+export const GET = route(async (request) => Response.json(clientConfig(request.url), { headers: { "Cache-Control": "no-store" } }));

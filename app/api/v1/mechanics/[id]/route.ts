@@ -1,0 +1,5 @@
+import { userItemRoutes } from "@/lib/http/user-routes";
+
+export const dynamic = "force-dynamic";
+
+export const { GET, PATCH, DELETE } = userItemRoutes("MECHANIC");

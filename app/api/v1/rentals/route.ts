@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { authenticate } from "@/lib/auth/authenticate";
+import { jsonBody, route, searchParams } from "@/lib/http/route";
+import { listRentals, requestRental } from "@/lib/rentals/rentals";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  const principal = await authenticate(request);
+  const { items, total } = await listRentals(principal, searchParams(request));
+  return Response.json(items, { headers: { "X-Total-Count": String(total) } });
+});
+
+/** `{vehicleId, startDate, endDate}` → 201 with the PENDING rental. */
+export const POST = route(async (request) => {
+  const principal = await authenticate(request);
+  return Response.json(await requestRental(principal, await jsonBody(request, z.unknown())), { status: 201 });
+});

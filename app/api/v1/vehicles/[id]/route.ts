@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { authenticate } from "@/lib/auth/authenticate";
+import { jsonBody, route } from "@/lib/http/route";
+import { deleteVehicle, getVehicle, updateVehicle } from "@/lib/rentals/vehicles";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>(async (request, { params }) => {
+  const principal = await authenticate(request);
+  return Response.json(await getVehicle(principal, (await params).id));
+});
+
+export const PATCH = route<Params>(async (request, { params }) => {
+  const principal = await authenticate(request);
+  return Response.json(await updateVehicle(principal, (await params).id, await jsonBody(request, z.unknown())));
+});
+
+export const DELETE = route<Params>(async (request, { params }) => {
+  const principal = await authenticate(request);
+  await deleteVehicle(principal, (await params).id);
+  return new Response(null, { status: 204 });
+});

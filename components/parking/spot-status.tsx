@@ -1,0 +1,23 @@
+"use client";
+
+import type { SpotView } from "@/lib/parking/views";
+import { spotStatus } from "@/lib/ui/parking-board";
+import { endOfLocalDay } from "@/lib/ui/parking-time";
+import { SpotStatusBadge } from "./ui";
+import { useHydrated, useNow } from "./use-now";
+
+/** The spot's status badge, kept current as the clock moves. */
+export function SpotStatusNow({
+  spot,
+  serverNow,
+  serverDayEnd,
+}: {
+  spot: Pick<SpotView, "availability" | "nextReservation">;
+  serverNow: number;
+  serverDayEnd: number;
+}) {
+  const hydrated = useHydrated();
+  const now = useNow(serverNow);
+  const dayEnd = hydrated ? endOfLocalDay(new Date(now)).getTime() : serverDayEnd;
+  return <SpotStatusBadge status={spotStatus(spot, now, dayEnd)} />;
+}

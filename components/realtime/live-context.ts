@@ -1,0 +1,38 @@
+"use client";
+
+import type PusherClient from "pusher-js";
+import { createContext, useContext, useEffect, useEffectEvent } from "react";
+import type { LiveMessage } from "@/lib/ui/live-events";
+
+/** The connection as the user sees it: `connecting` until the first connect and while retrying. */
+export type LiveStatus = "connecting" | "live" | "offline";
+
+/**
+ * What live views hear: every de-duplicated message, and `resync` after the
+ * connection came back from an outage (messages may have been missed: reload).
+ */
+export type LiveBusMessage = LiveMessage | { kind: "resync" };
+export type LiveListener = (message: LiveBusMessage) => void;
+
+export interface LiveConnectionValue {
+  status: LiveStatus;
+  client: PusherClient | null;
+  publish: (message: LiveBusMessage) => void;
+  subscribe: (listener: LiveListener) => () => void;
+}
+
+const noop = () => {};
+const OUTSIDE_PROVIDER: LiveConnectionValue = { status: "offline", client: null, publish: noop, subscribe: () => noop };
+
+export const LiveConnectionContext = createContext<LiveConnectionValue>(OUTSIDE_PROVIDER);
+
+export function useLiveConnection(): LiveConnectionValue {
+  return useContext(LiveConnectionContext);
+}
+
+/** Calls `listener` (always its latest version) for every live message while mounted. */
+export function useLiveMessages(listener: LiveListener): void {
+  const { subscribe } = useLiveConnection();
+  const onMessage = useEffectEvent(listener);
+  useEffect(() => subscribe((message) => onMessage(message)), [subscribe]);
+}

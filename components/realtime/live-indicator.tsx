@@ -1,0 +1,32 @@
+"use client";
+
+import { useLiveConnection, type LiveStatus } from "./live-context";
+
+const LABELS: Record<LiveStatus, { text: string; description: string; dot: string }> = {
+  live: { text: "Live", description: "Live updates are on", dot: "bg-brand" },
+  connecting: { text: "Connecting…", description: "Connecting to live updates", dot: "bg-ink-muted motion-safe:animate-pulse" },
+  offline: {
+    text: "Offline",
+    description: "Live updates are offline; retrying. Pages still work, reload for the latest data.",
+    dot: "bg-amber-500 dark:bg-amber-400",
+  },
+};
+
+/** A subtle badge with the state of the tab's live connection. */
+export function LiveIndicator() {
+  const { status } = useLiveConnection();
+  const label = LABELS[status];
+  return (
+    <p
+      role="status"
+      data-testid="live-status"
+      data-state={status}
+      title={label.description}
+      className="inline-flex items-center gap-1.5 rounded-full border border-line px-2 py-0.5 text-xs font-medium text-ink-muted"
+    >
+      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${label.dot}`} />
+      <span>{label.text}</span>
+      <span className="sr-only">: {label.description}</span>
+    </p>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import type PusherClient from "pusher-js";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { ToastProvider } from "@/components/ui/toast";
+import { acquireConnection, releaseConnection } from "./connection";
+import { LiveConnectionContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
+import { getQueryClient } from "./query-client";
+import { useLiveEvents, type LiveChannels } from "./use-live-events";
+
+interface LiveProviderProps extends LiveChannels {
+  /** The signed-in user's public id. */
+  userId: string;
+  children: ReactNode;
+}
+
+/**
+ * Client data and live updates for signed-in pages: the tab's QueryClient, its one
+ * channel connection, the user's and role's subscriptions, and toasts.
+ */
+export function LiveProvider({ userId, userChannel, roleChannel, children }: LiveProviderProps) {
+  const [queryClient] = useState(() => getQueryClient(userId));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <LiveConnection owner={userId}>
+          <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
+          {children}
+        </LiveConnection>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}
+
+function LiveSubscriptions(channels: LiveChannels) {
+  useLiveEvents(channels);
+  return null;
+}
+
+function statusOf(state: string): LiveStatus {
+  if (state === "connected") return "live";
+  if (state === "initialized" || state === "connecting") return "connecting";
+  return "offline";
+}
+
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
+function LiveConnection({ owner, children }: { owner: string; children: ReactNode }) {
+  const [client, setClient] = useState<PusherClient | null>(null);
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const listeners = useRef(new Set<LiveListener>());
+
+  const publish = useCallback((message: LiveBusMessage) => {
+    for (const listener of [...listeners.current]) listener(message);
+  }, []);
+  const subscribe = useCallback((listener: LiveListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    let holding = false;
+    let attempt = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let unbind: (() => void) | undefined;
+
+    const start = () => {
+      holding = true;
+      acquireConnection(owner).then(
+        (pusher) => {
+          if (cancelled) return;
+          attempt = 0;
+          // Reconnecting is pusher-js's job; refetching what was missed meanwhile is useLiveEvents'.
+          const onStateChange = ({ current }: { current: string }) => setStatus(statusOf(current));
+          pusher.connection.bind("state_change", onStateChange);
+          unbind = () => pusher.connection.unbind("state_change", onStateChange);
+          setStatus(statusOf(pusher.connection.state));
+          setClient(pusher);
+        },
+        () => {
+          holding = false;
+          if (cancelled) return;
+          setStatus("offline");
+          retryTimer = setTimeout(start, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt++));
+        },
+      );
+    };
+    start();
+
+    return () => {
+      cancelled = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      unbind?.();
+      if (holding) releaseConnection(owner);
+    };
+  }, [owner]);
+
+  const value = useMemo(() => ({ status, client, publish, subscribe }), [status, client, publish, subscribe]);
+  return <LiveConnectionContext.Provider value={value}>{children}</LiveConnectionContext.Provider>;
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { fetchNotifications, newestNotification } from "@/components/notifications/api";
+import { useToast } from "@/components/ui/toast";
+import {
+  deliveryId,
+  describeUserEvent,
+  NOTIFICATIONS_KEY,
+  parseLiveMessage,
+  queryKeysForMessage,
+  RecentIds,
+  type LiveChannelKind,
+  type LiveEvent,
+  type LiveMessage,
+} from "@/lib/ui/live-events";
+import { UserEventToasts } from "@/lib/ui/toast-coalescer";
+import { useLiveConnection } from "./live-context";
+
+const SUBSCRIBED = "pusher:subscription_succeeded";
+
+export interface LiveChannels {
+  /** `private-user-{publicId}`: events about the user themself and their notifications. */
+  userChannel: string;
+  /** `private-role-{role}`: what the user's role hears (admins: every event). */
+  roleChannel: string;
+}
+
+/**
+ * Subscribes to the user's own channel and their role's channel on the tab's
+ * connection. Every message is handled once per channel (delivery is at least
+ * once): the TanStack queries it changes are invalidated, live views hear it, and
+ * messages addressed to the user become a toast.
+ *
+ * Whenever a subscription (re)starts — first load, and after every reconnect,
+ * when pusher-js subscribes again — everything is refetched once (and live views
+ * hear `resync`): events published before the subscription were not heard.
+ */
+export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void {
+  const { client, publish } = useLiveConnection();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+
+  useEffect(() => {
+    if (!client) return;
+    const seen = new RecentIds(2_000);
+    const eventToasts = new UserEventToasts<LiveEvent>((event) => {
+      toast({ ...describeUserEvent(event), href: null });
+    });
+
+    const notificationToast = async (type: string) => {
+      try {
+        const list = await queryClient.fetchQuery({ queryKey: NOTIFICATIONS_KEY, queryFn: fetchNotifications, staleTime: 0 });
+        const newest = newestNotification(list, type);
+        if (newest) toast({ title: newest.title, body: newest.body, href: newest.link });
+      } catch {
+        // The bell shows the notification once the list loads; a toast is a courtesy.
+      }
+    };
+
+    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+    const resync = () => {
+      // Both channels start together: one refetch for the pair.
+      if (resyncTimer) return;
+      resyncTimer = setTimeout(() => {
+        resyncTimer = undefined;
+        void queryClient.invalidateQueries();
+        publish({ kind: "resync" });
+      }, 50);
+    };
+
+    const handle = (message: LiveMessage) => {
+      if (!seen.firstSeen(deliveryId(message))) return;
+      for (const queryKey of queryKeysForMessage(message)) void queryClient.invalidateQueries({ queryKey });
+      publish(message);
+      if (message.kind === "notification") {
+        eventToasts.notificationArrived(message.eventId);
+        void notificationToast(message.type);
+      } else if (message.channel === "user") {
+        eventToasts.eventArrived(message.event);
+      }
+    };
+
+    const channels: ReadonlyArray<readonly [string, LiveChannelKind]> = [
+      [userChannel, "user"],
+      [roleChannel, "role"],
+    ];
+    const subscriptions = channels.map(([name, kind]) => {
+      // Subscribing again to a channel the connection already has returns it: no second subscription.
+      const channel = client.subscribe(name);
+      const listener = (eventName: string, data: unknown) => {
+        if (eventName === SUBSCRIBED) return resync();
+        const message = parseLiveMessage(eventName, data, kind);
+        if (message) handle(message);
+      };
+      channel.bind_global(listener);
+      // Already subscribed (the connection outlived a layout change): catch up on the moment without a listener.
+      if (channel.subscribed) resync();
+      return () => channel.unbind_global(listener);
+    });
+
+    return () => {
+      for (const unsubscribe of subscriptions) unsubscribe();
+      if (resyncTimer) clearTimeout(resyncTimer);
+      eventToasts.dispose();
+    };
+  }, [client, userChannel, roleChannel, queryClient, publish, toast]);
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useTheme } from "next-themes";
+import { useSyncExternalStore } from "react";
+
+const subscribeNever = () => () => {};
+
+/** Switches between light and dark; renders a neutral placeholder until hydrated. */
+export function ThemeToggle() {
+  const { resolvedTheme, setTheme } = useTheme();
+  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const isDark = hydrated && resolvedTheme === "dark";
+  const label = isDark ? "Switch to light theme" : "Switch to dark theme";
+
+  return (
+    <button
+      type="button"
+      onClick={() => setTheme(isDark ? "light" : "dark")}
+      aria-label={label}
+      title={label}
+      disabled={!hydrated}
+      data-testid="theme-toggle"
+      className="inline-flex h-9 w-9 items-center justify-center rounded-full border border-line bg-surface-raised text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-50"
+    >
+      <span aria-hidden="true">{isDark ? "☀" : "☾"}</span>
+    </button>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("home page", () => {
+  test("says what Wheelhouse is and links to sign-in", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle(/Wheelhouse/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Park, rent and service");
+    for (const moduleName of ["Parking", "Rentals", "Garage"]) {
+      await expect(page.getByRole("heading", { level: 3, name: moduleName })).toBeVisible();
+    }
+    const signIn = page.getByRole("banner").getByRole("link", { name: "Sign in" });
+    await expect(signIn).toHaveAttribute("href", "/login");
+  });
+
+  test("renders in the light theme and switches to dark and back, remembering the choice", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    const html = page.locator("html");
+    const body = page.locator("body");
+    await expect(html).not.toHaveClass(/\bdark\b/);
+    await expect(body).toHaveCSS("background-color", "rgb(248, 250, 252)");
+
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await expect(body).toHaveCSS("background-color", "rgb(11, 17, 32)");
+
+    await page.reload();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await expect(html).not.toHaveClass(/\bdark\b/);
+  });
+
+  test("follows a dark system preference on the first visit", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    await expect(page.locator("body")).toHaveCSS("background-color", "rgb(11, 17, 32)");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+});
+
+test.describe("operational endpoints of the running app", () => {
+  test("/api/ready reports ready and /api/health alive", async ({ request }) => {
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+    const health = await request.get("/api/health");
+    expect(await health.json()).toMatchObject({ status: "ok" });
+  });
+});

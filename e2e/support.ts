@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "wheelhouse-demo";
+
+/** Signs in through the login page and waits for the dashboard. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Phone or email").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+let sequence = 0;
+/** A new customer's details, unique per run and per call; `emailPrefix` tells the specs' accounts apart. */
+export function newCustomer(name: string, emailPrefix: string) {
+  const stamp = `${Date.now()}${sequence++}`;
+  return {
+    name: `${name} ${stamp.slice(-6)}`,
+    email: `${emailPrefix}.${stamp}@example.test`,
+    phone: `+1${stamp.slice(-12)}`,
+    password: "correct horse battery",
+  };
+}

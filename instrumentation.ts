@@ -1,0 +1,16 @@
+/**
+ * Runs once per server process before it takes requests: validates the
+ * configuration (a misconfigured deploy fails at boot) and starts the in-app
+ * scheduler (outbox drain, consumers, module jobs).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const config = env();
+  if (config.SCHEDULER_ENABLED) {
+    const { startScheduler } = await import("./lib/events/scheduler");
+    const { registerModuleJobs } = await import("./lib/platform/scheduled-jobs");
+    registerModuleJobs();
+    startScheduler();
+  }
+}

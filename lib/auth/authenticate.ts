@@ -1,0 +1,78 @@
+import { decode } from "next-auth/jwt";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { env } from "../env";
+import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
+import { roleNameById } from "../identity/roles";
+import { loadRoleScopes } from "../rbac/permissions";
+import { clientAddress } from "./client-address";
+import type { Principal } from "./principal";
+import { isRevoked } from "./revocation";
+import { sessionCookieValue } from "./session-cookie";
+import { InvalidTokenError, verifyToken } from "./tokens";
+
+/** Steps 4–5: the user behind the credential and their role's scopes, fresh from the database. */
+async function loadPrincipal(
+  userId: string,
+  expectedRoleId: number,
+  via: Principal["via"],
+  extra: Pick<Principal, "tokenId" | "tokenExpiresAt" | "clientIp">,
+  issuedAt?: Date,
+): Promise<Principal | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, roleId: true, name: true, credentialsChangedAt: true },
+  });
+  if (!user || user.roleId !== expectedRoleId) return null;
+  if (via === "session" && issuedAt && issuedAt < user.credentialsChangedAt) return null;
+  const role = roleNameById(user.roleId);
+  if (!role) return null;
+  return { userId: user.id, roleId: user.roleId, role, name: user.name, scopes: await loadRoleScopes(db, user.roleId), via, ...extra };
+}
+
+/** Steps 1–5 for `Authorization: Bearer <access token>`. */
+async function bearerPrincipal(token: string, clientIp: string): Promise<Principal> {
+  let claims;
+  try {
+    claims = await verifyToken(token, "access");
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw new UnauthorizedError(MESSAGES.invalidToken);
+    throw error;
+  }
+  const expiresAt = new Date(claims.exp * 1000);
+  if (await isRevoked(claims.jti, expiresAt)) {
+    await recordAudit({ action: "revoked_token_used", actorId: claims.sub, subject: claims.jti, clientIp, detail: { type: "access" } });
+    throw new ForbiddenError(MESSAGES.revokedToken);
+  }
+  const principal = await loadPrincipal(claims.sub, claims.role, "bearer", { tokenId: claims.jti, tokenExpiresAt: expiresAt, clientIp });
+  if (!principal) throw new UnauthorizedError(MESSAGES.invalidToken);
+  return principal;
+}
+
+/** The browser door: next-auth's session cookie, resolved to the same principal type. */
+export async function sessionPrincipal(cookieHeader: string | null, clientIp?: string): Promise<Principal | null> {
+  const token = sessionCookieValue(cookieHeader);
+  if (!token) return null;
+  const session = await decode({ token, secret: env().secrets.nextAuth }).catch(() => null);
+  if (!session?.sub || typeof session.roleId !== "number") return null;
+  const issuedAt = typeof session.authTime === "number" ? new Date(session.authTime) : new Date(0);
+  return loadPrincipal(session.sub, session.roleId, "session", { clientIp }, issuedAt);
+}
+
+/**
+ * Who is calling: a bearer token (validated by the spec's steps) or, without an
+ * Authorization header, the browser session. Scope checks (step 6) happen in
+ * the services, which know the resource and the row.
+ */
+export async function authenticate(request: Request): Promise<Principal> {
+  const clientIp = clientAddress(request.headers);
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) throw new UnauthorizedError(MESSAGES.invalidToken);
+    return bearerPrincipal(match[1], clientIp);
+  }
+  const principal = await sessionPrincipal(request.headers.get("cookie"), clientIp);
+  if (!principal) throw new UnauthorizedError(MESSAGES.notAuthenticated);
+  return principal;
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
+import { cacheRevocations, isRevoked, revokeTokens, type Revocation } from "./revocation";
+import { InvalidTokenError, issueToken, verifyToken, type IssuedToken } from "./tokens";
+import type { AuthenticatedUser } from "./credentials";
+import type { Principal } from "./principal";
+
+export interface TokenPair {
+  access: IssuedToken;
+  refresh: IssuedToken;
+}
+
+interface ClientInfo {
+  clientIp?: string;
+  userAgent?: string | null;
+}
+
+async function issuePair(
+  user: Pick<AuthenticatedUser, "id" | "roleId">,
+  familyId: string,
+  client: ClientInfo,
+): Promise<TokenPair & { persist: () => Promise<void> }> {
+  const access = await issueToken("access", user.id, user.roleId);
+  const refresh = await issueToken("refresh", user.id, user.roleId);
+  return {
+    access,
+    refresh,
+    persist: async () => {
+      await db.refreshToken.create({
+        data: {
+          jti: refresh.claims.jti,
+          familyId,
+          userId: user.id,
+          issuedAt: new Date(refresh.claims.iat * 1000),
+          expiresAt: refresh.expiresAt,
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+          clientIp: client.clientIp ?? null,
+        },
+      });
+    },
+  };
+}
+
+/** Login: a new access token and a refresh token that starts a new rotation family. */
+export async function startTokenSession(user: AuthenticatedUser, client: ClientInfo): Promise<TokenPair> {
+  const pair = await issuePair(user, randomUUID(), client);
+  await pair.persist();
+  return { access: pair.access, refresh: pair.refresh };
+}
+
+/**
+ * Exchanges a refresh token for a new access token and rotates the refresh token.
+ * Presenting a token that was already rotated means it was copied: the whole
+ * family (every token descended from that login) is revoked.
+ */
+export async function refreshTokenSession(refreshToken: string | undefined, client: ClientInfo): Promise<TokenPair> {
+  if (!refreshToken) throw new UnauthorizedError(MESSAGES.refreshTokenMissing);
+  let claims;
+  try {
+    claims = await verifyToken(refreshToken, "refresh");
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw new UnauthorizedError(MESSAGES.invalidToken);
+    throw error;
+  }
+  const stored = await db.refreshToken.findUnique({ where: { jti: claims.jti } });
+  if (!stored || stored.userId !== claims.sub) throw new UnauthorizedError(MESSAGES.invalidToken);
+
+  if (stored.revokedAt || (await isRevoked(claims.jti, stored.expiresAt))) {
+    if (stored.replacedById) await revokeFamily(stored.familyId, claims.sub, client);
+    else await recordAudit({ action: "revoked_token_used", actorId: claims.sub, subject: claims.jti, clientIp: client.clientIp, detail: { type: "refresh" } });
+    throw new ForbiddenError(MESSAGES.revokedToken);
+  }
+
+  const user = await db.user.findUnique({ where: { id: claims.sub }, select: { id: true, roleId: true } });
+  if (!user) throw new UnauthorizedError(MESSAGES.invalidToken);
+
+  const next = await issuePair(user, stored.familyId, client);
+  const rotated = await db.$transaction(async (tx) => {
+    // Guarded: of two concurrent refreshes with the same token only one rotates it.
+    const claimed = await tx.refreshToken.updateMany({
+      where: { jti: stored.jti, revokedAt: null },
+      data: { revokedAt: new Date(), replacedById: next.refresh.claims.jti },
+    });
+    if (claimed.count === 0) return false;
+    await tx.refreshToken.create({
+      data: {
+        jti: next.refresh.claims.jti,
+        familyId: stored.familyId,
+        userId: user.id,
+        issuedAt: new Date(next.refresh.claims.iat * 1000),
+        expiresAt: next.refresh.expiresAt,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+        clientIp: client.clientIp ?? null,
+      },
+    });
+    await revokeTokens(tx, [{ jti: stored.jti, type: "refresh", userId: user.id, expiresAt: stored.expiresAt, reason: "rotated" }]);
+    return true;
+  });
+  if (!rotated) {
+    await revokeFamily(stored.familyId, claims.sub, client);
+    throw new ForbiddenError(MESSAGES.revokedToken);
+  }
+  return { access: next.access, refresh: next.refresh };
+}
+
+async function revokeFamily(familyId: string, userId: string, client: ClientInfo): Promise<void> {
+  const revocations = await db.$transaction(async (tx) => {
+    const members = await tx.refreshToken.findMany({ where: { familyId } });
+    await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const list: Revocation[] = members.map((member) => ({
+      jti: member.jti,
+      type: "refresh",
+      userId: member.userId,
+      expiresAt: member.expiresAt,
+      reason: "family_revoked",
+    }));
+    await revokeTokens(tx, list);
+    return list;
+  });
+  await cacheRevocations(revocations);
+  await recordAudit({
+    action: "refresh_token_reuse",
+    actorId: userId,
+    subject: familyId,
+    clientIp: client.clientIp,
+    detail: { revoked: revocations.length },
+  });
+}
+
+/** Logout: revokes the caller's access token and, when it is theirs, the refresh token. */
+export async function endTokenSession(principal: Principal, refreshToken: string | undefined): Promise<void> {
+  const revocations: Revocation[] = [];
+  if (principal.tokenId && principal.tokenExpiresAt) {
+    revocations.push({ jti: principal.tokenId, type: "access", userId: principal.userId, expiresAt: principal.tokenExpiresAt, reason: "logout" });
+  }
+  let refreshJti: string | undefined;
+  if (refreshToken) {
+    try {
+      const claims = await verifyToken(refreshToken, "refresh");
+      if (claims.sub === principal.userId) {
+        refreshJti = claims.jti;
+        revocations.push({ jti: claims.jti, type: "refresh", userId: principal.userId, expiresAt: new Date(claims.exp * 1000), reason: "logout" });
+      }
+    } catch {
+      // A bad refresh cookie does not stop the access token from being revoked.
+    }
+  }
+  await db.$transaction(async (tx) => {
+    if (refreshJti) {
+      await tx.refreshToken.updateMany({ where: { jti: refreshJti, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    await revokeTokens(tx, revocations);
+  });
+  await cacheRevocations(revocations);
+}
+
+/** Password change and account deletion: every refresh token of the user stops working. */
+export async function revokeAllRefreshTokens(userId: string): Promise<void> {
+  const revocations = await db.$transaction(async (tx) => {
+    const live = await tx.refreshToken.findMany({ where: { userId, revokedAt: null } });
+    await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const list: Revocation[] = live.map((token) => ({ jti: token.jti, type: "refresh", userId, expiresAt: token.expiresAt, reason: "credentials_changed" }));
+    await revokeTokens(tx, list);
+    return list;
+  });
+  await cacheRevocations(revocations);
+}

@@ -1,0 +1,46 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+export type { PrismaClient } from "./generated/prisma/client";
+/** The client handed to callbacks of `db.$transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createPrismaClient(databaseUrl: string, poolSize: number): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as typeof globalThis & { wheelhouseDb?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!globalForDb.wheelhouseDb) {
+    const config = env();
+    if (!config.DATABASE_URL) {
+      throw new Error(
+        "DATABASE_URL is not set. Start Wheelhouse with `npm start` (which runs the embedded database) or set DATABASE_URL.",
+      );
+    }
+    globalForDb.wheelhouseDb = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  }
+  return globalForDb.wheelhouseDb;
+}
+
+/**
+ * The application's one Prisma client, created on first use so that importing
+ * this module (e.g. while `next build` collects routes) needs no database.
+ * On the embedded database the pool holds a single connection.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(instance) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  const instance = globalForDb.wheelhouseDb;
+  globalForDb.wheelhouseDb = undefined;
+  await instance?.$disconnect();
+}

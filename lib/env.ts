@@ -1,0 +1,146 @@
+import path from "node:path";
+import { z } from "zod";
+import { loadOrCreateAppSecret, resolveSecrets, SECRET_PURPOSES, type DerivedSecrets, type SecretPurpose } from "./secrets";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const optionalSecret = z
+  .string()
+  .min(32, "must be at least 32 characters")
+  .optional();
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  EMBEDDED_DATABASE: booleanFlag.default(false),
+  EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  DEMO_SEED: booleanFlag.optional(),
+  APP_SECRET: optionalSecret,
+  ACCESS_TOKEN_SECRET: optionalSecret,
+  REFRESH_TOKEN_SECRET: optionalSecret,
+  NEXTAUTH_SECRET: optionalSecret,
+  INTERNAL_API_SECRET: optionalSecret,
+  PUSHER_SECRET: optionalSecret,
+  ACCESS_TOKEN_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  REFRESH_TOKEN_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  COOKIE_SECURE: booleanFlag.optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
+  LOGIN_USERNAME_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  PUSHER_APP_ID: z.string().min(1).default("wheelhouse"),
+  PUSHER_KEY: z.string().min(1).default("wheelhouse-key"),
+  PUSHER_HOST: z.string().min(1).default("127.0.0.1"),
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+  PUSHER_USE_TLS: booleanFlag.default(false),
+  PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
+  PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_PUBLIC_TLS: booleanFlag.optional(),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  PARKING_RESERVATION_COST: z.coerce.number().int().min(0).max(1000).default(3),
+  PARKING_MIN_RESERVATION_MINUTES: z.coerce.number().int().min(1).default(15),
+  PARKING_MAX_RESERVATION_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  PARKING_DAILY_RESERVATION_LIMIT: z.coerce.number().int().min(1).default(10),
+  PARKING_PAIR_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
+  PARKING_MAX_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+});
+
+export type AppEnv = Omit<
+  z.infer<typeof rawEnvSchema>,
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | SecretEnvName
+> & {
+  DATA_DIR: string;
+  DEMO_SEED: boolean;
+  /** Secure cookies: on in production on a real database; off for the local embedded demo (plain http). */
+  COOKIE_SECURE: boolean;
+  DATABASE_POOL_SIZE: number;
+  secrets: DerivedSecrets;
+};
+
+type SecretEnvName = "APP_SECRET" | (typeof SECRET_PURPOSES)[SecretPurpose];
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+/**
+ * Validates the configuration once. Throws ConfigError with every problem listed.
+ * Empty strings count as unset, so `FOO=` in a .env file means "use the default".
+ */
+export function parseEnv(source: EnvSource = process.env): AppEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = rawEnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  const overrides: Partial<Record<SecretPurpose, string | undefined>> = {};
+  for (const [purpose, variable] of Object.entries(SECRET_PURPOSES) as Array<[SecretPurpose, SecretEnvName]>) {
+    overrides[purpose] = raw[variable];
+  }
+
+  let secrets = resolveSecrets(raw.APP_SECRET, overrides);
+  if ("missing" in secrets) {
+    const productionOnRealDatabase = raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE;
+    if (productionOnRealDatabase) {
+      const names = secrets.missing.map((purpose) => SECRET_PURPOSES[purpose]).join(", ");
+      throw new ConfigError(
+        `APP_SECRET is not set. In production on your own database Wheelhouse will not invent secrets: ` +
+          `set APP_SECRET (at least 32 random characters, e.g. \`openssl rand -base64 48\`), ` +
+          `or set each of ${names} yourself. See .env.example.`,
+      );
+    }
+    secrets = resolveSecrets(loadOrCreateAppSecret(dataDir), overrides) as DerivedSecrets;
+  }
+
+  const {
+    APP_SECRET,
+    ACCESS_TOKEN_SECRET,
+    REFRESH_TOKEN_SECRET,
+    NEXTAUTH_SECRET,
+    INTERNAL_API_SECRET,
+    PUSHER_SECRET,
+    ...settings
+  } = raw;
+  return {
+    ...settings,
+    DATA_DIR: dataDir,
+    DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
+    DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,
+    COOKIE_SECURE: raw.COOKIE_SECURE ?? (raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE),
+    secrets,
+  };
+}
+
+let cachedEnv: AppEnv | undefined;
+
+/** The process's configuration, validated on first use. */
+export function env(): AppEnv {
+  cachedEnv ??= parseEnv();
+  return cachedEnv;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cachedEnv = undefined;
+}

@@ -1,0 +1,86 @@
+import { db } from "../db";
+import { liveChannelsConsumer } from "../realtime/live-channels-consumer";
+import { notificationsConsumer } from "../notifications/consumer";
+import { runConsumer, TransientConsumerError, type ConsumeResult, type Consumer } from "./consumers";
+import { drainOutbox, type DrainResult } from "./drainer";
+
+/** Consumers the app runs after every drain. */
+export const CONSUMERS: readonly Consumer[] = [liveChannelsConsumer, notificationsConsumer];
+
+export interface Job {
+  name: string;
+  run(): Promise<unknown>;
+}
+
+/** Periodic jobs besides the event pipeline (e.g. reservation lifecycle); modules register theirs. */
+const jobs: Job[] = [];
+export function registerJob(job: Job): void {
+  if (!jobs.some((existing) => existing.name === job.name)) jobs.push(job);
+}
+
+const state = globalThis as typeof globalThis & {
+  wheelhousePipeline?: { running: boolean; again: boolean; timer?: NodeJS.Timeout };
+};
+function pipeline() {
+  state.wheelhousePipeline ??= { running: false, again: false };
+  return state.wheelhousePipeline;
+}
+
+export interface PipelineResult {
+  drained: DrainResult;
+  consumed: Record<string, ConsumeResult | { deferred: string }>;
+}
+
+/** Drain the outbox, then let every consumer catch up. */
+export async function runEventPipeline(): Promise<PipelineResult> {
+  const drained = await drainOutbox(db);
+  const consumed: PipelineResult["consumed"] = {};
+  for (const consumer of CONSUMERS) {
+    try {
+      consumed[consumer.group] = await runConsumer(consumer, db);
+    } catch (error) {
+      if (!(error instanceof TransientConsumerError)) throw error;
+      consumed[consumer.group] = { deferred: error.message };
+    }
+  }
+  return { drained, consumed };
+}
+
+async function tick(): Promise<void> {
+  const current = pipeline();
+  if (current.running) {
+    current.again = true;
+    return;
+  }
+  current.running = true;
+  try {
+    do {
+      current.again = false;
+      for (const job of jobs) await job.run().catch((error: unknown) => console.error(`[scheduler] job ${job.name} failed:`, error));
+      await runEventPipeline().catch((error: unknown) => console.error("[scheduler] event pipeline failed:", error));
+    } while (current.again);
+  } finally {
+    current.running = false;
+  }
+}
+
+/** Called right after a transaction with events commits, so live latency does not wait for the next tick. */
+export function kickEventPipeline(): void {
+  if (!state.wheelhousePipeline?.timer) return; // no scheduler in this process (tests, scripts)
+  setImmediate(() => void tick());
+}
+
+/** The in-app scheduler: every `intervalMs` (and on every kick) run the jobs and the event pipeline. */
+export function startScheduler(intervalMs = 1_000): void {
+  const current = pipeline();
+  if (current.timer) return;
+  current.timer = setInterval(() => void tick(), intervalMs);
+  current.timer.unref();
+  void tick();
+}
+
+export function stopScheduler(): void {
+  const current = pipeline();
+  if (current.timer) clearInterval(current.timer);
+  current.timer = undefined;
+}

@@ -1,0 +1,12 @@
+import { db, type Transaction } from "../db";
+import { kickEventPipeline } from "./scheduler";
+
+/**
+ * Runs a state change in one transaction. Events recorded with `recordEvent(tx, …)`
+ * commit with it; once committed, the event pipeline is kicked for low latency.
+ */
+export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+  kickEventPipeline();
+  return result;
+}

@@ -1,0 +1,29 @@
+import { env } from "../env";
+import type { IssuedToken } from "../auth/tokens";
+
+export const REFRESH_COOKIE = "refresh_token";
+/** The refresh token is only ever sent to the auth routes. */
+export const REFRESH_COOKIE_PATH = "/api/v1/auth";
+
+export function refreshCookie(token: IssuedToken): string {
+  const maxAge = Math.max(0, token.claims.exp - Math.floor(Date.now() / 1000));
+  return [
+    `${REFRESH_COOKIE}=${token.token}`,
+    `Path=${REFRESH_COOKIE_PATH}`,
+    `Max-Age=${maxAge}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(env().COOKIE_SECURE ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearedRefreshCookie(): string {
+  return [`${REFRESH_COOKIE}=`, `Path=${REFRESH_COOKIE_PATH}`, "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(env().COOKIE_SECURE ? ["Secure"] : [])].join("; ");
+}
+
+export function tokenResponse(access: IssuedToken, refresh: IssuedToken): Response {
+  return Response.json(
+    { access_token: access.token, token_type: "bearer" },
+    { headers: { "Set-Cookie": refreshCookie(refresh), "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,61 @@
+import { Prisma } from "../generated/prisma/client";
+import { HttpError, ValidationError } from "../errors";
+import { parseInput } from "../validation";
+import type { z } from "zod";
+
+type RouteContext<Params> = { params: Promise<Params> };
+type Handler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
+
+/**
+ * Wraps a route handler: HttpErrors become `{"detail": ...}` with their status,
+ * anything unexpected a logged 500 that leaks nothing.
+ */
+export function route<Params = Record<string, never>>(handler: Handler<Params>): Handler<Params> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        return Response.json({ detail: error.detail, ...error.extra }, { status: error.status, headers: error.headers });
+      }
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+        return Response.json({ detail: "Not found." }, { status: 404 });
+      }
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
+      return Response.json({ detail: "Internal server error." }, { status: 500 });
+    }
+  };
+}
+
+/** Reads a JSON body; a missing or malformed body is a 422 like any other invalid input. */
+export async function jsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ValidationError([{ loc: ["body"], msg: "must be a JSON document", type: "json_invalid" }]);
+  }
+  return parseInput(schema, body);
+}
+
+/** Reads an `application/x-www-form-urlencoded` or `multipart/form-data` body. */
+export async function formBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  let fields: Record<string, string> = {};
+  try {
+    const form = await request.formData();
+    fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) as Record<
+      string,
+      string
+    >;
+  } catch {
+    fields = {};
+  }
+  return parseInput(schema, fields);
+}
+
+export function searchParams(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}
+
+/** Client address for rate limiting and audit; see `clientAddress` in lib/auth/client-address.ts. */
+export { clientAddress } from "../auth/client-address";

@@ -1,0 +1,254 @@
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import type { Principal } from "../auth/principal";
+import { revokeAllRefreshTokens } from "../auth/token-sessions";
+import { db, type Transaction } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { recordEvent } from "../events/outbox";
+import { transaction } from "../events/transaction";
+import { Prisma } from "../generated/prisma/client";
+import { hasScope, requireScope } from "../rbac/permissions";
+import type { Resource } from "../rbac/scopes";
+import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema } from "../validation";
+import { hashPassword, verifyPassword } from "./passwords";
+import { allocatePublicId } from "./public-id";
+import { ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
+
+/** The user resource each role's accounts are managed under. */
+export const ROLE_RESOURCE: Record<RoleName, Resource> = {
+  ADMIN: "ADMINS",
+  MECHANIC: "MECHANICS",
+  CUSTOMER: "CUSTOMERS",
+  EMPLOYEE: "EMPLOYEES",
+};
+
+export const newUserSchema = z.object({
+  name: nameSchema,
+  phone: phoneSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export const userUpdateSchema = z
+  .object({ name: nameSchema, phone: phoneSchema, email: emailSchema })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "give at least one of name, phone, email");
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1),
+  newPassword: passwordSchema,
+});
+
+export const userListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const userSelect = {
+  id: true,
+  name: true,
+  phone: true,
+  email: true,
+  roleId: true,
+  parkingCredits: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.UserSelect;
+type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+export interface UserView {
+  id: string;
+  name: string;
+  role: RoleName;
+  roleId: number;
+  phone?: string;
+  email?: string;
+  credits?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Contact details and credits only for the user themself and for user managers. */
+function canSeePrivateFields(principal: Principal | null, row: UserRow): boolean {
+  return principal === null || principal.userId === row.id || hasScope(principal, "UPDATE:USERS");
+}
+
+export function toUserView(row: UserRow, viewer: Principal | null): UserView {
+  const role = roleNameById(row.roleId) ?? "CUSTOMER";
+  const base: UserView = { id: row.id, name: row.name, role, roleId: row.roleId };
+  if (!canSeePrivateFields(viewer, row)) return base;
+  return {
+    ...base,
+    phone: row.phone,
+    email: row.email,
+    credits: row.parkingCredits,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function eventPayload(row: UserRow): Prisma.InputJsonObject {
+  return {
+    id: row.id,
+    name: row.name,
+    role: roleNameById(row.roleId) ?? null,
+    email: row.email,
+    phone: row.phone,
+    credits: row.parkingCredits,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function uniqueViolation(error: unknown): ConflictError | undefined {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = JSON.stringify(error.meta ?? {});
+    if (target.includes("email")) return new ConflictError("A user with this email already exists.");
+    if (target.includes("phone")) return new ConflictError("A user with this phone number already exists.");
+    return new ConflictError("A user with these details already exists.");
+  }
+  return undefined;
+}
+
+/** Creates an account (validated input) with its public id and `user_events` entry; `actor` null means self-registration. */
+export async function insertUser(role: RoleName, input: z.output<typeof newUserSchema>, actor: string | null): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await transaction(async (tx) => {
+      const id = await allocatePublicId(tx, role);
+      const row = await tx.user.create({
+        data: {
+          id,
+          name: input.name,
+          phone: input.phone,
+          email: input.email,
+          passwordHash,
+          roleId: ROLES[role].id,
+          parkingCredits: role === "CUSTOMER" ? STARTING_PARKING_CREDITS : 0,
+        },
+        select: userSelect,
+      });
+      await recordEvent(tx, {
+        topic: "user_events",
+        key: id,
+        type: actor ? "user.created" : "user.registered",
+        payload: eventPayload(row),
+        actor: actor ?? id,
+      });
+      return row;
+    });
+  } catch (error) {
+    throw uniqueViolation(error) ?? error;
+  }
+}
+
+/** Public self-registration: always a CUSTOMER with the starting credits, whatever the body says. */
+export async function registerCustomer(input: unknown): Promise<UserView> {
+  const data = parseInput(newUserSchema, input);
+  const row = await insertUser("CUSTOMER", data, null);
+  return toUserView(row, null);
+}
+
+/** Staff and admin accounts (and customers created by an admin) need `WRITE:<ROLE RESOURCE>`. */
+export async function createUser(principal: Principal, role: RoleName, input: unknown): Promise<UserView> {
+  await requireScope(principal, `WRITE:${ROLE_RESOURCE[role]}`);
+  const data = parseInput(newUserSchema, input);
+  const row = await insertUser(role, data, principal.userId);
+  await recordAudit({ action: "user_created", actorId: principal.userId, subject: row.id, clientIp: principal.clientIp, detail: { role } });
+  return toUserView(row, principal);
+}
+
+/** `role` narrows to one role's accounts under its resource; without it, all users (`READ:USERS`). */
+export async function listUsers(
+  principal: Principal,
+  role: RoleName | undefined,
+  query: unknown,
+): Promise<{ users: UserView[]; total: number }> {
+  await requireScope(principal, `READ:${role ? ROLE_RESOURCE[role] : "USERS"}`);
+  const { limit, offset } = parseInput(userListQuerySchema, query, "query");
+  const where = role ? { roleId: ROLES[role].id } : {};
+  const [rows, total] = await Promise.all([
+    db.user.findMany({ where, select: userSelect, orderBy: { id: "asc" }, take: limit, skip: offset }),
+    db.user.count({ where }),
+  ]);
+  return { users: rows.map((row) => toUserView(row, principal)), total };
+}
+
+async function findUser(client: typeof db | Transaction, id: string, role: RoleName | undefined): Promise<UserRow> {
+  const row = await client.user.findUnique({ where: { id }, select: userSelect });
+  if (!row || (role && row.roleId !== ROLES[role].id)) throw new NotFoundError("User not found.");
+  return row;
+}
+
+export async function getUser(principal: Principal, id: string, role?: RoleName): Promise<UserView> {
+  await requireScope(principal, `READ:${role ? ROLE_RESOURCE[role] : "USERS"}`);
+  return toUserView(await findUser(db, id, role), principal);
+}
+
+export async function currentUser(principal: Principal): Promise<UserView> {
+  return toUserView(await findUser(db, principal.userId, undefined), principal);
+}
+
+/**
+ * Updating an account: the scope of its resource (`UPDATE:CUSTOMERS`, …), and for
+ * anyone else's account also `UPDATE:USERS` — the spec's "(own)" rule.
+ */
+export async function updateUser(principal: Principal, id: string, input: unknown, role?: RoleName): Promise<UserView> {
+  const target = await findUser(db, id, role);
+  const targetRole = roleNameById(target.roleId) ?? "CUSTOMER";
+  await requireScope(principal, role ? `UPDATE:${ROLE_RESOURCE[targetRole]}` : "UPDATE:USERS");
+  if (target.id !== principal.userId) await requireScope(principal, "UPDATE:USERS");
+  const changes = parseInput(userUpdateSchema, input);
+  try {
+    const row = await transaction(async (tx) => {
+      const updated = await tx.user.update({ where: { id }, data: changes, select: userSelect });
+      await recordEvent(tx, { topic: "user_events", key: id, type: "user.updated", payload: eventPayload(updated), actor: principal.userId });
+      return updated;
+    });
+    return toUserView(row, principal);
+  } catch (error) {
+    throw uniqueViolation(error) ?? error;
+  }
+}
+
+/** Deleting an account: `DELETE:<RESOURCE>`, plus `DELETE:USERS` for anyone else's. The last admin stays. */
+export async function deleteUser(principal: Principal, id: string, role?: RoleName): Promise<void> {
+  const target = await findUser(db, id, role);
+  const targetRole = roleNameById(target.roleId) ?? "CUSTOMER";
+  await requireScope(principal, role ? `DELETE:${ROLE_RESOURCE[targetRole]}` : "DELETE:USERS");
+  if (target.id !== principal.userId) await requireScope(principal, "DELETE:USERS");
+  // Refresh tokens go with the row (cascade); access tokens fail at "load user" from then on.
+  await transaction(async (tx) => {
+    if (targetRole === "ADMIN") {
+      // Lock the admins so two concurrent deletions cannot remove the last two.
+      const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role_id = ${ROLES.ADMIN.id} FOR UPDATE`;
+      if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
+    }
+    await tx.user.delete({ where: { id } });
+    await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
+  });
+  await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: targetRole } });
+}
+
+/** Changing one's password revokes every refresh token and every other browser session. */
+export async function changePassword(principal: Principal, input: unknown): Promise<void> {
+  const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
+  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { passwordHash: true } });
+  if (!user) throw new NotFoundError("User not found.");
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    // 422, not 401: a 401 would send API clients into their refresh-and-retry loop.
+    throw new ValidationError([{ loc: ["body", "currentPassword"], msg: "is incorrect", type: "password_mismatch" }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: principal.userId },
+      data: { passwordHash, credentialsChangedAt: new Date() },
+      select: userSelect,
+    });
+    await recordEvent(tx, { topic: "user_events", key: principal.userId, type: "user.password_changed", payload: eventPayload(updated), actor: principal.userId });
+  });
+  await revokeAllRefreshTokens(principal.userId);
+  await recordAudit({ action: "password_changed", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
+}

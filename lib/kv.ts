@@ -1,0 +1,110 @@
+import { Redis } from "ioredis";
+import { env } from "./env";
+
+/**
+ * Small shared-state store: Redis when REDIS_URL is set, process memory otherwise.
+ * Used for the revocation cache, rate limits and hot read caches.
+ */
+export interface KeyValueStore {
+  readonly backend: "redis" | "memory";
+  get(key: string): Promise<string | null>;
+  /** ttlSeconds > 0 expires the key; omit it to keep the key. */
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class MemoryStore implements KeyValueStore {
+  readonly backend = "memory" as const;
+  private readonly entries = new Map<string, { value: string; expiresAt: number | null }>();
+
+  async get(key: string): Promise<string | null> {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    this.entries.set(key, { value, expiresAt: ttlSeconds && ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : null });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.entries.clear();
+  }
+}
+
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+}
+
+export class RedisStore implements KeyValueStore {
+  readonly backend = "redis" as const;
+  private readonly redis: Redis;
+
+  constructor(urlOrClient: string | Redis, private readonly keyPrefix = "wheelhouse:") {
+    this.redis = typeof urlOrClient === "string" ? connectRedis(urlOrClient) : urlOrClient;
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.redis.get(this.keyPrefix + key);
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    if (ttlSeconds && ttlSeconds > 0) await this.redis.set(this.keyPrefix + key, value, "EX", Math.ceil(ttlSeconds));
+    else await this.redis.set(this.keyPrefix + key, value);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.keyPrefix + key);
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+export function createStore(redisUrl: string | undefined, keyPrefix?: string): KeyValueStore {
+  return redisUrl ? new RedisStore(redisUrl, keyPrefix) : new MemoryStore();
+}
+
+const globalForStore = globalThis as typeof globalThis & { wheelhouseStore?: KeyValueStore; wheelhouseRedis?: Redis };
+
+/** The process's one Redis connection when REDIS_URL is set (rate limiters share it). */
+export function sharedRedis(): Redis | undefined {
+  const url = env().REDIS_URL;
+  if (!url) return undefined;
+  globalForStore.wheelhouseRedis ??= connectRedis(url);
+  return globalForStore.wheelhouseRedis;
+}
+
+/** The process's store, chosen by REDIS_URL. */
+export function store(): KeyValueStore {
+  if (!globalForStore.wheelhouseStore) {
+    const redis = sharedRedis();
+    globalForStore.wheelhouseStore = redis ? new RedisStore(redis) : new MemoryStore();
+  }
+  return globalForStore.wheelhouseStore;
+}
+
+/** For scripts: closes the process's Redis connection (if one was opened) so the process can exit. */
+export async function closeSharedStore(): Promise<void> {
+  await globalForStore.wheelhouseStore?.close();
+  globalForStore.wheelhouseRedis?.disconnect();
+  globalForStore.wheelhouseStore = undefined;
+  globalForStore.wheelhouseRedis = undefined;
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db, type Transaction } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { env } from "../env";
+import { requireScope } from "../rbac/permissions";
+import { fieldError, parseInput } from "../validation";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { recordSpotEvent } from "./spots";
+import type { SpotView } from "./views";
+
+const LIVE = ["CONFIRMED", "ACTIVE"] as const;
+/** A little slack for clocks: "from now" sent a moment ago is still now. */
+const CLOCK_SKEW_MS = 60_000;
+
+export const windowInputSchema = z
+  .object({ from: instantSchema, to: instantSchema })
+  .refine((window) => window.to > window.from, { message: "must be after from", path: ["to"] });
+
+export const toggleInputSchema = z.discriminatedUnion("available", [
+  z.object({ available: z.literal(true), until: instantSchema }),
+  z.object({ available: z.literal(false) }),
+]);
+
+export const availabilityQuerySchema = z
+  .object({ from: instantSchema.optional(), to: instantSchema.optional() })
+  .refine((range) => !range.from || !range.to || range.to > range.from, { message: "must be after from", path: ["to"] });
+
+async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
+  await requireScope(principal, "UPDATE:SPOTS");
+  const spot = await lockSpot(tx, spotId, "update");
+  if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
+    throw new ForbiddenError("Only the spot's owner or an admin may change its availability.");
+  }
+  return spot;
+}
+
+function checkWindowBounds(from: Date, to: Date): void {
+  const now = Date.now();
+  if (to.getTime() <= now) throw fieldError(["body", "to"], "must be in the future");
+  if (from.getTime() < now - CLOCK_SKEW_MS) throw fieldError(["body", "from"], "must not be in the past");
+  if (to.getTime() - from.getTime() > env().PARKING_MAX_WINDOW_DAYS * 86_400_000) {
+    throw fieldError(["body", "to"], `a window lasts at most ${env().PARKING_MAX_WINDOW_DAYS} days`);
+  }
+}
+
+/** Adds [from, to) to the spot's windows, merging with any window it overlaps or touches. */
+async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date): Promise<void> {
+  const touching = await tx.availabilityWindow.findMany({
+    where: { spotId, startsAt: { lte: to }, endsAt: { gte: from } },
+  });
+  const start = new Date(Math.min(from.getTime(), ...touching.map((window) => window.startsAt.getTime())));
+  const end = new Date(Math.max(to.getTime(), ...touching.map((window) => window.endsAt.getTime())));
+  if (touching.length > 0) await tx.availabilityWindow.deleteMany({ where: { id: { in: touching.map((window) => window.id) } } });
+  await tx.availabilityWindow.create({ data: { spotId, startsAt: start, endsAt: end } });
+}
+
+/** `POST /spots/{id}/availability {from, to}`: publishes a window when the spot is free. */
+export async function publishWindow(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  const id = parseInput(uuidSchema, spotId, "path");
+  const { from, to } = parseInput(windowInputSchema, input);
+  checkWindowBounds(from, to);
+  return parkingTransaction(async (tx) => {
+    await ownSpotForAvailability(principal, tx, id);
+    await addWindow(tx, id, new Date(Math.max(from.getTime(), Date.now())), to);
+    return recordSpotEvent(tx, id, "spot.availability_published", principal.userId);
+  });
+}
+
+/**
+ * `PUT /spots/{id}/availability`, the quick toggle: `{available: true, until}` opens a
+ * window from now; `{available: false}` withdraws everything offered from now on —
+ * refused with 409 naming the reservation when a confirmed or active one lies in it.
+ */
+export async function setAvailability(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  const id = parseInput(uuidSchema, spotId, "path");
+  const toggle = parseInput(toggleInputSchema, input);
+  if (toggle.available) checkWindowBounds(new Date(), toggle.until);
+  return parkingTransaction(async (tx) => {
+    await ownSpotForAvailability(principal, tx, id);
+    const now = new Date();
+    if (toggle.available) {
+      await addWindow(tx, id, now, toggle.until);
+      return recordSpotEvent(tx, id, "spot.opened", principal.userId);
+    }
+    const blocking = await tx.reservation.findFirst({
+      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: now } },
+      orderBy: { startsAt: "asc" },
+    });
+    if (blocking) {
+      throw new ConflictError(
+        `Reservation ${blocking.id} (${blocking.startsAt.toISOString()} – ${blocking.endsAt.toISOString()}) is confirmed in that time; cancel it first.`,
+        { reservationId: blocking.id },
+      );
+    }
+    await tx.availabilityWindow.deleteMany({ where: { spotId: id, startsAt: { gte: now } } });
+    await tx.availabilityWindow.updateMany({ where: { spotId: id, startsAt: { lt: now }, endsAt: { gt: now } }, data: { endsAt: now } });
+    return recordSpotEvent(tx, id, "spot.closed", principal.userId);
+  });
+}
+
+export interface AvailabilityView {
+  spotId: string;
+  from: string;
+  to: string;
+  windows: Array<{ id: string; startsAt: string; endsAt: string }>;
+  /** Live reservations in the range: times only, so others' bookings stay private. */
+  busy: Array<{ startsAt: string; endsAt: string; status: string }>;
+}
+
+/** `GET /spots/{id}/availability?from=&to=`: windows and busy periods (default: the next 7 days). */
+export async function getAvailability(principal: Principal, spotId: string, query: unknown): Promise<AvailabilityView> {
+  await requireScope(principal, "READ:SPOTS");
+  const id = parseInput(uuidSchema, spotId, "path");
+  const range = parseInput(availabilityQuerySchema, query, "query");
+  const from = range.from ?? new Date();
+  const to = range.to ?? new Date(from.getTime() + 7 * 86_400_000);
+  const spot = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
+  if (!spot) throw new NotFoundError("Spot not found.");
+  const [windows, busy] = await Promise.all([
+    db.availabilityWindow.findMany({ where: { spotId: id, startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } }),
+    db.reservation.findMany({
+      where: { spotId: id, status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } },
+      orderBy: { startsAt: "asc" },
+      select: { startsAt: true, endsAt: true, status: true },
+    }),
+  ]);
+  return {
+    spotId: id,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    windows: windows.map((window) => ({ id: window.id, startsAt: window.startsAt.toISOString(), endsAt: window.endsAt.toISOString() })),
+    busy: busy.map((entry) => ({ startsAt: entry.startsAt.toISOString(), endsAt: entry.endsAt.toISOString(), status: entry.status })),
+  };
+}

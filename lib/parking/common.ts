@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import type { Transaction } from "../db";
+import { NotFoundError } from "../errors";
+import { transaction } from "../events/transaction";
+import { invalidateSpotLists } from "./cache";
+
+/** Instants in the API are ISO 8601 with an offset or Z. */
+export const instantSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+/** The spec's "(own)" rules: acting on someone else's spot or reservation takes an admin. */
+export function actsForOthers(principal: Principal): boolean {
+  return principal.role === "ADMIN";
+}
+
+/** A parking change: one transaction with its events; afterwards the cached spot lists are stale. */
+export async function parkingTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const result = await transaction(work);
+  await invalidateSpotLists();
+  return result;
+}
+
+export interface LockedSpot {
+  id: string;
+  owner_id: string;
+  label: string;
+}
+
+/** Locks a live spot for the rest of the transaction (`share` lets reservations of one spot proceed side by side). */
+export async function lockSpot(tx: Transaction, spotId: string, mode: "update" | "share"): Promise<LockedSpot> {
+  const rows =
+    mode === "update"
+      ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
+      : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
+  const spot = rows[0];
+  if (!spot) throw new NotFoundError("Spot not found.");
+  return spot;
+}
+
+export const uuidSchema = z.uuid("must be an id");

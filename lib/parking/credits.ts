@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db, type Transaction } from "../db";
+import { recordEvent } from "../events/outbox";
+import type { CreditTransactionKind } from "../generated/prisma/client";
+import { requireScope } from "../rbac/permissions";
+import { parseInput } from "../validation";
+import type { CreditsView } from "./views";
+
+/** Sum of the user's escrowed costs: reservations they made that are confirmed and not yet settled. */
+export async function escrowOf(client: Transaction | typeof db, userId: string): Promise<number> {
+  const { _sum } = await client.reservation.aggregate({
+    where: { reserverId: userId, status: "CONFIRMED", settledAt: null },
+    _sum: { cost: true },
+  });
+  return _sum.cost ?? 0;
+}
+
+/**
+ * Moves credits into or out of a balance inside the caller's transaction, with its
+ * ledger row and event. A debit is a guarded update (`balance >= amount`): it
+ * returns null instead of ever letting a balance go negative.
+ */
+export async function moveCredits(
+  tx: Transaction,
+  move: { userId: string; amount: number; kind: CreditTransactionKind; reservationId: string; actor: string },
+): Promise<number | null> {
+  const rows =
+    move.amount < 0
+      ? await tx.$queryRaw<Array<{ parking_credits: number }>>`
+          UPDATE users SET parking_credits = parking_credits + ${move.amount}, updated_at = now()
+          WHERE id = ${move.userId} AND parking_credits >= ${-move.amount}
+          RETURNING parking_credits`
+      : await tx.$queryRaw<Array<{ parking_credits: number }>>`
+          UPDATE users SET parking_credits = parking_credits + ${move.amount}, updated_at = now()
+          WHERE id = ${move.userId}
+          RETURNING parking_credits`;
+  const balance = rows[0]?.parking_credits;
+  if (balance === undefined) return null;
+  const entry = await tx.creditTransaction.create({
+    data: { userId: move.userId, amount: move.amount, kind: move.kind, reservationId: move.reservationId, balanceAfter: balance },
+  });
+  await recordEvent(tx, {
+    topic: "credit_events",
+    key: move.userId,
+    type: `credit.${move.kind.toLowerCase()}`,
+    payload: {
+      userId: move.userId,
+      transactionId: entry.id.toString(),
+      kind: move.kind,
+      amount: move.amount,
+      balance,
+      escrow: await escrowOf(tx, move.userId),
+      reservationId: move.reservationId,
+    },
+    actor: move.actor,
+  });
+  return balance;
+}
+
+export const creditsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().regex(/^\d{1,18}$/, "must be a transaction id").optional(),
+});
+
+/** `GET /credits`: one's balance, escrow and ledger (newest first, paginated by `before`). */
+export async function getCredits(principal: Principal, query: unknown): Promise<CreditsView> {
+  await requireScope(principal, "READ:CREDITS");
+  const { limit, before } = parseInput(creditsQuerySchema, query, "query");
+  const [user, escrow, rows] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { parkingCredits: true } }),
+    escrowOf(db, principal.userId),
+    db.creditTransaction.findMany({
+      where: { userId: principal.userId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
+      orderBy: { id: "desc" },
+      take: limit + 1,
+    }),
+  ]);
+  const page = rows.slice(0, limit);
+  return {
+    balance: user.parkingCredits,
+    escrow,
+    transactions: page.map((row) => ({
+      id: row.id.toString(),
+      kind: row.kind,
+      amount: row.amount,
+      balanceAfter: row.balanceAfter,
+      reservationId: row.reservationId,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    nextBefore: rows.length > limit ? page.at(-1)!.id.toString() : null,
+  };
+}

@@ -1,0 +1,69 @@
+import { db, type PrismaClient } from "../db";
+import { recordEvent } from "../events/outbox";
+import { invalidateSpotLists } from "./cache";
+import { moveCredits } from "./credits";
+import { reservationViewIn } from "./reservations";
+import { recordSpotEvent } from "./spots";
+
+export interface LifecycleResult {
+  activated: number;
+  completed: number;
+}
+
+const SYSTEM_ACTOR = "system:scheduler";
+
+/**
+ * Moves reservations along at their start (CONFIRMED → ACTIVE, escrow settles to
+ * the owner) and end (ACTIVE → COMPLETED), catching up on anything missed while
+ * no scheduler ran. Each step is a guarded update in its own transaction, so two
+ * schedulers running at once settle every reservation exactly once.
+ */
+export async function advanceReservations(client: PrismaClient = db, asOf: Date = new Date(), batch = 200): Promise<LifecycleResult> {
+  const result: LifecycleResult = { activated: 0, completed: 0 };
+
+  const starting = await client.reservation.findMany({
+    where: { status: "CONFIRMED", startsAt: { lte: asOf } },
+    orderBy: { startsAt: "asc" },
+    take: batch,
+    select: { id: true },
+  });
+  for (const { id } of starting) {
+    const activated = await client.$transaction(async (tx) => {
+      const claimed = await tx.reservation.updateMany({
+        where: { id, status: "CONFIRMED", settledAt: null, startsAt: { lte: asOf } },
+        data: { status: "ACTIVE", settledAt: asOf },
+      });
+      if (claimed.count === 0) return false;
+      const reservation = await tx.reservation.findUniqueOrThrow({ where: { id } });
+      await moveCredits(tx, { userId: reservation.ownerId, amount: reservation.cost, kind: "SETTLEMENT", reservationId: id, actor: SYSTEM_ACTOR });
+      await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.started", payload: await reservationViewIn(tx, id), actor: SYSTEM_ACTOR });
+      await recordSpotEvent(tx, reservation.spotId, "spot.occupied", SYSTEM_ACTOR);
+      return true;
+    });
+    if (activated) result.activated += 1;
+  }
+
+  const ending = await client.reservation.findMany({
+    where: { status: "ACTIVE", endsAt: { lte: asOf } },
+    orderBy: { endsAt: "asc" },
+    take: batch,
+    select: { id: true },
+  });
+  for (const { id } of ending) {
+    const completed = await client.$transaction(async (tx) => {
+      const claimed = await tx.reservation.updateMany({
+        where: { id, status: "ACTIVE", endsAt: { lte: asOf } },
+        data: { status: "COMPLETED", completedAt: asOf },
+      });
+      if (claimed.count === 0) return false;
+      const view = await reservationViewIn(tx, id);
+      await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.completed", payload: view, actor: SYSTEM_ACTOR });
+      await recordSpotEvent(tx, view.spot.id, "spot.released", SYSTEM_ACTOR);
+      return true;
+    });
+    if (completed) result.completed += 1;
+  }
+
+  if (result.activated + result.completed > 0) await invalidateSpotLists();
+  return result;
+}

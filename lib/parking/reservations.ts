@@ -1,0 +1,202 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db, type Transaction } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
+import { env } from "../env";
+import { recordEvent } from "../events/outbox";
+import { Prisma, ReservationStatus } from "../generated/prisma/client";
+import { hasScope, requireScope } from "../rbac/permissions";
+import { fieldError, parseInput } from "../validation";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { moveCredits } from "./credits";
+import { conflictFromConstraint } from "./errors";
+import { recordSpotEvent } from "./spots";
+import type { ReservationView } from "./views";
+
+const reservationInclude = {
+  spot: { select: { id: true, label: true, zone: true, kind: true } },
+  reserver: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+} satisfies Prisma.ReservationInclude;
+type ReservationRow = Prisma.ReservationGetPayload<{ include: typeof reservationInclude }>;
+
+export function toReservationView(row: ReservationRow): ReservationView {
+  return {
+    id: row.id,
+    spot: row.spot,
+    reserver: row.reserver,
+    owner: row.owner,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    status: row.status,
+    cost: row.cost,
+    settledAt: row.settledAt?.toISOString() ?? null,
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    cancelledById: row.cancelledById,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function reservationViewIn(tx: Transaction | typeof db, id: string): Promise<ReservationView> {
+  return toReservationView(await tx.reservation.findUniqueOrThrow({ where: { id }, include: reservationInclude }));
+}
+
+export const reserveInputSchema = z
+  .object({ spotId: uuidSchema, startsAt: instantSchema, endsAt: instantSchema })
+  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"] });
+
+function checkTimes(startsAt: Date, endsAt: Date): void {
+  const config = env();
+  if (startsAt.getTime() <= Date.now()) throw fieldError(["body", "startsAt"], "must be in the future");
+  const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
+  if (minutes < config.PARKING_MIN_RESERVATION_MINUTES) {
+    throw fieldError(["body", "endsAt"], `a reservation lasts at least ${config.PARKING_MIN_RESERVATION_MINUTES} minutes`);
+  }
+  if (minutes > config.PARKING_MAX_RESERVATION_HOURS * 60) {
+    throw fieldError(["body", "endsAt"], `a reservation lasts at most ${config.PARKING_MAX_RESERVATION_HOURS} hours`);
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Anti-gaming: reservations made in the last 24 hours, by the reserver and between the two people. */
+async function checkDailyLimits(tx: Transaction, reserverId: string, ownerId: string): Promise<void> {
+  const config = env();
+  const since = new Date(Date.now() - DAY_MS);
+  const made = await tx.reservation.count({ where: { reserverId, createdAt: { gte: since } } });
+  if (made >= config.PARKING_DAILY_RESERVATION_LIMIT) {
+    throw new ConflictError(`You can make at most ${config.PARKING_DAILY_RESERVATION_LIMIT} reservations a day.`);
+  }
+  const betweenThem = await tx.reservation.count({
+    where: {
+      createdAt: { gte: since },
+      OR: [
+        { reserverId, ownerId },
+        { reserverId: ownerId, ownerId: reserverId },
+      ],
+    },
+  });
+  if (betweenThem >= config.PARKING_PAIR_DAILY_LIMIT) {
+    throw new ConflictError(`At most ${config.PARKING_PAIR_DAILY_LIMIT} reservations a day between the same two people.`);
+  }
+}
+
+/**
+ * `POST /reservations`: inside one published window, in the future, 15 min–24 h, not
+ * one's own spot, within the daily limits, paid into escrow. Overlaps are refused by
+ * the database's exclusion constraints (per spot and per reserver) as 409s.
+ */
+export async function reserve(principal: Principal, input: unknown): Promise<ReservationView> {
+  await requireScope(principal, "WRITE:RESERVATIONS");
+  const { spotId, startsAt, endsAt } = parseInput(reserveInputSchema, input);
+  checkTimes(startsAt, endsAt);
+  const cost = env().PARKING_RESERVATION_COST;
+  try {
+    return await parkingTransaction(async (tx) => {
+      const spot = await lockSpot(tx, spotId, "share");
+      if (spot.owner_id === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
+      const covering = await tx.availabilityWindow.findFirst({
+        where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+        select: { id: true },
+      });
+      if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
+
+      // Both people's rows, in a fixed order: serialises their credit moves and daily counts.
+      const pair = [principal.userId, spot.owner_id].sort();
+      await tx.$queryRaw`SELECT id FROM users WHERE id IN (${pair[0]}, ${pair[1]}) ORDER BY id FOR UPDATE`;
+      await checkDailyLimits(tx, principal.userId, spot.owner_id);
+
+      const created = await tx.reservation.create({
+        data: { spotId, reserverId: principal.userId, ownerId: spot.owner_id, startsAt, endsAt, cost, status: "CONFIRMED" },
+      });
+      const balance = await moveCredits(tx, {
+        userId: principal.userId,
+        amount: -cost,
+        kind: "ESCROW_HOLD",
+        reservationId: created.id,
+        actor: principal.userId,
+      });
+      if (balance === null) {
+        const { parkingCredits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { parkingCredits: true } });
+        throw new ConflictError(`Insufficient credits: you have ${parkingCredits}, this costs ${cost}.`, { balance: parkingCredits, cost });
+      }
+      const view = await reservationViewIn(tx, created.id);
+      await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
+      await recordSpotEvent(tx, spotId, "spot.reserved", principal.userId);
+      return view;
+    });
+  } catch (error) {
+    return conflictFromConstraint(error);
+  }
+}
+
+export const reservationListSchema = z.object({
+  status: z.enum(ReservationStatus).optional(),
+  role: z.enum(["reserver", "owner", "all"]).default("all"),
+  all: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/**
+ * `GET /reservations`: mine — made by me or on my spots (`role=reserver|owner`);
+ * with `all=true` everyone's, for holders of `READ:RESERVATIONS` who act for others (admins).
+ */
+export async function listReservations(principal: Principal, query: unknown): Promise<{ reservations: ReservationView[]; total: number }> {
+  await requireScope(principal, "READ:RESERVATIONS");
+  const filter = parseInput(reservationListSchema, query, "query");
+  const everyone = filter.all === true && actsForOthers(principal) && hasScope(principal, "READ:RESERVATIONS");
+  const mine: Prisma.ReservationWhereInput =
+    filter.role === "reserver"
+      ? { reserverId: principal.userId }
+      : filter.role === "owner"
+        ? { ownerId: principal.userId }
+        : { OR: [{ reserverId: principal.userId }, { ownerId: principal.userId }] };
+  const where: Prisma.ReservationWhereInput = { AND: [everyone ? {} : mine, filter.status ? { status: filter.status } : {}] };
+  const [rows, total] = await Promise.all([
+    db.reservation.findMany({ where, include: reservationInclude, orderBy: { startsAt: "desc" }, take: filter.limit, skip: filter.offset }),
+    db.reservation.count({ where }),
+  ]);
+  return { reservations: rows.map(toReservationView), total };
+}
+
+/** The reserver, the spot's owner and admins see a reservation; to anyone else it does not exist. */
+async function visibleReservation(principal: Principal, client: Transaction | typeof db, id: string) {
+  const row = await client.reservation.findUnique({ where: { id }, include: reservationInclude });
+  if (!row || (row.reserverId !== principal.userId && row.ownerId !== principal.userId && !actsForOthers(principal))) {
+    throw new NotFoundError("Reservation not found.");
+  }
+  return row;
+}
+
+export async function getReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
+  await requireScope(principal, "READ:RESERVATIONS");
+  const id = parseInput(uuidSchema, reservationId, "path");
+  return toReservationView(await visibleReservation(principal, db, id));
+}
+
+/**
+ * `POST /reservations/{id}/cancel`: the reserver, the owner or an admin, before the
+ * start; the escrowed cost goes back to the reserver in full.
+ */
+export async function cancelReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
+  await requireScope(principal, "UPDATE:RESERVATIONS");
+  const id = parseInput(uuidSchema, reservationId, "path");
+  return parkingTransaction(async (tx) => {
+    const row = await visibleReservation(principal, tx, id);
+    if (row.status !== "CONFIRMED" || row.startsAt.getTime() <= Date.now()) {
+      throw new ConflictError(`Only a confirmed reservation can be cancelled before it starts; this one is ${row.status.toLowerCase()}.`);
+    }
+    const cancelled = await tx.reservation.updateMany({
+      where: { id, status: "CONFIRMED", settledAt: null },
+      data: { status: "CANCELLED", cancelledAt: new Date(), cancelledById: principal.userId },
+    });
+    if (cancelled.count === 0) throw new ConflictError("The reservation changed meanwhile; reload and try again.");
+    await moveCredits(tx, { userId: row.reserverId, amount: row.cost, kind: "REFUND", reservationId: id, actor: principal.userId });
+    const view = await reservationViewIn(tx, id);
+    await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.cancelled", payload: view, actor: principal.userId });
+    await recordSpotEvent(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
+    return view;
+  });
+}

@@ -1,0 +1,211 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { recordEvent } from "../events/outbox";
+import { Prisma, SpotKind } from "../generated/prisma/client";
+import { requireScope } from "../rbac/permissions";
+import { parseInput } from "../validation";
+import { cachedSpotList } from "./cache";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { conflictFromConstraint } from "./errors";
+import type { SpotView } from "./views";
+
+const LIVE = ["CONFIRMED", "ACTIVE"] as const;
+
+/** What a spot view needs, loaded in a fixed number of queries however many spots. */
+function spotInclude(now: Date) {
+  return {
+    owner: { select: { id: true, name: true } },
+    windows: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 20 },
+    reservations: {
+      where: { status: { in: [...LIVE] }, endsAt: { gt: now } },
+      orderBy: { startsAt: "asc" },
+      take: 1,
+      select: { startsAt: true, endsAt: true, status: true },
+    },
+  } satisfies Prisma.ParkingSpotInclude;
+}
+type SpotRow = Prisma.ParkingSpotGetPayload<{ include: ReturnType<typeof spotInclude> }>;
+
+export function toSpotView(row: SpotRow, now: Date): SpotView {
+  const next = row.reservations[0] ?? null;
+  const inWindow = row.windows.some((window) => window.startsAt <= now && window.endsAt > now);
+  const reservedNow = next !== null && next.startsAt <= now && next.endsAt > now;
+  return {
+    id: row.id,
+    label: row.label,
+    zone: row.zone,
+    description: row.description,
+    kind: row.kind,
+    owner: { id: row.owner.id, name: row.owner.name },
+    availableNow: inWindow && !reservedNow,
+    availability: row.windows.map((window) => ({
+      id: window.id,
+      startsAt: window.startsAt.toISOString(),
+      endsAt: window.endsAt.toISOString(),
+    })),
+    nextReservation: next ? { startsAt: next.startsAt.toISOString(), endsAt: next.endsAt.toISOString(), status: next.status } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const booleanParam = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1")]);
+
+export const spotFilterSchema = z
+  .object({
+    availableNow: booleanParam.optional(),
+    availableFrom: instantSchema.optional(),
+    availableTo: instantSchema.optional(),
+    zone: z.string().trim().min(1).max(60).optional(),
+    kind: z.enum(SpotKind).optional(),
+    ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
+    message: "give both availableFrom and availableTo",
+    path: ["availableTo"],
+  })
+  .refine((filter) => !filter.availableFrom || !filter.availableTo || filter.availableTo > filter.availableFrom, {
+    message: "must be after availableFrom",
+    path: ["availableTo"],
+  });
+export type SpotFilter = z.output<typeof spotFilterSchema>;
+
+/** Free for the whole of [from, to): inside one window, no live reservation overlapping. */
+function freeDuring(from: Date, to: Date): Prisma.ParkingSpotWhereInput {
+  return {
+    windows: { some: { startsAt: { lte: from }, endsAt: { gte: to } } },
+    reservations: { none: { status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } } },
+  };
+}
+
+/** Spots with their owner, open windows and next reservation. Cached; invalidated by every parking change. */
+export async function listSpots(principal: Principal, input: unknown): Promise<{ spots: SpotView[]; total: number }> {
+  await requireScope(principal, "READ:SPOTS");
+  const filter = parseInput(spotFilterSchema, input, "query");
+  return cachedSpotList(filter, async () => {
+    const now = new Date();
+    const conditions: Prisma.ParkingSpotWhereInput[] = [{ deletedAt: null }];
+    if (filter.zone) conditions.push({ zone: { equals: filter.zone, mode: "insensitive" } });
+    if (filter.kind) conditions.push({ kind: filter.kind });
+    if (filter.ownerId) conditions.push({ ownerId: filter.ownerId });
+    if (filter.availableNow) conditions.push(freeDuring(now, new Date(now.getTime() + 1000)));
+    if (filter.availableFrom && filter.availableTo) conditions.push(freeDuring(filter.availableFrom, filter.availableTo));
+    const where: Prisma.ParkingSpotWhereInput = { AND: conditions };
+    const [rows, total] = await Promise.all([
+      db.parkingSpot.findMany({
+        where,
+        include: spotInclude(now),
+        orderBy: [{ zone: "asc" }, { label: "asc" }],
+        take: filter.limit,
+        skip: filter.offset,
+      }),
+      db.parkingSpot.count({ where }),
+    ]);
+    return { spots: rows.map((row) => toSpotView(row, now)), total };
+  });
+}
+
+export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {
+  await requireScope(principal, "READ:SPOTS");
+  const id = parseInput(uuidSchema, spotId, "path");
+  const now = new Date();
+  const row = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, include: spotInclude(now) });
+  if (!row) throw new NotFoundError("Spot not found.");
+  return toSpotView(row, now);
+}
+
+/** Reloads a spot inside a transaction, for event payloads and responses. */
+async function spotViewIn(tx: Prisma.TransactionClient, id: string): Promise<SpotView> {
+  const now = new Date();
+  const row = await tx.parkingSpot.findUniqueOrThrow({ where: { id }, include: spotInclude(now) });
+  return toSpotView(row, now);
+}
+export { spotViewIn };
+
+/** Records a spot's new state on `parking_events` (the live board listens to these). */
+export async function recordSpotEvent(tx: Prisma.TransactionClient, spotId: string, type: string, actor: string): Promise<SpotView> {
+  const view = await spotViewIn(tx, spotId);
+  await recordEvent(tx, { topic: "parking_events", key: spotId, type, payload: view, actor });
+  return view;
+}
+
+const spotFields = {
+  label: z.string().trim().min(1, "must not be empty").max(40),
+  zone: z.string().trim().min(1, "must not be empty").max(60),
+  description: z.string().trim().max(500),
+  kind: z.enum(SpotKind),
+};
+export const spotInputSchema = z.object({
+  ...spotFields,
+  description: spotFields.description.default(""),
+  kind: spotFields.kind.default("STANDARD"),
+});
+/** No defaults here: a field left out of a PATCH stays as it is. */
+const spotUpdateSchema = z
+  .object(spotFields)
+  .partial()
+  .refine((value) => Object.values(value).some((field) => field !== undefined), "give at least one field to change");
+
+/** Residents (customers) register their own spots. */
+export async function createSpot(principal: Principal, input: unknown): Promise<SpotView> {
+  await requireScope(principal, "WRITE:SPOTS");
+  const data = parseInput(spotInputSchema, input);
+  if (principal.role !== "CUSTOMER") throw new ForbiddenError("Only residents (customer accounts) own parking spots.");
+  try {
+    return await parkingTransaction(async (tx) => {
+      const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
+      return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
+    });
+  } catch (error) {
+    return conflictFromConstraint(error);
+  }
+}
+
+async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
+  await requireScope(principal, scope);
+  const spot = await lockSpot(tx, spotId, "update");
+  if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
+    throw new ForbiddenError("Only the spot's owner or an admin may change it.");
+  }
+  return spot;
+}
+
+export async function updateSpot(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  const id = parseInput(uuidSchema, spotId, "path");
+  const changes = parseInput(spotUpdateSchema, input);
+  try {
+    return await parkingTransaction(async (tx) => {
+      await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
+      await tx.parkingSpot.update({ where: { id }, data: changes });
+      return recordSpotEvent(tx, id, "spot.updated", principal.userId);
+    });
+  } catch (error) {
+    return conflictFromConstraint(error);
+  }
+}
+
+/** A spot with upcoming (confirmed or active) reservations stays. Deleting keeps the history. */
+export async function deleteSpot(principal: Principal, spotId: string): Promise<void> {
+  const id = parseInput(uuidSchema, spotId, "path");
+  await parkingTransaction(async (tx) => {
+    await ownedSpotFor(principal, tx, id, "DELETE:SPOTS");
+    const upcoming = await tx.reservation.findFirst({
+      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: new Date() } },
+      orderBy: { startsAt: "asc" },
+    });
+    if (upcoming) {
+      throw new ConflictError(
+        `The spot has an upcoming reservation (${upcoming.id}, ${upcoming.startsAt.toISOString()} – ${upcoming.endsAt.toISOString()}); cancel it first.`,
+        { reservationId: upcoming.id },
+      );
+    }
+    const view = await spotViewIn(tx, id);
+    await tx.availabilityWindow.deleteMany({ where: { spotId: id } });
+    await tx.parkingSpot.update({ where: { id }, data: { deletedAt: new Date() } });
+    await recordEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: { ...view, availability: [], availableNow: false }, actor: principal.userId });
+  });
+}

@@ -1,0 +1,62 @@
+import type { CreditTransactionKind, ReservationStatus, SpotKind } from "../generated/prisma/client";
+
+export interface WindowView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface ReservationTimes {
+  startsAt: string;
+  endsAt: string;
+  status: ReservationStatus;
+}
+
+export interface SpotView {
+  id: string;
+  label: string;
+  zone: string;
+  description: string;
+  kind: SpotKind;
+  owner: { id: string; name: string };
+  /** Derived: inside a published window and no live reservation now. */
+  availableNow: boolean;
+  /** Windows that have not ended yet, in order. */
+  availability: WindowView[];
+  nextReservation: ReservationTimes | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReservationView {
+  id: string;
+  spot: { id: string; label: string; zone: string; kind: SpotKind };
+  reserver: { id: string; name: string };
+  owner: { id: string; name: string };
+  startsAt: string;
+  endsAt: string;
+  status: ReservationStatus;
+  cost: number;
+  settledAt: string | null;
+  cancelledAt: string | null;
+  cancelledById: string | null;
+  completedAt: string | null;
+  createdAt: string;
+}
+
+export interface CreditTransactionView {
+  id: string;
+  kind: CreditTransactionKind;
+  amount: number;
+  balanceAfter: number;
+  reservationId: string | null;
+  createdAt: string;
+}
+
+export interface CreditsView {
+  balance: number;
+  escrow: number;
+  transactions: CreditTransactionView[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: string | null;
+}

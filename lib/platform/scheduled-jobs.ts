@@ -1,0 +1,7 @@
+import { registerJob } from "../events/scheduler";
+import { advanceReservations } from "../parking/lifecycle";
+
+/** The modules' periodic jobs, run by the in-app scheduler before each event-pipeline pass. */
+export function registerModuleJobs(): void {
+  registerJob({ name: "parking-reservation-lifecycle", run: () => advanceReservations() });
+}

@@ -1,0 +1,39 @@
+import type { PrismaClient } from "../db";
+import { insertUser } from "../identity/users";
+import { seedParkingDemo } from "../parking/demo";
+import { seedRentalDemo, type RentalDemoResult } from "../rentals/demo";
+import { syncPermissions } from "../rbac/permissions";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+
+const SEED_ACTOR = "system:seed";
+
+export interface SeedResult {
+  permissionsCreated: number;
+  demoAccountsCreated: string[];
+  parkingSpotsCreated: number;
+  /** Demo branches, vehicles and rentals added (demo only). */
+  demoRentals?: RentalDemoResult;
+}
+
+/**
+ * Idempotent: running it again changes nothing that already exists.
+ * Roles ship with the migrations; this adds the permission scopes with the
+ * default matrix (never overriding an admin's edits), then demo data on request.
+ */
+export async function seed(database: PrismaClient, options: { demo: boolean }): Promise<SeedResult> {
+  const { created } = await syncPermissions(database);
+  const result: SeedResult = { permissionsCreated: created.length, demoAccountsCreated: [], parkingSpotsCreated: 0 };
+  if (!options.demo) return result;
+
+  // Through the same service as registration: public ids, starting credits and user_events.
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await database.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    if (existing) continue;
+    const { role, ...contact } = account;
+    const user = await insertUser(role, { ...contact, password: DEMO_PASSWORD }, SEED_ACTOR);
+    result.demoAccountsCreated.push(user.id);
+  }
+  result.parkingSpotsCreated = await seedParkingDemo();
+  result.demoRentals = await seedRentalDemo(database);
+  return result;
+}

@@ -1,0 +1,59 @@
+import { recordAudit } from "../audit";
+import type { Principal } from "../auth/principal";
+import type { PrismaClient, Transaction } from "../db";
+import { ForbiddenError } from "../errors";
+import { ROLE_NAMES, ROLES } from "../identity/roles";
+import { DEFAULT_ROLE_SCOPES } from "./matrix";
+import { ALL_SCOPES, isScope, parseScope, RESOURCES, type Scope } from "./scopes";
+
+/** The role's scopes as the database has them now: a matrix edit applies to the next request. */
+export async function loadRoleScopes(client: PrismaClient | Transaction, roleId: number): Promise<Set<Scope>> {
+  const rows = await client.rolePermission.findMany({
+    where: { roleId },
+    select: { permission: { select: { scope: true } } },
+  });
+  return new Set(rows.map((row) => row.permission.scope).filter(isScope));
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return principal.scopes.has(scope);
+}
+
+/** Step 6 of token validation: the caller's role must hold the scope. Denials are audited. */
+export async function requireScope(principal: Principal, scope: Scope): Promise<void> {
+  if (principal.scopes.has(scope)) return;
+  await recordAudit({
+    action: "access_denied",
+    actorId: principal.userId,
+    subject: scope,
+    clientIp: principal.clientIp,
+    detail: { role: principal.role, via: principal.via },
+  });
+  throw new ForbiddenError();
+}
+
+/**
+ * Creates every scope's permission row and grants the default matrix — but only
+ * for scopes that did not exist before, so an admin's edits survive every restart
+ * while scopes added by a new release reach the roles that should have them.
+ */
+export async function syncPermissions(client: PrismaClient): Promise<{ created: Scope[] }> {
+  const existing = new Set((await client.permission.findMany({ select: { scope: true } })).map((row) => row.scope));
+  const created = ALL_SCOPES.filter((scope) => !existing.has(scope));
+  if (created.length === 0) return { created };
+  await client.$transaction(async (tx) => {
+    for (const scope of created) {
+      const { action, resource } = parseScope(scope);
+      const permission = await tx.permission.create({
+        data: { scope, action, resource, description: `${action.toLowerCase()} ${RESOURCES[resource].toLowerCase()}` },
+      });
+      const grantedTo = ROLE_NAMES.filter((role) => DEFAULT_ROLE_SCOPES[role].includes(scope));
+      if (grantedTo.length > 0) {
+        await tx.rolePermission.createMany({
+          data: grantedTo.map((role) => ({ roleId: ROLES[role].id, permissionId: permission.id })),
+        });
+      }
+    }
+  });
+  return { created };
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db, type Transaction } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
+import { recordEvent } from "../events/outbox";
+import { transaction } from "../events/transaction";
+import type { Branch as BranchRow, Prisma } from "../generated/prisma/client";
+import { requireScope } from "../rbac/permissions";
+import { parseInput, phoneSchema } from "../validation";
+import { MESSAGES, pageSchema, queryBoolean, requireId, text, type Page } from "./common";
+import { withConflicts } from "./db-errors";
+
+export const branchInputSchema = z.object({
+  name: text(100),
+  address: text(200),
+  city: text(100),
+  phone: phoneSchema,
+  openingHours: text(200),
+  active: z.boolean().default(true),
+});
+
+export const branchUpdateSchema = z
+  .object({
+    name: text(100),
+    address: text(200),
+    city: text(100),
+    phone: phoneSchema,
+    openingHours: text(200),
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
+
+export const branchListQuerySchema = z.object({
+  city: text(100).optional(),
+  active: queryBoolean.optional(),
+  ...pageSchema,
+});
+
+
+export interface BranchView {
+  id: string;
+  name: string;
+  address: string;
+  city: string;
+  phone: string;
+  openingHours: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toBranchView(row: BranchRow): BranchView {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    city: row.city,
+    phone: row.phone,
+    openingHours: row.openingHours,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const DUPLICATE_NAME = "A branch with this name already exists.";
+
+async function recordBranchEvent(tx: Transaction, type: string, row: BranchRow, principal: Principal): Promise<void> {
+  await recordEvent(tx, { topic: "branch_events", key: row.id, type, payload: { ...toBranchView(row) }, actor: principal.userId });
+}
+
+export async function listBranches(principal: Principal, query: unknown): Promise<Page<BranchView>> {
+  await requireScope(principal, "READ:BRANCHES");
+  const { city, active, limit, offset } = parseInput(branchListQuerySchema, query, "query");
+  const where: Prisma.BranchWhereInput = {
+    ...(city ? { city: { equals: city, mode: "insensitive" } } : {}),
+    ...(active !== undefined ? { active } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.branch.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit, skip: offset }),
+    db.branch.count({ where }),
+  ]);
+  return { items: rows.map(toBranchView), total };
+}
+
+export async function getBranch(principal: Principal, id: string): Promise<BranchView> {
+  await requireScope(principal, "READ:BRANCHES");
+  const row = await db.branch.findUnique({ where: { id: requireId(id, MESSAGES.branchNotFound) } });
+  if (!row) throw new NotFoundError(MESSAGES.branchNotFound);
+  return toBranchView(row);
+}
+
+export async function createBranch(principal: Principal, input: unknown): Promise<BranchView> {
+  await requireScope(principal, "WRITE:BRANCHES");
+  const data = parseInput(branchInputSchema, input);
+  const row = await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        const created = await tx.branch.create({ data });
+        await recordBranchEvent(tx, "branch.created", created, principal);
+        return created;
+      }),
+    { unique: DUPLICATE_NAME },
+  );
+  return toBranchView(row);
+}
+
+export async function updateBranch(principal: Principal, id: string, input: unknown): Promise<BranchView> {
+  await requireScope(principal, "UPDATE:BRANCHES");
+  const branchId = requireId(id, MESSAGES.branchNotFound);
+  if (!(await db.branch.findUnique({ where: { id: branchId }, select: { id: true } }))) throw new NotFoundError(MESSAGES.branchNotFound);
+  const changes = parseInput(branchUpdateSchema, input);
+  const row = await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        const updated = await tx.branch.update({ where: { id: branchId }, data: changes });
+        await recordBranchEvent(tx, "branch.updated", updated, principal);
+        return updated;
+      }),
+    { unique: DUPLICATE_NAME },
+  );
+  return toBranchView(row);
+}
+
+const BRANCH_IN_USE = "This branch still has vehicles (and with them their rentals): move or delete them first.";
+
+/** Only an empty branch goes: vehicles, and through them open rentals, keep it (409). */
+export async function deleteBranch(principal: Principal, id: string): Promise<void> {
+  await requireScope(principal, "DELETE:BRANCHES");
+  const branchId = requireId(id, MESSAGES.branchNotFound);
+  await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        const row = await tx.branch.findUnique({ where: { id: branchId } });
+        if (!row) throw new NotFoundError(MESSAGES.branchNotFound);
+        if ((await tx.vehicle.count({ where: { branchId } })) > 0) throw new ConflictError(BRANCH_IN_USE);
+        // A vehicle added concurrently is caught by the foreign key (ON DELETE RESTRICT).
+        await tx.branch.delete({ where: { id: branchId } });
+        await recordBranchEvent(tx, "branch.deleted", row, principal);
+      }),
+    { reference: BRANCH_IN_USE },
+  );
+}

@@ -1,0 +1,52 @@
+import { ConflictError } from "../errors";
+
+/**
+ * The PostgreSQL SQLSTATE behind a Prisma error. Through the pg driver adapter
+ * it sits on `cause` (DriverAdapterError) or on `meta.driverAdapterError.cause`
+ * (PrismaClientKnownRequestError), depending on whether Prisma recognised it.
+ */
+export function sqlState(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const record = current as Record<string, unknown>;
+    if (typeof record.originalCode === "string") return record.originalCode;
+    const meta = record.meta as Record<string, unknown> | undefined;
+    current = record.cause ?? meta?.driverAdapterError;
+  }
+  return undefined;
+}
+
+export const EXCLUSION_VIOLATION = "23P01";
+export const UNIQUE_VIOLATION = "23505";
+/** 23503 foreign_key_violation; PostgreSQL 17 reports ON DELETE RESTRICT as 23001 restrict_violation. */
+const REFERENCE_VIOLATIONS = new Set(["23503", "23001"]);
+
+export function isExclusionViolation(error: unknown): boolean {
+  return sqlState(error) === EXCLUSION_VIOLATION;
+}
+
+export function isReferenceViolation(error: unknown): boolean {
+  const state = sqlState(error);
+  return (state !== undefined && REFERENCE_VIOLATIONS.has(state)) || (error as { code?: unknown } | null)?.code === "P2003";
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === UNIQUE_VIOLATION || (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+/** Runs a write and turns the named constraint violations into 409s with the given messages. */
+export async function withConflicts<T>(
+  work: () => Promise<T>,
+  messages: { exclusion?: string; reference?: string; unique?: string },
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (messages.exclusion && isExclusionViolation(error)) throw new ConflictError(messages.exclusion);
+    if (messages.reference && isReferenceViolation(error)) throw new ConflictError(messages.reference);
+    if (messages.unique && isUniqueViolation(error)) throw new ConflictError(messages.unique);
+    throw error;
+  }
+}

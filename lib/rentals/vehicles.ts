@@ -1,0 +1,337 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import { db, type Transaction } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
+import { recordEvent } from "../events/outbox";
+import { transaction } from "../events/transaction";
+import type { Prisma } from "../generated/prisma/client";
+import { requireScope } from "../rbac/permissions";
+import { parseInput } from "../validation";
+import { isRentalStaff } from "./access";
+import { idSchema, MESSAGES, pageSchema, requireId, text, type Page } from "./common";
+import { isReferenceViolation, withConflicts } from "./db-errors";
+import { formatCalendarDate, parseCalendarDate, today } from "./dates";
+import { fromCents, hasWholeCents, toCents } from "./money";
+import {
+  BOOKED_RENTAL_STATUSES,
+  FUELS,
+  SETTABLE_VEHICLE_STATUSES,
+  TRANSMISSIONS,
+  UNRENTABLE_VEHICLE_STATUSES,
+  VEHICLE_SORTS,
+  VEHICLE_STATUSES,
+  VEHICLE_TYPES,
+  type VehicleSort,
+} from "./vocabulary";
+
+export const FIRST_VEHICLE_YEAR = 1950;
+const latestVehicleYear = () => new Date().getUTCFullYear() + 1;
+
+const yearSchema = z
+  .number("must be a year")
+  .int("must be a whole year")
+  .min(FIRST_VEHICLE_YEAR, `must be ${FIRST_VEHICLE_YEAR} or later`)
+  .refine((year) => year <= latestVehicleYear(), { message: "must not be later than next year" });
+
+/** Plates compare without case or repeated spaces: "ab 123" and "AB  123" are one plate. */
+const plateSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/\s+/g, " ").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9 -]{0,14}[A-Z0-9]$|^[A-Z0-9]$/, "must be 1 to 16 letters, digits, spaces or dashes"));
+
+export const dailyPriceSchema = z
+  .number("must be an amount")
+  .positive("must be more than 0")
+  .max(100_000, "must be at most 100000")
+  .refine(hasWholeCents, { message: "must have at most two decimals" });
+
+const photoUrlSchema = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .max(500)
+  .nullable();
+
+const vehicleFields = {
+  make: text(60),
+  model: text(60),
+  year: yearSchema,
+  type: z.enum(VEHICLE_TYPES),
+  plate: plateSchema,
+  seats: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
+  transmission: z.enum(TRANSMISSIONS),
+  fuel: z.enum(FUELS),
+  dailyPrice: dailyPriceSchema,
+  branchId: idSchema,
+  photoUrl: photoUrlSchema,
+};
+
+export const vehicleInputSchema = z.object({
+  ...vehicleFields,
+  photoUrl: photoUrlSchema.optional().default(null),
+  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED").default("AVAILABLE"),
+});
+
+export const vehicleUpdateSchema = z
+  .object(vehicleFields)
+  .partial()
+  .extend({ status: z.never("change the status with PATCH /vehicles/{id}/status").optional() })
+  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
+
+export const vehicleStatusSchema = z.object({
+  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED (RENTED follows from a pick-up)"),
+});
+
+const dateParam = z.string().transform((value, context) => {
+  const date = parseCalendarDate(value);
+  if (!date) {
+    context.addIssue({ code: "custom", message: "must be a date YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return date;
+});
+const priceParam = z.coerce.number("must be an amount").min(0, "must be 0 or more").max(100_000);
+
+export const vehicleListQuerySchema = z
+  .object({
+    type: z.enum(VEHICLE_TYPES).optional(),
+    status: z.enum(VEHICLE_STATUSES).optional(),
+    branchId: idSchema.optional(),
+    city: text(100).optional(),
+    q: text(60).optional(),
+    minPrice: priceParam.optional(),
+    maxPrice: priceParam.optional(),
+    availableFrom: dateParam.optional(),
+    availableTo: dateParam.optional(),
+    sort: z.enum(VEHICLE_SORTS).default("make"),
+    ...pageSchema,
+  })
+  .superRefine((query, context) => {
+    if ((query.availableFrom === undefined) !== (query.availableTo === undefined)) {
+      const missing = query.availableFrom === undefined ? "availableFrom" : "availableTo";
+      context.addIssue({ code: "custom", path: [missing], message: "give both availableFrom and availableTo" });
+    }
+    if (query.availableFrom && query.availableTo && query.availableTo <= query.availableFrom) {
+      context.addIssue({ code: "custom", path: ["availableTo"], message: "must be after availableFrom" });
+    }
+    if (query.minPrice !== undefined && query.maxPrice !== undefined && query.maxPrice < query.minPrice) {
+      context.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be less than minPrice" });
+    }
+  });
+export type VehicleListQuery = z.input<typeof vehicleListQuerySchema>;
+
+const vehicleInclude = { branch: { select: { id: true, name: true, city: true, active: true } } } satisfies Prisma.VehicleInclude;
+type VehicleRow = Prisma.VehicleGetPayload<{ include: typeof vehicleInclude }>;
+
+export interface VehicleView {
+  id: string;
+  make: string;
+  model: string;
+  year: number;
+  type: VehicleRow["type"];
+  plate: string;
+  seats: number;
+  transmission: VehicleRow["transmission"];
+  fuel: VehicleRow["fuel"];
+  dailyPrice: number;
+  branchId: string;
+  branch: { id: string; name: string; city: string; active: boolean };
+  photoUrl: string | null;
+  status: VehicleRow["status"];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toVehicleView(row: VehicleRow): VehicleView {
+  return {
+    id: row.id,
+    make: row.make,
+    model: row.model,
+    year: row.year,
+    type: row.type,
+    plate: row.plate,
+    seats: row.seats,
+    transmission: row.transmission,
+    fuel: row.fuel,
+    dailyPrice: fromCents(row.dailyPriceCents),
+    branchId: row.branchId,
+    branch: row.branch,
+    photoUrl: row.photoUrl,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const DUPLICATE_PLATE = "A vehicle with this plate already exists.";
+
+export async function recordVehicleEvent(tx: Transaction, type: string, row: VehicleRow, actor: string): Promise<void> {
+  await recordEvent(tx, { topic: "vehicle_events", key: row.id, type, payload: { ...toVehicleView(row) }, actor });
+}
+
+export async function findVehicleRow(client: typeof db | Transaction, id: string): Promise<VehicleRow> {
+  const row = await client.vehicle.findUnique({ where: { id: requireId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
+  if (!row) throw new NotFoundError(MESSAGES.vehicleNotFound);
+  return row;
+}
+
+async function requireBranch(tx: Transaction, branchId: string): Promise<void> {
+  if (!(await tx.branch.findUnique({ where: { id: branchId }, select: { id: true } }))) throw new NotFoundError(MESSAGES.branchNotFound);
+}
+
+const SORT_ORDERS: Record<VehicleSort, Prisma.VehicleOrderByWithRelationInput[]> = {
+  make: [{ make: "asc" }, { model: "asc" }],
+  "-make": [{ make: "desc" }, { model: "desc" }],
+  price: [{ dailyPriceCents: "asc" }, { make: "asc" }],
+  "-price": [{ dailyPriceCents: "desc" }, { make: "asc" }],
+  year: [{ year: "asc" }, { make: "asc" }],
+  "-year": [{ year: "desc" }, { make: "asc" }],
+};
+
+/**
+ * The catalogue. With `availableFrom`+`availableTo` only vehicles that could be
+ * approved for that period: not in maintenance or retired, and no approved or
+ * active rental overlapping `[availableFrom, availableTo)`. Retired vehicles
+ * have left the fleet: only staff see them in lists.
+ */
+export async function listVehicles(principal: Principal, query: unknown): Promise<Page<VehicleView>> {
+  await requireScope(principal, "READ:VEHICLES");
+  const filters = parseInput(vehicleListQuerySchema, query, "query");
+  const conditions: Prisma.VehicleWhereInput[] = [];
+  if (!isRentalStaff(principal)) conditions.push({ status: { not: "RETIRED" } });
+  if (filters.type) conditions.push({ type: filters.type });
+  if (filters.status) conditions.push({ status: filters.status });
+  if (filters.branchId) conditions.push({ branchId: filters.branchId });
+  if (filters.city) conditions.push({ branch: { city: { equals: filters.city, mode: "insensitive" } } });
+  if (filters.q) {
+    conditions.push({ OR: [{ make: { contains: filters.q, mode: "insensitive" } }, { model: { contains: filters.q, mode: "insensitive" } }] });
+  }
+  if (filters.minPrice !== undefined) conditions.push({ dailyPriceCents: { gte: toCents(filters.minPrice) } });
+  if (filters.maxPrice !== undefined) conditions.push({ dailyPriceCents: { lte: toCents(filters.maxPrice) } });
+  if (filters.availableFrom && filters.availableTo) {
+    conditions.push(
+      { status: { notIn: [...UNRENTABLE_VEHICLE_STATUSES] } },
+      {
+        rentals: {
+          none: {
+            status: { in: [...BOOKED_RENTAL_STATUSES] },
+            startDate: { lt: filters.availableTo },
+            endDate: { gt: filters.availableFrom },
+          },
+        },
+      },
+    );
+  }
+  const where: Prisma.VehicleWhereInput = { AND: conditions };
+  const [rows, total] = await Promise.all([
+    db.vehicle.findMany({
+      where,
+      include: vehicleInclude,
+      orderBy: [...SORT_ORDERS[filters.sort], { id: "asc" }],
+      take: filters.limit,
+      skip: filters.offset,
+    }),
+    db.vehicle.count({ where }),
+  ]);
+  return { items: rows.map(toVehicleView), total };
+}
+
+export async function getVehicle(principal: Principal, id: string): Promise<VehicleView> {
+  await requireScope(principal, "READ:VEHICLES");
+  return toVehicleView(await findVehicleRow(db, id));
+}
+
+/** The periods already taken (approved or active rentals that have not ended), for choosing dates. */
+export async function bookedPeriods(principal: Principal, id: string): Promise<Array<{ startDate: string; endDate: string }>> {
+  await requireScope(principal, "READ:VEHICLES");
+  const rows = await db.rental.findMany({
+    where: { vehicleId: requireId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
+    select: { startDate: true, endDate: true },
+    orderBy: { startDate: "asc" },
+  });
+  return rows.map((row) => ({ startDate: formatCalendarDate(row.startDate), endDate: formatCalendarDate(row.endDate) }));
+}
+
+export async function createVehicle(principal: Principal, input: unknown): Promise<VehicleView> {
+  await requireScope(principal, "WRITE:VEHICLES");
+  const { dailyPrice, ...data } = parseInput(vehicleInputSchema, input);
+  const row = await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        await requireBranch(tx, data.branchId);
+        const created = await tx.vehicle.create({ data: { ...data, dailyPriceCents: toCents(dailyPrice) }, include: vehicleInclude });
+        await recordVehicleEvent(tx, "vehicle.created", created, principal.userId);
+        return created;
+      }),
+    { unique: DUPLICATE_PLATE },
+  ).catch((error: unknown) => {
+    // The branch vanished between the check and the insert.
+    if (isReferenceViolation(error)) throw new NotFoundError(MESSAGES.branchNotFound);
+    throw error;
+  });
+  return toVehicleView(row);
+}
+
+/** Details only; the status has its own endpoint and rules. A price change leaves existing rentals' prices alone. */
+export async function updateVehicle(principal: Principal, id: string, input: unknown): Promise<VehicleView> {
+  await requireScope(principal, "UPDATE:VEHICLES");
+  const vehicleId = (await findVehicleRow(db, id)).id;
+  const { dailyPrice, ...changes } = parseInput(vehicleUpdateSchema, input);
+  const row = await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        if (changes.branchId) await requireBranch(tx, changes.branchId);
+        const updated = await tx.vehicle.update({
+          where: { id: vehicleId },
+          data: { ...changes, ...(dailyPrice !== undefined ? { dailyPriceCents: toCents(dailyPrice) } : {}) },
+          include: vehicleInclude,
+        });
+        await recordVehicleEvent(tx, "vehicle.updated", updated, principal.userId);
+        return updated;
+      }),
+    { unique: DUPLICATE_PLATE },
+  ).catch((error: unknown) => {
+    if (isReferenceViolation(error)) throw new NotFoundError(MESSAGES.branchNotFound);
+    throw error;
+  });
+  return toVehicleView(row);
+}
+
+const VEHICLE_OUT = "The vehicle is out on a rental: take it back (return the rental) first.";
+
+/**
+ * AVAILABLE, MAINTENANCE or RETIRED, never while the vehicle is out (RENTED).
+ * A guarded update, so a pick-up racing this change cannot both apply.
+ */
+export async function setVehicleStatus(principal: Principal, id: string, input: unknown): Promise<VehicleView> {
+  await requireScope(principal, "UPDATE:VEHICLES");
+  const current = await findVehicleRow(db, id);
+  const { status } = parseInput(vehicleStatusSchema, input);
+  const row = await transaction(async (tx) => {
+    const { count } = await tx.vehicle.updateMany({ where: { id: current.id, status: { notIn: ["RENTED", status] } }, data: { status } });
+    const updated = await findVehicleRow(tx, current.id);
+    if (count === 0) {
+      if (updated.status === "RENTED") throw new ConflictError(VEHICLE_OUT);
+      return updated; // already in that status: nothing changed, nothing to record
+    }
+    await recordVehicleEvent(tx, "vehicle.status_changed", updated, principal.userId);
+    return updated;
+  });
+  return toVehicleView(row);
+}
+
+const VEHICLE_HAS_RENTALS = "This vehicle has rentals on its record and cannot be deleted: retire it instead.";
+
+export async function deleteVehicle(principal: Principal, id: string): Promise<void> {
+  await requireScope(principal, "DELETE:VEHICLES");
+  const vehicleId = requireId(id, MESSAGES.vehicleNotFound);
+  await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        const row = await findVehicleRow(tx, vehicleId);
+        if ((await tx.rental.count({ where: { vehicleId } })) > 0) throw new ConflictError(VEHICLE_HAS_RENTALS);
+        await tx.vehicle.delete({ where: { id: vehicleId } });
+        await recordVehicleEvent(tx, "vehicle.deleted", row, principal.userId);
+      }),
+    { reference: VEHICLE_HAS_RENTALS },
+  );
+}

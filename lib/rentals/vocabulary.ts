@@ -1,0 +1,75 @@
+/**
+ * The rental module's enumerations and their labels. Free of server imports, so
+ * client components use them too; `satisfies` keeps them equal to the database enums.
+ */
+import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../generated/prisma/enums";
+
+export const VEHICLE_TYPES = ["CAR", "SUV", "VAN", "TRUCK", "MOTORBIKE"] as const satisfies readonly VehicleType[];
+export const TRANSMISSIONS = ["MANUAL", "AUTOMATIC"] as const satisfies readonly Transmission[];
+export const FUELS = ["PETROL", "DIESEL", "HYBRID", "ELECTRIC"] as const satisfies readonly FuelType[];
+export const VEHICLE_STATUSES = ["AVAILABLE", "RENTED", "MAINTENANCE", "RETIRED"] as const satisfies readonly VehicleStatus[];
+export const RENTAL_STATUSES = ["PENDING", "APPROVED", "REJECTED", "ACTIVE", "COMPLETED", "CANCELLED"] as const satisfies readonly RentalStatus[];
+
+export type VehicleTypeName = (typeof VEHICLE_TYPES)[number];
+export type VehicleStatusName = (typeof VEHICLE_STATUSES)[number];
+export type RentalStatusName = (typeof RENTAL_STATUSES)[number];
+
+/** Statuses staff may set by hand; RENTED follows from picking up and returning a rental. */
+export const SETTABLE_VEHICLE_STATUSES = ["AVAILABLE", "MAINTENANCE", "RETIRED"] as const satisfies readonly VehicleStatusName[];
+/** A vehicle in one of these cannot be approved for a rental. */
+export const UNRENTABLE_VEHICLE_STATUSES = ["MAINTENANCE", "RETIRED"] as const satisfies readonly VehicleStatusName[];
+/** A customer may cancel a rental in these statuses, before its start date. */
+export const CANCELLABLE_RENTAL_STATUSES = ["PENDING", "APPROVED"] as const satisfies readonly RentalStatusName[];
+
+/** Whether the customer can still cancel (the service decides; pages use this to offer the button). */
+export function isCancellable(rental: { status: RentalStatusName; startDate: string }, today: string): boolean {
+  return (CANCELLABLE_RENTAL_STATUSES as readonly string[]).includes(rental.status) && rental.startDate > today;
+}
+
+/** Rentals that hold the vehicle: only these are exclusive. */
+export const BOOKED_RENTAL_STATUSES = ["APPROVED", "ACTIVE"] as const satisfies readonly RentalStatusName[];
+
+export const VEHICLE_TYPE_LABELS: Record<VehicleTypeName, string> = {
+  CAR: "Car",
+  SUV: "SUV",
+  VAN: "Van",
+  TRUCK: "Truck",
+  MOTORBIKE: "Motorbike",
+};
+
+export const TRANSMISSION_LABELS: Record<(typeof TRANSMISSIONS)[number], string> = { MANUAL: "Manual", AUTOMATIC: "Automatic" };
+
+export const FUEL_LABELS: Record<(typeof FUELS)[number], string> = {
+  PETROL: "Petrol",
+  DIESEL: "Diesel",
+  HYBRID: "Hybrid",
+  ELECTRIC: "Electric",
+};
+
+export const VEHICLE_STATUS_LABELS: Record<VehicleStatusName, string> = {
+  AVAILABLE: "Available",
+  RENTED: "Rented",
+  MAINTENANCE: "Maintenance",
+  RETIRED: "Retired",
+};
+
+export const RENTAL_STATUS_LABELS: Record<RentalStatusName, string> = {
+  PENDING: "Pending",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+  ACTIVE: "Active",
+  COMPLETED: "Completed",
+  CANCELLED: "Cancelled",
+};
+
+export const VEHICLE_SORTS = ["make", "-make", "price", "-price", "year", "-year"] as const;
+export type VehicleSort = (typeof VEHICLE_SORTS)[number];
+
+export const VEHICLE_SORT_LABELS: Record<VehicleSort, string> = {
+  make: "Make A–Z",
+  "-make": "Make Z–A",
+  price: "Price: low to high",
+  "-price": "Price: high to low",
+  year: "Year: oldest first",
+  "-year": "Year: newest first",
+};

@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
+import { WebSocketServer, type WebSocket } from "ws";
+import { ChannelRegistry } from "./channel-registry";
+import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
+import { SingleInstanceCluster, type ChannelEvent, type Cluster } from "./cluster";
+import { createHttpApiHandler } from "./http-api";
+import { encodeMessage, PROTOCOL_VERSION, PusherErrorCode } from "./protocol";
+import { RedisCluster } from "./redis-cluster";
+
+export interface ChannelServerOptions {
+  port: number;
+  /** Interface to bind; default all interfaces. */
+  host?: string;
+  appId: string;
+  key: string;
+  secret: string;
+  /** Set to share events and channel state with other instances through Redis. */
+  redisUrl?: string;
+  /** Namespace of this server's Redis keys; the app id is appended. Default `wheelhouse:realtime:`. */
+  redisKeyPrefix?: string;
+  /** Default 5000 ms; an instance that misses three heartbeats is considered gone and its members removed. */
+  redisHeartbeatIntervalMs?: number;
+  /** `client-*` events on private and presence channels. Default true. */
+  enableClientEvents?: boolean;
+  /** Per instance. Default 10000. */
+  maxConnections?: number;
+  /** Sent to clients in the handshake; the server pings a socket silent for this long. Default 120. */
+  activityTimeoutSeconds?: number;
+  /** Close with 4201 when a ping is not answered within this. Default 30. */
+  pongTimeoutSeconds?: number;
+  /** Largest WebSocket message a client may send; larger ones close the socket with 1009. Default 10 KiB. */
+  maxMessageBytes?: number;
+  /** Largest `data` of an event published over the HTTP API (413 above). Default 10 KiB. */
+  maxEventDataBytes?: number;
+  /** Per socket. Default 10. */
+  clientEventsPerSecond?: number;
+  /** Largest presence `user_info`. Default 1 KiB. */
+  maxPresenceUserInfoBytes?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningChannelServer {
+  port: number;
+  instanceId: string;
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_WAIT_MS = 5_000;
+
+function safelyDecoded(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultLog(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+/** Starts a Pusher Channels protocol 7 server: WebSocket endpoint `/app/{key}` and the HTTP API on one port. */
+export async function startChannelServer(options: ChannelServerOptions): Promise<RunningChannelServer> {
+  const log = options.log ?? defaultLog;
+  const settings = {
+    enableClientEvents: options.enableClientEvents ?? true,
+    maxConnections: options.maxConnections ?? 10_000,
+    activityTimeoutSeconds: options.activityTimeoutSeconds ?? 120,
+    pongTimeoutSeconds: options.pongTimeoutSeconds ?? 30,
+    maxMessageBytes: options.maxMessageBytes ?? 10 * 1024,
+    maxEventDataBytes: options.maxEventDataBytes ?? 10 * 1024,
+    clientEventsPerSecond: options.clientEventsPerSecond ?? 10,
+    maxPresenceUserInfoBytes: options.maxPresenceUserInfoBytes ?? 1024,
+  };
+  const credentials = { key: options.key, secret: options.secret };
+  const instanceId = `${hostname().replace(/[^A-Za-z0-9.-]/g, "-")}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const registry = new ChannelRegistry<ClientConnection>();
+  const connections = new Map<string, ClientConnection>();
+
+  function deliverLocally(event: ChannelEvent): void {
+    const frame = encodeMessage({ event: event.event, channel: event.channel, data: event.data, user_id: event.userId });
+    for (const subscriber of registry.subscribers(event.channel)) {
+      if (subscriber.socketId !== event.exceptSocketId) subscriber.send(frame);
+    }
+  }
+
+  const cluster: Cluster = options.redisUrl
+    ? await RedisCluster.connect({
+        url: options.redisUrl,
+        keyPrefix: `${options.redisKeyPrefix ?? "wheelhouse:realtime:"}${options.appId}:`,
+        instanceId,
+        registry,
+        heartbeatIntervalMs: options.redisHeartbeatIntervalMs ?? 5_000,
+        deliverLocally,
+        log,
+      })
+    : new SingleInstanceCluster(registry);
+
+  async function publish(event: ChannelEvent): Promise<void> {
+    deliverLocally(event);
+    await cluster.broadcast(event);
+  }
+
+  const context: ConnectionContext = { credentials, settings, registry, cluster, publish, log };
+  let stopping = false;
+
+  const handleHttpRequest = createHttpApiHandler({
+    appId: options.appId,
+    credentials,
+    maxEventDataBytes: settings.maxEventDataBytes,
+    cluster,
+    publish,
+    log,
+    async health() {
+      const clusterHealthy = await cluster.isHealthy();
+      return {
+        healthy: clusterHealthy && !stopping,
+        details: { instanceId, connections: connections.size, cluster: cluster.backend, clusterHealthy, stopping },
+      };
+    },
+  });
+
+  const httpServer = createServer((request, response) => void handleHttpRequest(request, response));
+  const webSocketServer = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes, perMessageDeflate: false });
+
+  function acceptConnection(socket: WebSocket, request: IncomingMessage): void {
+    const url = new URL(request.url ?? "/", "http://channel-server");
+    const match = /^\/app\/([^/]+)\/?$/.exec(url.pathname);
+    if (!match) return refuseConnection(socket, PusherErrorCode.pathNotFound, "Path not found; connect to /app/{key}");
+    if (stopping) return refuseConnection(socket, PusherErrorCode.reconnectImmediately, "Server is shutting down; reconnect");
+    if (safelyDecoded(match[1]!) !== options.key) {
+      return refuseConnection(socket, PusherErrorCode.applicationDoesNotExist, "Application does not exist");
+    }
+    const protocol = url.searchParams.get("protocol");
+    if (protocol === null) {
+      return refuseConnection(socket, PusherErrorCode.noProtocolVersionSupplied, "No protocol version supplied");
+    }
+    if (protocol !== String(PROTOCOL_VERSION)) {
+      return refuseConnection(
+        socket,
+        PusherErrorCode.unsupportedProtocolVersion,
+        `Unsupported protocol version ${protocol.slice(0, 10)}; this server speaks ${PROTOCOL_VERSION}`,
+      );
+    }
+    if (connections.size >= settings.maxConnections) {
+      return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity");
+    }
+    const connection = new ClientConnection(socket, context);
+    connections.set(connection.socketId, connection);
+    void connection.finished.then(() => connections.delete(connection.socketId));
+  }
+
+  httpServer.on("upgrade", (request, socket, head) => {
+    socket.on("error", () => socket.destroy());
+    webSocketServer.handleUpgrade(request, socket, head, (webSocket) => acceptConnection(webSocket, request));
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(options.port, options.host, () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await cluster.close();
+    throw error;
+  }
+
+  let stopped: Promise<void> | undefined;
+  async function stop(): Promise<void> {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    const open = [...connections.values()];
+    for (const connection of open) connection.shutdown();
+    await Promise.race([
+      Promise.all(open.map((connection) => connection.finished)),
+      new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref()),
+    ]);
+    await cluster.close();
+    webSocketServer.close();
+    httpServer.closeAllConnections();
+    await closed;
+  }
+
+  return {
+    port: (httpServer.address() as AddressInfo).port,
+    instanceId,
+    stop: () => (stopped ??= stop()),
+  };
+}

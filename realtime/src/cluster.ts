@@ -1,0 +1,67 @@
+import type { ChannelRegistry } from "./channel-registry";
+
+/** An event for the sockets of one channel, wherever they are connected. */
+export interface ChannelEvent {
+  channel: string;
+  event: string;
+  /** A string for events published over the HTTP API; any JSON for client events. */
+  data: unknown;
+  /** Set on client events in presence channels: who sent it. */
+  userId?: string;
+  /** The socket that must not receive it (the sender, or the HTTP API's `socket_id`). */
+  exceptSocketId?: string;
+}
+
+/**
+ * What instances share: event fan-out and the channel/presence state the HTTP API reports.
+ * Callers deliver to their own sockets themselves; `broadcast` only reaches the other instances.
+ */
+export interface Cluster {
+  readonly backend: "single-instance" | "redis";
+  broadcast(event: ChannelEvent): Promise<void>;
+  /** This instance now has `count` sockets in `channel`. */
+  recordSubscriptionCount(channel: string, count: number): Promise<void>;
+  /** The user's first socket in the channel on this instance; true when no other instance has the user (→ member_added). */
+  joinPresence(channel: string, userId: string, userInfo: unknown): Promise<boolean>;
+  /** The user's last socket in the channel on this instance left; true when no other instance has the user (→ member_removed). */
+  leavePresence(channel: string, userId: string): Promise<boolean>;
+  /** Occupied channels across all instances → subscribed sockets. */
+  subscriptionCounts(): Promise<Map<string, number>>;
+  /** user id → user_info of a presence channel across all instances. */
+  presenceMembers(channel: string): Promise<Map<string, unknown>>;
+  isHealthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** One instance: the local registry is the whole truth. */
+export class SingleInstanceCluster implements Cluster {
+  readonly backend = "single-instance" as const;
+
+  constructor(private readonly registry: ChannelRegistry) {}
+
+  async broadcast(): Promise<void> {}
+
+  async recordSubscriptionCount(): Promise<void> {}
+
+  async joinPresence(): Promise<boolean> {
+    return true;
+  }
+
+  async leavePresence(): Promise<boolean> {
+    return true;
+  }
+
+  async subscriptionCounts(): Promise<Map<string, number>> {
+    return this.registry.subscriptionCounts();
+  }
+
+  async presenceMembers(channel: string): Promise<Map<string, unknown>> {
+    return this.registry.presenceMembers(channel);
+  }
+
+  async isHealthy(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,223 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { POST as drainRoute } from "@/app/api/internal/outbox/drain/route";
+import { GET as failuresRoute } from "@/app/api/v1/events/failures/route";
+import { GET as eventsRoute } from "@/app/api/v1/events/route";
+import { POST as logout } from "@/app/api/v1/auth/logout/route";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { runConsumer, TransientConsumerError, type Consumer } from "@/lib/events/consumers";
+import { drainOutbox } from "@/lib/events/drainer";
+import { notificationsConsumer } from "@/lib/notifications/consumer";
+import { concurrentClient } from "../support/databases";
+import { call } from "../support/http";
+import { createUser, databaseSnapshot, registerCustomer } from "../support/identity";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+async function insertOutbox(rows: Array<{ topic: string; key: string; type?: string }>) {
+  await db.outboxEvent.createMany({
+    data: rows.map((row) => ({ topic: row.topic, key: row.key, type: row.type ?? "test.happened", payload: { key: row.key }, actor: null })),
+  });
+}
+
+async function settle() {
+  // Clears whatever earlier tests left pending so each test sees only its own rows.
+  await drainOutbox(db, { maxBatches: 1000 });
+}
+
+describe("outbox → event log", () => {
+  it("appends a committed change to its topic with the next offset, readable through GET /events", async () => {
+    await settle();
+    const admin = await createUser("ADMIN");
+    const before = (await db.topicOffset.findUnique({ where: { topic: "user_events" } }))?.lastOffset ?? 0n;
+    const registered = await registerCustomer();
+    expect(await db.outboxEvent.count({ where: { key: String(registered.body.id), processedAt: null } })).toBe(1);
+
+    const drained = await drainOutbox();
+    expect(drained.appended).toBeGreaterThanOrEqual(1);
+    const response = await call<{ events: Array<{ key: string; type: string; offset: number; payload: Record<string, unknown> }>; lastOffset: number }>(
+      eventsRoute,
+      { token: admin.token, ...withQuery({ topic: "user_events", after: String(before) }) },
+    );
+    expect(response.status).toBe(200);
+    const event = response.body.events.find((entry) => entry.key === registered.body.id);
+    expect(event).toMatchObject({ type: "user.registered", payload: { id: registered.body.id, role: "CUSTOMER", credits: 50 } });
+    expect(event!.offset).toBeGreaterThan(Number(before));
+    expect(await db.outboxEvent.count({ where: { key: String(registered.body.id), processedAt: null } })).toBe(0);
+  });
+
+  it("GET /events is for READ:EVENTS only, refuses revoked tokens and bad queries, and changes nothing", async () => {
+    const customer = await createUser("CUSTOMER");
+    const admin = await createUser("ADMIN");
+    const revoked = await createUser("ADMIN");
+    await call(logout, { method: "POST", token: revoked.token });
+    const before = await databaseSnapshot();
+    const query = withQuery({ topic: "user_events" });
+    expect((await call(eventsRoute, { ...query, token: customer.token })).status).toBe(403);
+    expect((await call(eventsRoute, { ...query, token: revoked.token })).status).toBe(403);
+    expect((await call(eventsRoute, { ...query })).status).toBe(401);
+    const badQueries: Array<Record<string, string>> = [
+      { topic: "nope_events" },
+      { topic: "user_events", after: "-1" },
+      { topic: "user_events", limit: "5000" },
+      {},
+    ];
+    for (const bad of badQueries) {
+      expect((await call(eventsRoute, { ...withQuery(bad), token: admin.token })).status, JSON.stringify(bad)).toBe(422);
+    }
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("loses no event when the process dies between commit and drain", async () => {
+    await settle();
+    const key = `crash-${Date.now()}`;
+    const script = `
+      import { transaction } from "./lib/events/transaction";
+      import { recordEvent } from "./lib/events/outbox";
+      await transaction((tx) => recordEvent(tx, { topic: "security_events", key: "${key}", type: "test.committed", payload: { ok: true }, actor: null }));
+      process.exit(0);`;
+    const child = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--input-type=module", "-e", script], {
+      cwd: root,
+      env: { ...process.env, SCHEDULER_ENABLED: "true" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(await db.eventLogEntry.count({ where: { key } })).toBe(0);
+    expect(await db.outboxEvent.count({ where: { key, processedAt: null } })).toBe(1);
+
+    await drainOutbox(); // the next start's first drain
+    const logged = await db.eventLogEntry.findMany({ where: { key } });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ topic: "security_events", type: "test.committed" });
+  });
+
+  it(`puts every event in the log exactly once with gap-free offsets under two concurrent drainers (${inject("databaseBackend")})`, async () => {
+    await settle();
+    const topics = ["vehicle_events", "branch_events", "rental_events"] as const;
+    const heads = new Map<string, bigint>();
+    for (const topic of topics) heads.set(topic, (await db.topicOffset.findUnique({ where: { topic } }))?.lastOffset ?? 0n);
+    const stamp = Date.now();
+    await insertOutbox(Array.from({ length: 300 }, (_, index) => ({ topic: topics[index % 3]!, key: `race-${stamp}-${index}` })));
+
+    const first = await concurrentClient();
+    const second = await concurrentClient();
+    try {
+      const results = await Promise.all([
+        drainOutbox(first.client, { batchSize: 17, maxBatches: 100 }),
+        drainOutbox(second.client, { batchSize: 23, maxBatches: 100 }),
+      ]);
+      expect(results[0].appended + results[1].appended).toBe(300);
+    } finally {
+      await Promise.all([first.release(), second.release()]);
+    }
+
+    const logged = await db.eventLogEntry.findMany({ where: { key: { startsWith: `race-${stamp}-` } }, orderBy: { id: "asc" } });
+    expect(logged).toHaveLength(300);
+    expect(new Set(logged.map((entry) => entry.outboxId)).size).toBe(300);
+    for (const topic of topics) {
+      const offsets = logged.filter((entry) => entry.topic === topic).map((entry) => entry.offset).sort((a, b) => Number(a - b));
+      const head = heads.get(topic)!;
+      expect(offsets).toEqual(Array.from({ length: 100 }, (_, index) => head + BigInt(index + 1)));
+      // Offsets follow commit (outbox) order within a topic.
+      const byOffset = logged.filter((entry) => entry.topic === topic).sort((a, b) => Number(a.offset - b.offset));
+      expect(byOffset.map((entry) => entry.outboxId)).toEqual([...byOffset.map((entry) => entry.outboxId)].sort((a, b) => Number(a - b)));
+    }
+  });
+
+  it("parks a poison event after its attempts, without holding up the events behind it, and shows it to admins", async () => {
+    await settle();
+    const stamp = Date.now();
+    await insertOutbox([
+      { topic: "bogus_events", key: `poison-${stamp}` },
+      { topic: "security_events", key: `after-poison-${stamp}` },
+    ]);
+    const firstRun = await drainOutbox(db, { maxAttempts: 2 });
+    expect(firstRun).toMatchObject({ failed: 1 });
+    expect(await db.eventLogEntry.count({ where: { key: `after-poison-${stamp}` } })).toBe(1);
+    const poison = await db.outboxEvent.findFirstOrThrow({ where: { key: `poison-${stamp}` } });
+    expect(poison).toMatchObject({ attempts: 1, parkedAt: null });
+    expect(poison.lastError).toContain('unknown topic "bogus_events"');
+    expect(poison.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    await db.outboxEvent.update({ where: { id: poison.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    expect(await drainOutbox(db, { maxAttempts: 2 })).toMatchObject({ parked: 1 });
+    expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: poison.id } })).parkedAt).not.toBeNull();
+    expect(await drainOutbox(db, { maxAttempts: 2 })).toEqual({ appended: 0, failed: 0, parked: 0 });
+
+    const admin = await createUser("ADMIN");
+    const failures = await call<{ parkedOutbox: Array<{ key: string; lastError: string }> }>(failuresRoute, { token: admin.token });
+    expect(failures.body.parkedOutbox.find((row) => row.key === `poison-${stamp}`)?.lastError).toContain("unknown topic");
+    const customer = await createUser("CUSTOMER");
+    expect((await call(failuresRoute, { token: customer.token })).status).toBe(403);
+  });
+});
+
+describe("consumers", () => {
+  it("notifications: one row per person per event, even when the consumer runs again", async () => {
+    const registered = await registerCustomer();
+    await drainOutbox();
+    await runConsumer(notificationsConsumer);
+    await runConsumer(notificationsConsumer);
+    await db.consumerOffset.update({
+      where: { consumerGroup_topic: { consumerGroup: "notifications", topic: "user_events" } },
+      data: { offset: 0 },
+    });
+    await runConsumer(notificationsConsumer); // replays the whole topic
+    const rows = await db.notification.findMany({ where: { userId: String(registered.body.id) } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: "user.registered", title: "Welcome to Wheelhouse" });
+  });
+
+  it("a new group starts from the earliest offset; failures are retried, then set aside; transient ones wait", async () => {
+    await settle();
+    const stamp = Date.now();
+    await insertOutbox([
+      { topic: "booking_events", key: `ok-${stamp}-1` },
+      { topic: "booking_events", key: `bad-${stamp}` },
+      { topic: "booking_events", key: `ok-${stamp}-2` },
+    ]);
+    await drainOutbox();
+    const seen: string[] = [];
+    let peerDown = true;
+    const consumer: Consumer = {
+      group: `test-group-${stamp}`,
+      topics: ["booking_events"],
+      async handle(event) {
+        if (event.key === `ok-${stamp}-1` && peerDown) throw new TransientConsumerError("peer down");
+        if (event.key === `bad-${stamp}`) throw new Error("cannot handle this one");
+        seen.push(event.key);
+        return undefined;
+      },
+    };
+    await expect(runConsumer(consumer)).rejects.toThrow("peer down");
+    const offset = async () => (await db.consumerOffset.findUniqueOrThrow({ where: { consumerGroup_topic: { consumerGroup: consumer.group, topic: "booking_events" } } })).offset;
+    expect(await offset()).toBe(0n);
+
+    peerDown = false;
+    for (let run = 0; run < 5; run++) await runConsumer(consumer);
+    const allBooking = await db.eventLogEntry.findMany({ where: { topic: "booking_events" }, orderBy: { offset: "asc" } });
+    expect(seen).toEqual(allBooking.filter((entry) => !entry.key.startsWith("bad-")).map((entry) => entry.key));
+    const failure = await db.consumerFailure.findFirstOrThrow({ where: { consumerGroup: consumer.group } });
+    expect(failure).toMatchObject({ attempts: 5, error: "cannot handle this one" });
+    expect(await offset()).toBe(allBooking.at(-1)!.offset);
+  });
+});
+
+describe("POST /api/internal/outbox/drain", () => {
+  it("needs the internal secret", async () => {
+    for (const authorization of [undefined, "Bearer wrong", `Bearer ${env().secrets.internalApi}x`]) {
+      const response = await call(drainRoute, { method: "POST", ...(authorization ? { authorization } : {}) });
+      expect(response.status).toBe(401);
+    }
+    const ok = await call<{ drained: { appended: number } }>(drainRoute, { method: "POST", authorization: `Bearer ${env().secrets.internalApi}` });
+    expect(ok.status).toBe(200);
+    expect(ok.body.drained).toHaveProperty("appended");
+  });
+});
+
+function withQuery(query: Record<string, string>) {
+  return { path: `/api/v1/events?${new URLSearchParams(query).toString()}` };
+}

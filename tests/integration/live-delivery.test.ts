@@ -1,0 +1,129 @@
+import Pusher, { type Channel } from "pusher-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
+import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
+import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
+import { env, resetEnvCache } from "@/lib/env";
+import { runEventPipeline } from "@/lib/events/scheduler";
+import { drainOutbox } from "@/lib/events/drainer";
+import { startChannelServer, type RunningChannelServer } from "@/realtime/src/channel-server";
+import { nextEvent, subscribed, subscriptionRefused, withTimeout } from "@/realtime/testing/clients";
+import { call } from "../support/http";
+import { createUser, type TestUser } from "../support/identity";
+
+let server: RunningChannelServer;
+const clients: Pusher[] = [];
+
+beforeAll(async () => {
+  const config = env();
+  server = await startChannelServer({
+    port: 0,
+    host: "127.0.0.1",
+    appId: config.PUSHER_APP_ID,
+    key: config.PUSHER_KEY,
+    secret: config.secrets.channelServer,
+    log: () => {},
+  });
+  process.env.PUSHER_PORT = String(server.port);
+  resetEnvCache();
+  (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
+  // Earlier files' events would otherwise be published first and slow the assertions down.
+  await drainOutbox();
+  await runEventPipeline();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await server.stop();
+  delete process.env.PUSHER_PORT;
+  resetEnvCache();
+  (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
+});
+
+/** A pusher-js client configured from GET /api/realtime/config, authorised by POST /api/realtime/auth with the user's token. */
+async function browserLikeClient(user: TestUser | null): Promise<Pusher> {
+  const config = (await call<{ key: string; wsHost: string; wsPort: number; forceTLS: boolean; cluster: string }>(realtimeConfig, { path: "/api/realtime/config" })).body;
+  const client = new Pusher(config.key, {
+    cluster: config.cluster,
+    wsHost: "127.0.0.1",
+    wsPort: config.wsPort,
+    forceTLS: config.forceTLS,
+    enabledTransports: ["ws"],
+    disableStats: true,
+    channelAuthorization: {
+      customHandler: ({ socketId, channelName }, callback) => {
+        call<{ auth?: string; detail?: string }>(realtimeAuth, {
+          path: "/api/realtime/auth",
+          form: { socket_id: socketId, channel_name: channelName },
+          ...(user ? { token: user.token } : {}),
+        })
+          .then((response) =>
+            response.status === 200 && response.body.auth
+              ? callback(null, { auth: response.body.auth })
+              : callback(new Error(`${response.status} ${response.body.detail ?? ""}`), null),
+          )
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
+      },
+    },
+  });
+  clients.push(client);
+  return client;
+}
+
+describe("live delivery through the bundled channel server", () => {
+  it("GET /api/realtime/config gives the public client settings", async () => {
+    const response = await call<Record<string, unknown>>(realtimeConfig, { path: "/api/realtime/config" });
+    expect(response.body).toEqual({
+      key: env().PUSHER_KEY,
+      wsHost: "localhost",
+      wsPort: server.port,
+      forceTLS: false,
+      cluster: "mt1",
+      parkingChannel: "private-parking",
+    });
+    expect(JSON.stringify(response.body)).not.toContain(env().secrets.channelServer);
+  });
+
+  it("delivers a committed change to the user's private channel once the pipeline runs", async () => {
+    const user = await createUser("CUSTOMER");
+    const client = await browserLikeClient(user);
+    const { channel } = await withTimeout(subscribed(client, `private-user-${user.id}`), "subscription");
+    const delivered = nextEvent<{ type: string; key: string; payload: { name: string } }>(channel as Channel, "user.updated", 10_000);
+    expect((await call(updateMe, { method: "PATCH", token: user.token, json: { name: "Live Renamed" } })).status).toBe(200);
+    await runEventPipeline();
+    const event = await delivered;
+    expect(event).toMatchObject({ type: "user.updated", key: user.id, payload: { name: "Live Renamed" } });
+  });
+
+  it("signs only what the caller may hear", async () => {
+    const customer = await createUser("CUSTOMER");
+    const other = await createUser("CUSTOMER");
+    const admin = await createUser("ADMIN");
+    const customerClient = await browserLikeClient(customer);
+    await withTimeout(subscribed(customerClient, `private-user-${customer.id}`), "own channel");
+    await withTimeout(subscribed(customerClient, "private-role-customer"), "own role channel");
+    await withTimeout(subscribed(customerClient, "private-parking"), "parking board");
+    await withTimeout(subscriptionRefused(customerClient, `private-user-${other.id}`), "someone else's channel refused");
+    await withTimeout(subscriptionRefused(customerClient, "private-role-admin"), "another role's channel refused");
+    await withTimeout(subscriptionRefused(customerClient, "presence-anything"), "unlisted presence channel refused");
+
+    const adminClient = await browserLikeClient(admin);
+    await withTimeout(subscribed(adminClient, "private-role-admin"), "admin role channel");
+
+    const anonymous = await browserLikeClient(null);
+    await withTimeout(subscriptionRefused(anonymous, "private-parking"), "anonymous refused");
+  });
+
+  it("the auth route rejects malformed input and anonymous callers", async () => {
+    const user = await createUser("CUSTOMER");
+    const malformed = await call(realtimeAuth, { token: user.token, form: { socket_id: "abc", channel_name: "private-parking" } });
+    expect(malformed.status).toBe(422);
+    const missing = await call(realtimeAuth, { token: user.token, form: {} });
+    expect(missing.status).toBe(422);
+    const anonymous = await call(realtimeAuth, { form: { socket_id: "1.2", channel_name: "private-parking" } });
+    expect(anonymous.status).toBe(401);
+    const valid = await call<{ auth: string }>(realtimeAuth, { token: user.token, form: { socket_id: "123.456", channel_name: "private-parking" } });
+    expect(valid.status).toBe(200);
+    expect(valid.body.auth).toMatch(new RegExp(`^${env().PUSHER_KEY}:[0-9a-f]{64}$`));
+  });
+});

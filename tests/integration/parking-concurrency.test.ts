@@ -1,0 +1,78 @@
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db";
+import { createUser, type TestUser } from "../support/identity";
+import { creditsOf, HOUR, inFuture, MINUTE, offeredSpot, reserveCall } from "../support/parking";
+
+const backend = inject("databaseBackend");
+
+/** Setup, not the behaviour under test: one after another. */
+async function createUsers(count: number): Promise<TestUser[]> {
+  const users: TestUser[] = [];
+  for (let index = 0; index < count; index++) users.push(await createUser("CUSTOMER"));
+  return users;
+}
+
+describe(`parking under concurrency (${backend})`, () => {
+  it("50 simultaneous reservations of one spot for one time: exactly one 201, the rest 409, one escrow", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner, 6);
+    const reservers = await createUsers(50);
+    const startsAt = inFuture(2 * HOUR);
+    const endsAt = inFuture(3 * HOUR);
+    const responses = await Promise.all(reservers.map((reserver) => reserveCall(reserver, spot.id, startsAt, endsAt)));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+    const winner = reservers[statuses.indexOf(201)]!;
+    expect(await creditsOf(winner.id)).toEqual({ balance: 47, escrow: 3 });
+    const losers = reservers.filter((reserver) => reserver !== winner);
+    const balances = await db.user.findMany({ where: { id: { in: losers.map((loser) => loser.id) } }, select: { parkingCredits: true } });
+    expect(balances.every((user) => user.parkingCredits === 50)).toBe(true);
+  });
+
+  it("50 users placing random overlapping requests over 20 spots: no overlaps, and credits are conserved", async () => {
+    const owners = await createUsers(20);
+    const spots: Array<{ id: string }> = [];
+    for (const owner of owners) spots.push(await offeredSpot(owner, 10));
+    const reservers = await createUsers(50);
+    const group: TestUser[] = [...owners, ...reservers];
+
+    let seed = 42;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % below;
+    };
+    const base = Date.now() + 5 * MINUTE;
+    const requests = reservers.flatMap((reserver) =>
+      Array.from({ length: 3 }, () => {
+        const spot = spots[random(spots.length)]!;
+        const start = base + random(16) * 15 * MINUTE; // quarter-hour slots over four hours: plenty of clashes
+        const length = (1 + random(4)) * 15 * MINUTE;
+        return () => reserveCall(reserver, spot.id, new Date(start).toISOString(), new Date(start + length).toISOString());
+      }),
+    );
+    const responses = await Promise.all(requests.map((send) => send()));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.every((status) => status === 201 || status === 409), JSON.stringify(statuses)).toBe(true);
+    expect(statuses.filter((status) => status === 201).length).toBeGreaterThan(0);
+
+    const groupIds = group.map((user) => user.id);
+    const overlaps = await db.$queryRaw<Array<{ count: bigint }>>`
+      SELECT count(*) AS count FROM reservations a JOIN reservations b
+        ON a.id < b.id AND a.status IN ('CONFIRMED','ACTIVE') AND b.status IN ('CONFIRMED','ACTIVE')
+       AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+       AND (a.spot_id = b.spot_id OR a.reserver_id = b.reserver_id)
+      WHERE a.reserver_id = ANY(${groupIds}) OR b.reserver_id = ANY(${groupIds})`;
+    expect(Number(overlaps[0]!.count)).toBe(0);
+
+    let total = 0;
+    for (const user of group) {
+      const { balance, escrow } = await creditsOf(user.id);
+      expect(balance).toBeGreaterThanOrEqual(0);
+      total += balance + escrow;
+    }
+    expect(total).toBe(50 * group.length);
+    const confirmed = await db.reservation.count({ where: { reserverId: { in: reservers.map((user) => user.id) }, status: "CONFIRMED" } });
+    expect(confirmed).toBe(statuses.filter((status) => status === 201).length);
+  });
+});

@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+import { deriveSecret, SECRET_PURPOSES } from "@/lib/secrets";
+
+const APP_SECRET = "a-test-master-secret-with-enough-entropy-123456";
+const tempDataDir = () => mkdtempSync(path.join(tmpdir(), "wheelhouse-env-"));
+
+describe("configuration", () => {
+  it("needs nothing for the embedded mode and applies the documented defaults", () => {
+    const dataDir = tempDataDir();
+    const config = parseEnv({ EMBEDDED_DATABASE: "true", DATA_DIR: dataDir });
+    expect(config.PORT).toBe(3000);
+    expect(config.DEMO_SEED).toBe(true);
+    expect(config.DATABASE_POOL_SIZE).toBe(1);
+    expect(config.ACCESS_TOKEN_EXPIRE_MINUTES).toBe(30);
+    expect(config.REFRESH_TOKEN_EXPIRE_DAYS).toBe(7);
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it("defaults demo data off and a larger pool on a real database", () => {
+    const config = parseEnv({ DATABASE_URL: "postgresql://db.example/wheelhouse", APP_SECRET });
+    expect(config.DEMO_SEED).toBe(false);
+    expect(config.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("treats empty values as unset", () => {
+    const config = parseEnv({ EMBEDDED_DATABASE: "true", DATA_DIR: tempDataDir(), PORT: "", REDIS_URL: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it("names every invalid variable at once", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "seventy", DATABASE_URL: "mysql://x", REDIS_URL: "http://x", APP_SECRET: "short" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const variable of ["PORT", "DATABASE_URL", "REDIS_URL", "APP_SECRET"]) expect(message).toContain(variable);
+  });
+
+  it("refuses to start in production on a real database without APP_SECRET or the individual keys", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://db.example/wheelhouse", DATA_DIR: tempDataDir() }),
+    ).toThrow(/APP_SECRET is not set/);
+  });
+
+  it("names the missing individual keys when only some are set in production", () => {
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        DATABASE_URL: "postgresql://db.example/wheelhouse",
+        ACCESS_TOKEN_SECRET: "x".repeat(32),
+      }),
+    ).toThrow(/REFRESH_TOKEN_SECRET, NEXTAUTH_SECRET, INTERNAL_API_SECRET, PUSHER_SECRET/);
+  });
+
+  it("accepts production with every individual key and no APP_SECRET", () => {
+    const keys = Object.fromEntries(Object.values(SECRET_PURPOSES).map((name, index) => [name, `${index}`.repeat(40)]));
+    const config = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://db.example/wheelhouse", ...keys });
+    expect(config.secrets.accessToken).toBe("0".repeat(40));
+    expect(config.secrets.channelServer).toBe("4".repeat(40));
+  });
+
+  it("derives a distinct key per purpose from APP_SECRET, and an individually set key wins", () => {
+    const base = { DATABASE_URL: "postgresql://db.example/wheelhouse", APP_SECRET };
+    const config = parseEnv(base);
+    const values = Object.values(config.secrets);
+    expect(new Set(values).size).toBe(values.length);
+    expect(config.secrets.refreshToken).toBe(deriveSecret(APP_SECRET, "refreshToken"));
+    expect(parseEnv(base).secrets).toEqual(config.secrets);
+
+    const overridden = parseEnv({ ...base, REFRESH_TOKEN_SECRET: "r".repeat(32) });
+    expect(overridden.secrets.refreshToken).toBe("r".repeat(32));
+    expect(overridden.secrets.accessToken).toBe(config.secrets.accessToken);
+  });
+
+  it("generates the master secret once in the embedded mode and keeps it under the data directory", () => {
+    const dataDir = tempDataDir();
+    const first = parseEnv({ EMBEDDED_DATABASE: "true", NODE_ENV: "production", DATA_DIR: dataDir });
+    const file = path.join(dataDir, "app-secret");
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
+    const second = parseEnv({ EMBEDDED_DATABASE: "true", NODE_ENV: "production", DATA_DIR: dataDir });
+    expect(second.secrets).toEqual(first.secrets);
+  });
+});
