@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support";
+import { DEMO_PASSWORD, mainOf, signIn } from "./support";
 
 const OWNER = "resident@wheelhouse.local";
 
@@ -62,7 +62,7 @@ async function earlyInMinute(page: Page) {
   if (seconds > 45) await page.waitForTimeout((61 - seconds) * 1000);
 }
 
-const spotCard = (page: Page, label: string): Locator => page.getByTestId("spot-card").filter({ hasText: label });
+const spotCard = (page: Page, label: string): Locator => mainOf(page).getByTestId("spot-card").filter({ hasText: label });
 
 test.describe("parking", () => {
   test("a resident shares a spot, another sees it live, reserves it and both follow credits and status live", async ({ browser, request }) => {
@@ -92,9 +92,9 @@ test.describe("parking", () => {
       // …and their credits in a second tab.
       const wallet = await reserverContext.newPage();
       await wallet.goto("/parking/credits");
-      await expect(wallet.getByTestId("credits-balance")).toHaveText("50");
-      await expect(wallet.getByTestId("credits-escrow")).toHaveText("0");
-      await expect(wallet.getByTestId("balance-chart")).toBeVisible();
+      await expect(mainOf(wallet).getByTestId("credits-balance")).toHaveText("50");
+      await expect(mainOf(wallet).getByTestId("credits-escrow")).toHaveText("0");
+      await expect(mainOf(wallet).getByTestId("balance-chart")).toBeVisible();
       await waitLive(wallet);
       await markPage(wallet);
 
@@ -108,7 +108,7 @@ test.describe("parking", () => {
       await register.getByLabel("Description").fill("Next to the lift");
       await register.getByRole("button", { name: "Register spot" }).click();
       await expect(register.getByText(`Registered ${label} in ${zone}.`)).toBeVisible();
-      const owned = owner.getByTestId("owned-spot").filter({ hasText: label });
+      const owned = mainOf(owner).getByTestId("owned-spot").filter({ hasText: label });
       await expect(owned).toHaveCount(1);
 
       // The spot appears on the reserver's open board, not offered yet.
@@ -123,7 +123,7 @@ test.describe("parking", () => {
       await expect(publish.getByText("Window published")).toBeVisible();
 
       // Within moments the reserver's board shows it free now, in its zone, without a reload.
-      const zoneSection = board.getByTestId("zone").filter({ hasText: zone });
+      const zoneSection = mainOf(board).getByTestId("zone").filter({ hasText: zone });
       await expect(zoneSection.getByTestId("board-free-now").getByTestId("spot-card").filter({ hasText: label })).toBeVisible({ timeout: 5_000 });
       expect(await stillSamePage(board)).toBe(true);
 
@@ -138,35 +138,35 @@ test.describe("parking", () => {
       await spotCard(board, label).getByRole("link").click();
       await expect(board).toHaveURL(/\/parking\/spots\/[0-9a-f-]{36}$/);
       await expect(board.getByRole("heading", { level: 1, name: label })).toBeVisible();
-      await expect(board.getByTestId("reserve-cost")).toHaveText("This will cost 3 credits");
-      await expect(board.getByTestId("reserve-owner")).toHaveText(ownerName);
-      await expect(board.getByTestId("reserve-balance")).toHaveText("50 credits");
-      await expect(board.getByTestId("offered-windows").getByRole("listitem")).toHaveCount(1);
+      await expect(mainOf(board).getByTestId("reserve-cost")).toHaveText("This will cost 3 credits");
+      await expect(mainOf(board).getByTestId("reserve-owner")).toHaveText(ownerName);
+      await expect(mainOf(board).getByTestId("reserve-balance")).toHaveText("50 credits");
+      await expect(mainOf(board).getByTestId("offered-windows").getByRole("listitem")).toHaveCount(1);
 
       // An end before the start is refused next to the field, nothing is reserved.
-      await board.getByLabel("Start", { exact: true }).fill(await localInput(board, 60));
-      await board.getByLabel("End", { exact: true }).fill(await localInput(board, 30));
+      await mainOf(board).getByLabel("Start", { exact: true }).fill(await localInput(board, 60));
+      await mainOf(board).getByLabel("End", { exact: true }).fill(await localInput(board, 30));
       await board.getByRole("button", { name: "Reserve" }).click();
-      await expect(board.getByText("Must be after startsAt")).toBeVisible();
-      await expect(board.getByLabel("End", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expect(mainOf(board).getByText("Must be after startsAt")).toBeVisible();
+      await expect(mainOf(board).getByLabel("End", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
       // Reserve from 30 to 90 minutes from now (the reserver's local time).
-      await board.getByLabel("Start", { exact: true }).fill(await localInput(board, 30));
-      await board.getByLabel("End", { exact: true }).fill(await localInput(board, 90));
+      await mainOf(board).getByLabel("Start", { exact: true }).fill(await localInput(board, 30));
+      await mainOf(board).getByLabel("End", { exact: true }).fill(await localInput(board, 90));
       await board.getByRole("button", { name: "Reserve" }).click();
-      await expect(board.getByText(`Reserved ${label}.`)).toBeVisible();
-      await expect(board.getByTestId("reservation-confirmation")).toBeVisible();
-      await expect(board.getByTestId("reserve-balance")).toHaveText("47 credits");
-      await expect(board.getByTestId("busy-periods").getByRole("listitem")).toHaveCount(1);
+      await expect(mainOf(board).getByText(`Reserved ${label}.`)).toBeVisible();
+      await expect(mainOf(board).getByTestId("reservation-confirmation")).toBeVisible();
+      await expect(mainOf(board).getByTestId("reserve-balance")).toHaveText("47 credits");
+      await expect(mainOf(board).getByTestId("busy-periods").getByRole("listitem")).toHaveCount(1);
 
       // The reserver's credits tab follows live: 47 available, 3 in escrow.
-      await expect(wallet.getByTestId("credits-balance")).toHaveText("47", { timeout: 5_000 });
-      await expect(wallet.getByTestId("credits-escrow")).toHaveText("3");
-      await expect(wallet.getByTestId("ledger-row").filter({ hasText: "Held in escrow" })).toHaveCount(1);
+      await expect(mainOf(wallet).getByTestId("credits-balance")).toHaveText("47", { timeout: 5_000 });
+      await expect(mainOf(wallet).getByTestId("credits-escrow")).toHaveText("3");
+      await expect(mainOf(wallet).getByTestId("ledger-row").filter({ hasText: "Held in escrow" })).toHaveCount(1);
       expect(await stillSamePage(wallet)).toBe(true);
 
       // The owner's reservations page shows it live.
-      const row = ledger.getByTestId("reservations-on-my-spots").getByTestId("reservation-row").filter({ hasText: label });
+      const row = mainOf(ledger).getByTestId("reservations-on-my-spots").getByTestId("reservation-row").filter({ hasText: label });
       await expect(row).toHaveCount(1, { timeout: 5_000 });
       await expect(row).toContainText(reserver.name);
       await expect(row.getByTestId("reservation-status")).toHaveText("Confirmed");
@@ -177,14 +177,14 @@ test.describe("parking", () => {
       await row.getByRole("button", { name: "Cancel reservation", exact: true }).click();
       await expect(row.getByTestId("reservation-status")).toHaveText("Cancelled");
 
-      await expect(wallet.getByTestId("credits-balance")).toHaveText("50", { timeout: 5_000 });
-      await expect(wallet.getByTestId("credits-escrow")).toHaveText("0");
-      await expect(wallet.getByTestId("ledger-row").filter({ hasText: "Refunded" })).toHaveCount(1);
+      await expect(mainOf(wallet).getByTestId("credits-balance")).toHaveText("50", { timeout: 5_000 });
+      await expect(mainOf(wallet).getByTestId("credits-escrow")).toHaveText("0");
+      await expect(mainOf(wallet).getByTestId("ledger-row").filter({ hasText: "Refunded" })).toHaveCount(1);
       expect(await stillSamePage(wallet)).toBe(true);
 
       // The reserver's spot page hears the cancellation too: the period is free again.
-      await expect(board.getByTestId("busy-periods")).toHaveCount(0, { timeout: 5_000 });
-      await expect(board.getByTestId("reserve-balance")).toHaveText("50 credits");
+      await expect(mainOf(board).getByTestId("busy-periods")).toHaveCount(0, { timeout: 5_000 });
+      await expect(mainOf(board).getByTestId("reserve-balance")).toHaveText("50 credits");
     } finally {
       await ownerContext.close();
       await reserverContext.close();
@@ -204,7 +204,7 @@ test.describe("parking", () => {
     await register.getByLabel("Label").fill(label);
     await register.getByLabel("Zone").fill("E2E toggles");
     await register.getByRole("button", { name: "Register spot" }).click();
-    const owned = page.getByTestId("owned-spot").filter({ hasText: label });
+    const owned = mainOf(page).getByTestId("owned-spot").filter({ hasText: label });
     await expect(owned).toHaveCount(1);
 
     // The same label twice is a conflict, shown in place.
@@ -225,6 +225,6 @@ test.describe("parking", () => {
 
     await owned.getByRole("button", { name: `Delete ${label}` }).click();
     await owned.getByRole("button", { name: "Delete", exact: true }).click();
-    await expect(page.getByTestId("owned-spot").filter({ hasText: label })).toHaveCount(0);
+    await expect(mainOf(page).getByTestId("owned-spot").filter({ hasText: label })).toHaveCount(0);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "wheelhouse-demo";
 
@@ -21,4 +21,13 @@ export function newCustomer(name: string, emailPrefix: string) {
     phone: `+1${stamp.slice(-12)}`,
     password: "correct horse battery",
   };
+}
+
+/**
+ * The page's main landmark. A page behind a `loading.tsx` boundary streams its
+ * content into a hidden element outside `<main>`; React reveals it on a throttle,
+ * so for a moment the content exists twice. Look content up inside `<main>`.
+ */
+export function mainOf(page: Page): Locator {
+  return page.getByRole("main");
 }
