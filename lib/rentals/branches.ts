@@ -7,11 +7,14 @@ import { transaction } from "../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
 import { parseInput, phoneSchema } from "../validation";
-import { MESSAGES, pageSchema, queryBoolean, requireId, text, type Page } from "./common";
+import { MESSAGES, pageSchema, parseQuery, queryBoolean, requireId, text, type Page } from "./common";
 import { withConflicts } from "./db-errors";
 
+/** Names compare without case or repeated spaces (a unique index on lower(name) holds it). */
+const nameSchema = text(100).transform((value) => value.replace(/\s+/g, " "));
+
 export const branchInputSchema = z.object({
-  name: text(100),
+  name: nameSchema,
   address: text(200),
   city: text(100),
   phone: phoneSchema,
@@ -21,7 +24,7 @@ export const branchInputSchema = z.object({
 
 export const branchUpdateSchema = z
   .object({
-    name: text(100),
+    name: nameSchema,
     address: text(200),
     city: text(100),
     phone: phoneSchema,
@@ -72,7 +75,7 @@ async function recordBranchEvent(tx: Transaction, type: string, row: BranchRow, 
 
 export async function listBranches(principal: Principal, query: unknown): Promise<Page<BranchView>> {
   await requireScope(principal, "READ:BRANCHES");
-  const { city, active, limit, offset } = parseInput(branchListQuerySchema, query, "query");
+  const { city, active, limit, offset } = parseQuery(branchListQuerySchema, query);
   const where: Prisma.BranchWhereInput = {
     ...(city ? { city: { equals: city, mode: "insensitive" } } : {}),
     ...(active !== undefined ? { active } : {}),

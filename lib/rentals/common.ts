@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { NotFoundError } from "../errors";
+import { NotFoundError, ValidationError, type FieldError } from "../errors";
+import { parseInput } from "../validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,10 +18,56 @@ export const idSchema = z.string().trim().regex(UUID, "must be an id (UUID)").tr
 
 export const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
+/**
+ * A number in a query string, written out plainly: `pattern` decides what is
+ * acceptable, so `""`, `" 5"`, `0x10` or `1e2` are refused instead of being read as
+ * 0, 5, 16 or 100 the way `Number()` would. Callers in the app may pass numbers.
+ */
+export function queryNumber(pattern: RegExp, message: string) {
+  return z.union([z.number(), z.string()], message).transform((value, context) => {
+    if (typeof value === "number") return value;
+    if (!pattern.test(value)) {
+      context.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return Number(value);
+  });
+}
+
+const wholeNumber = queryNumber(/^\d{1,9}$/, "must be a whole number");
+
 export const pageSchema = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumber.pipe(z.number().int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200")).default(50),
+  offset: wholeNumber.pipe(z.number().int("must be a whole number").min(0, "must be 0 or more")).default(0),
 };
+
+type QueryValue = string | string[];
+
+/** A request's query string; a parameter given more than once keeps all its values, so `parseQuery` can refuse it. */
+export function queryOf(request: Request): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {};
+  for (const [key, value] of new URL(request.url).searchParams) {
+    const previous = query[key];
+    query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return query;
+}
+
+/**
+ * Validates a list's query: a parameter the list does not know, or one given
+ * twice, is a 422 naming it rather than something silently ignored.
+ */
+export function parseQuery<Schema extends z.ZodObject>(schema: Schema, query: unknown): z.infer<Schema> {
+  const errors: FieldError[] = [];
+  if (query && typeof query === "object") {
+    for (const [key, value] of Object.entries(query)) {
+      if (!(key in schema.shape)) errors.push({ loc: ["query", key], msg: "is not a parameter of this list", type: "unrecognized_keys" });
+      else if (Array.isArray(value)) errors.push({ loc: ["query", key], msg: "give this parameter once", type: "too_big" });
+    }
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+  return parseInput(schema, query, "query");
+}
 
 /** Query-string booleans: `true`/`false`/`1`/`0`. */
 export const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");

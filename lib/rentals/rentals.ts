@@ -8,7 +8,7 @@ import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/cl
 import { requireScope } from "../rbac/permissions";
 import { parseInput } from "../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
-import { idSchema, MESSAGES, pageSchema, requireId, text, type Page } from "./common";
+import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
 import { withConflicts } from "./db-errors";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "./dates";
 import { fromCents } from "./money";
@@ -46,13 +46,21 @@ export type RentalRequestInput = z.input<typeof rentalRequestSchema>;
 
 export const rejectionSchema = z.object({ reason: text(500) });
 
-export const rentalListQuerySchema = z.object({
-  status: z.enum(RENTAL_STATUSES).optional(),
-  vehicleId: idSchema.optional(),
-  customerId: z.string().trim().min(1).max(16).optional(),
-  sort: z.enum(["created", "-created", "start", "-start"]).default("-created"),
-  ...pageSchema,
-});
+export const rentalListQuerySchema = z
+  .object({
+    status: z.enum(RENTAL_STATUSES).optional(),
+    vehicleId: idSchema.optional(),
+    branchId: idSchema.optional(),
+    customerId: z.string().trim().min(1).max(16).optional(),
+    /** Rentals whose period `[startDate, endDate)` overlaps `[from, to)`; either end may be left open. */
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    sort: z.enum(["created", "-created", "start", "-start"]).default("-created"),
+    ...pageSchema,
+  })
+  .superRefine(({ from, to }, context) => {
+    if (from && to && to <= from) context.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  });
 export type RentalListQuery = z.input<typeof rentalListQuerySchema>;
 
 const RENTAL_ORDERS: Record<z.output<typeof rentalListQuerySchema>["sort"], Prisma.RentalOrderByWithRelationInput[]> = {
@@ -240,13 +248,16 @@ async function recordRentalEvent(tx: Transaction, type: string, row: RentalRow, 
 
 // ── reading ──────────────────────────────────────────────────────────────────
 
-/** Customers: their own rentals. Staff: all, filtered by status, vehicle and customer. */
+/** Customers: their own rentals. Staff: all, filtered by status, vehicle, branch, customer and period. */
 export async function listRentals(principal: Principal, query: unknown): Promise<Page<RentalView>> {
   await requireScope(principal, "READ:RENTALS");
-  const { status, vehicleId, customerId, sort, limit, offset } = parseInput(rentalListQuerySchema, query, "query");
+  const { status, vehicleId, branchId, customerId, from, to, sort, limit, offset } = parseQuery(rentalListQuerySchema, query);
   const conditions: Prisma.RentalWhereInput[] = [];
   if (status) conditions.push({ status });
   if (vehicleId) conditions.push({ vehicleId });
+  if (branchId) conditions.push({ vehicle: { branchId } });
+  if (from) conditions.push({ endDate: { gt: from } });
+  if (to) conditions.push({ startDate: { lt: to } });
   if (customerId) conditions.push({ customerId });
   if (!isRentalStaff(principal)) conditions.push({ customerId: principal.userId });
   const where: Prisma.RentalWhereInput = { AND: conditions };

@@ -8,7 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
 import { parseInput } from "../validation";
 import { isRentalStaff } from "./access";
-import { idSchema, MESSAGES, pageSchema, requireId, text, type Page } from "./common";
+import { idSchema, MESSAGES, pageSchema, parseQuery, queryNumber, requireId, text, type Page } from "./common";
 import { isReferenceViolation, withConflicts } from "./db-errors";
 import { formatCalendarDate, parseCalendarDate, today } from "./dates";
 import { fromCents, hasWholeCents, toCents } from "./money";
@@ -33,7 +33,10 @@ const yearSchema = z
   .min(FIRST_VEHICLE_YEAR, `must be ${FIRST_VEHICLE_YEAR} or later`)
   .refine((year) => year <= latestVehicleYear(), { message: "must not be later than next year" });
 
-/** Plates compare without case or repeated spaces: "ab 123" and "AB  123" are one plate. */
+/**
+ * Plates are stored upper-case with single spaces, and compare on their letters and
+ * digits alone: "ab 123", "AB-123" and "AB123" are one plate (a unique index holds it).
+ */
 const plateSchema = z
   .string()
   .trim()
@@ -89,7 +92,7 @@ const dateParam = z.string().transform((value, context) => {
   }
   return date;
 });
-const priceParam = z.coerce.number("must be an amount").min(0, "must be 0 or more").max(100_000);
+const priceParam = queryNumber(/^\d{1,6}(\.\d{1,2})?$/, "must be an amount like 25 or 24.99").pipe(z.number().min(0).max(100_000, "must be at most 100000"));
 
 export const vehicleListQuerySchema = z
   .object({
@@ -190,12 +193,13 @@ const SORT_ORDERS: Record<VehicleSort, Prisma.VehicleOrderByWithRelationInput[]>
 /**
  * The catalogue. With `availableFrom`+`availableTo` only vehicles that could be
  * approved for that period: not in maintenance or retired, and no approved or
- * active rental overlapping `[availableFrom, availableTo)`. Retired vehicles
+ * active rental overlapping `[availableFrom, availableTo)` (an overdue active
+ * rental counts as lasting until today is over). Retired vehicles
  * have left the fleet: only staff see them in lists.
  */
 export async function listVehicles(principal: Principal, query: unknown): Promise<Page<VehicleView>> {
   await requireScope(principal, "READ:VEHICLES");
-  const filters = parseInput(vehicleListQuerySchema, query, "query");
+  const filters = parseQuery(vehicleListQuerySchema, query);
   const conditions: Prisma.VehicleWhereInput[] = [];
   if (!isRentalStaff(principal)) conditions.push({ status: { not: "RETIRED" } });
   if (filters.type) conditions.push({ type: filters.type });
@@ -213,9 +217,11 @@ export async function listVehicles(principal: Principal, query: unknown): Promis
       {
         rentals: {
           none: {
-            status: { in: [...BOOKED_RENTAL_STATUSES] },
-            startDate: { lt: filters.availableTo },
-            endDate: { gt: filters.availableFrom },
+            OR: [
+              { status: { in: [...BOOKED_RENTAL_STATUSES] }, startDate: { lt: filters.availableTo }, endDate: { gt: filters.availableFrom } },
+              // An active rental holds its vehicle until it is returned, also past its end date.
+              ...(filters.availableFrom <= today() ? [{ status: "ACTIVE" as const, startDate: { lt: filters.availableTo } }] : []),
+            ],
           },
         },
       },
