@@ -13,9 +13,12 @@ import * as userItem from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import { GET as me } from "@/app/api/v1/users/me/route";
 import { POST as changePassword } from "@/app/api/v1/users/me/password/route";
+import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import type { RoleName } from "@/lib/identity/roles";
 import { DEFAULT_ROLE_SCOPES } from "@/lib/rbac/matrix";
+import { getRolePermissions, setRolePermissions } from "@/lib/rbac/roles-admin";
 import { call, randomIp } from "../support/http";
 import { createUser, databaseSnapshot, PASSWORD, uniqueContact } from "../support/identity";
 import { HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, reserveCall } from "../support/parking";
@@ -163,6 +166,17 @@ describe("malformed ids", () => {
       expect([404, 422], JSON.stringify(id)).toContain(response.status);
       if (id !== "99999999999") expect(response.status, JSON.stringify(id)).toBe(422);
     }
+  });
+});
+
+describe("the matrix service", () => {
+  it("answers 404 for a role id beyond PostgreSQL's integers (the admin page's server action passes numbers)", async () => {
+    const admin = await createUser("ADMIN");
+    const principal = await authenticate(new Request("http://localhost/", { headers: { authorization: `Bearer ${admin.token}` } }));
+    const before = await databaseSnapshot();
+    await expect(setRolePermissions(principal, 99_999_999_999, { scopes: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRolePermissions(principal, 2.5)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });
 
