@@ -11,6 +11,15 @@ import { isRevoked } from "./revocation";
 import { sessionCookieValue } from "./session-cookie";
 import { InvalidTokenError, verifyToken } from "./tokens";
 
+/**
+ * Credentials issued before the last password change are refused. Session times are in
+ * milliseconds; a JWT's `iat` only has whole seconds, so a bearer token from the very
+ * second of the change is still accepted (a fresh login in that second must work).
+ */
+function credentialsCutoff(via: Principal["via"], changedAt: Date): Date {
+  return via === "session" ? changedAt : new Date(Math.floor(changedAt.getTime() / 1000) * 1000);
+}
+
 /** Steps 4–5: the user behind the credential and their role's scopes, fresh from the database. */
 async function loadPrincipal(
   userId: string,
@@ -24,7 +33,7 @@ async function loadPrincipal(
     select: { id: true, roleId: true, name: true, credentialsChangedAt: true },
   });
   if (!user || user.roleId !== expectedRoleId) return null;
-  if (via === "session" && issuedAt && issuedAt < user.credentialsChangedAt) return null;
+  if (issuedAt && issuedAt < credentialsCutoff(via, user.credentialsChangedAt)) return null;
   const role = roleNameById(user.roleId);
   if (!role) return null;
   return { userId: user.id, roleId: user.roleId, role, name: user.name, scopes: await loadRoleScopes(db, user.roleId), via, ...extra };
@@ -44,7 +53,13 @@ async function bearerPrincipal(token: string, clientIp: string): Promise<Princip
     await recordAudit({ action: "revoked_token_used", actorId: claims.sub, subject: claims.jti, clientIp, detail: { type: "access" } });
     throw new ForbiddenError(MESSAGES.revokedToken);
   }
-  const principal = await loadPrincipal(claims.sub, claims.role, "bearer", { tokenId: claims.jti, tokenExpiresAt: expiresAt, clientIp });
+  const principal = await loadPrincipal(
+    claims.sub,
+    claims.role,
+    "bearer",
+    { tokenId: claims.jti, tokenExpiresAt: expiresAt, clientIp },
+    new Date(claims.iat * 1000),
+  );
   if (!principal) throw new UnauthorizedError(MESSAGES.invalidToken);
   return principal;
 }

@@ -3,8 +3,8 @@ import bcrypt from "bcryptjs";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { MESSAGES, TooManyRequestsError, UnauthorizedError } from "../errors";
-import { PASSWORD_HASH_COST, verifyPassword } from "../identity/passwords";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./login-limits";
+import { MAX_PASSWORD_BYTES, PASSWORD_HASH_COST, verifyPassword } from "../identity/passwords";
+import { beginLoginAttempt, loginSucceeded } from "./login-limits";
 
 let decoyHash: Promise<string> | undefined;
 /** Compared against when the user does not exist, so both failures cost the same time. */
@@ -35,19 +35,21 @@ export async function verifyCredentials(
   clientIp: string,
 ): Promise<AuthenticatedUser> {
   const username = normaliseUsername(rawUsername);
-  const retryAfter = await loginRetryAfter(username, clientIp);
+  const user = await db.user.findFirst({
+    where: username.includes("@") ? { email: username } : { phone: username },
+    select: { id: true, roleId: true, name: true, passwordHash: true },
+  });
+  const accountKey = user ? `user:${user.id}` : `name:${username}`;
+  const retryAfter = await beginLoginAttempt(accountKey, clientIp);
   if (retryAfter > 0) {
     await recordAudit({ action: "login_rate_limited", subject: username, clientIp });
     throw new TooManyRequestsError(MESSAGES.tooManyAttempts, retryAfter);
   }
 
-  const user = await db.user.findFirst({
-    where: username.includes("@") ? { email: username } : { phone: username },
-    select: { id: true, roleId: true, name: true, passwordHash: true },
-  });
-  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  const hashMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  // bcrypt reads only the first 72 bytes; registration refuses longer passwords, so a longer one is wrong.
+  const passwordMatches = hashMatches && Buffer.byteLength(password, "utf8") <= MAX_PASSWORD_BYTES;
   if (!user || !passwordMatches) {
-    await recordLoginFailure(username, clientIp);
     await recordAudit({
       action: "login_failed",
       subject: username,
@@ -56,6 +58,6 @@ export async function verifyCredentials(
     });
     throw new UnauthorizedError(MESSAGES.badCredentials);
   }
-  await clearLoginFailures(username);
+  await loginSucceeded(accountKey, clientIp);
   return { id: user.id, roleId: user.roleId, name: user.name };
 }

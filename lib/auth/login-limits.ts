@@ -33,32 +33,38 @@ function limiters(): LoginLimiters {
   return globalForLimits.wheelhouseLoginLimits;
 }
 
-/** Seconds until a login may be tried again for this username / address, or 0 when allowed. */
-export async function loginRetryAfter(username: string, address: string): Promise<number> {
+/**
+ * Takes one attempt from both budgets before the password is checked, so that
+ * concurrent guesses cannot all pass a check made before any of them failed.
+ * Returns the seconds to wait when a budget is spent (the attempt is then given
+ * back and not made), or 0 when the attempt may go ahead. `accountKey` names the
+ * account when it exists, so its phone number and email share one budget.
+ */
+export async function beginLoginAttempt(accountKey: string, address: string): Promise<number> {
   const { byUsername, byAddress } = limiters();
-  const [userState, addressState] = await Promise.all([byUsername.get(username), byAddress.get(address)]);
-  const waits = [
-    [userState, byUsername.points],
-    [addressState, byAddress.points],
-  ] as const;
-  let retryAfterMs = 0;
-  for (const [state, points] of waits) {
-    if (state && state.consumedPoints >= points) retryAfterMs = Math.max(retryAfterMs, state.msBeforeNext);
-  }
-  return Math.ceil(retryAfterMs / 1000);
-}
-
-export async function recordLoginFailure(username: string, address: string): Promise<void> {
-  const { byUsername, byAddress } = limiters();
-  await Promise.all(
-    [byUsername.consume(username), byAddress.consume(address)].map((attempt) =>
-      attempt.catch((rejection: unknown) => {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      }),
+  const attempts: Array<[RateLimiterAbstract, string]> = [
+    [byUsername, accountKey],
+    [byAddress, address],
+  ];
+  const outcomes = await Promise.all(
+    attempts.map(([limiter, key]) =>
+      limiter.consume(key).then(
+        () => 0,
+        (rejection: unknown) => {
+          if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
+          throw rejection;
+        },
+      ),
     ),
   );
+  const waitMs = Math.max(...outcomes);
+  if (waitMs === 0) return 0;
+  await Promise.all(attempts.map(([limiter, key]) => limiter.reward(key, 1)));
+  return Math.ceil(waitMs / 1000);
 }
 
-export async function clearLoginFailures(username: string): Promise<void> {
-  await limiters().byUsername.delete(username);
+/** A successful login: the account's failures are forgotten and the address gets its attempt back. */
+export async function loginSucceeded(accountKey: string, address: string): Promise<void> {
+  const { byUsername, byAddress } = limiters();
+  await Promise.all([byUsername.delete(accountKey), byAddress.reward(address, 1)]);
 }

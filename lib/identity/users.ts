@@ -8,11 +8,11 @@ import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
 import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
-import type { Resource } from "../rbac/scopes";
+import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema } from "../validation";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
-import { ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
+import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
 
 /** The user resource each role's accounts are managed under. */
 export const ROLE_RESOURCE: Record<RoleName, Resource> = {
@@ -159,7 +159,38 @@ export async function createUser(principal: Principal, role: RoleName, input: un
   return toUserView(row, principal);
 }
 
-/** `role` narrows to one role's accounts under its resource; without it, all users (`READ:USERS`). */
+/** The role a public id belongs to, from its prefix; undefined for anything that is not a public id. */
+function roleOfId(id: string): RoleName | undefined {
+  if (!PUBLIC_ID_PATTERN.test(id)) return undefined;
+  return ROLE_NAMES.find((name) => id.startsWith(ROLES[name].prefix));
+}
+
+const scopeFor = (action: Action, resource: Resource): Scope => `${action}:${resource}`;
+
+/**
+ * The one rule for acting on an account, whichever path is used:
+ * - the action on the account's role resource (`READ:ADMINS` for an admin, …), so
+ *   `/users/{id}` never reaches an account its role path would refuse;
+ * - on `/users/…` also the action on `USERS`;
+ * - updating or deleting someone else's account also `UPDATE:USERS` / `DELETE:USERS`
+ *   (the spec's "(own)" rule).
+ * Every scope is checked before the row is read (the id's prefix names its role), so a
+ * refused caller learns nothing about which ids exist.
+ */
+async function authorizeAccountAction(
+  principal: Principal,
+  action: Action,
+  id: string,
+  pathRole: RoleName | undefined,
+): Promise<RoleName | undefined> {
+  if (!pathRole) await requireScope(principal, scopeFor(action, "USERS"));
+  const targetRole = pathRole ?? roleOfId(id);
+  if (targetRole) await requireScope(principal, scopeFor(action, ROLE_RESOURCE[targetRole]));
+  if (action !== "READ" && id !== principal.userId) await requireScope(principal, scopeFor(action, "USERS"));
+  return targetRole && roleOfId(id) === targetRole ? targetRole : undefined;
+}
+
+/** `role` narrows to one role's accounts under its resource; without it, every role the caller may read (`READ:USERS`). */
 export async function listUsers(
   principal: Principal,
   role: RoleName | undefined,
@@ -167,7 +198,8 @@ export async function listUsers(
 ): Promise<{ users: UserView[]; total: number }> {
   await requireScope(principal, `READ:${role ? ROLE_RESOURCE[role] : "USERS"}`);
   const { limit, offset } = parseInput(userListQuerySchema, query, "query");
-  const where = role ? { roleId: ROLES[role].id } : {};
+  const readable = role ? [role] : ROLE_NAMES.filter((name) => hasScope(principal, `READ:${ROLE_RESOURCE[name]}`));
+  const where = { roleId: { in: readable.map((name) => ROLES[name].id) } };
   const [rows, total] = await Promise.all([
     db.user.findMany({ where, select: userSelect, orderBy: { id: "asc" }, take: limit, skip: offset }),
     db.user.count({ where }),
@@ -176,29 +208,25 @@ export async function listUsers(
 }
 
 async function findUser(client: typeof db | Transaction, id: string, role: RoleName | undefined): Promise<UserRow> {
+  if (!role) throw new NotFoundError("User not found.");
   const row = await client.user.findUnique({ where: { id }, select: userSelect });
-  if (!row || (role && row.roleId !== ROLES[role].id)) throw new NotFoundError("User not found.");
+  if (!row || row.roleId !== ROLES[role].id) throw new NotFoundError("User not found.");
   return row;
 }
 
 export async function getUser(principal: Principal, id: string, role?: RoleName): Promise<UserView> {
-  await requireScope(principal, `READ:${role ? ROLE_RESOURCE[role] : "USERS"}`);
-  return toUserView(await findUser(db, id, role), principal);
+  const targetRole = await authorizeAccountAction(principal, "READ", id, role);
+  return toUserView(await findUser(db, id, targetRole), principal);
 }
 
 export async function currentUser(principal: Principal): Promise<UserView> {
-  return toUserView(await findUser(db, principal.userId, undefined), principal);
+  return toUserView(await findUser(db, principal.userId, principal.role), principal);
 }
 
-/**
- * Updating an account: the scope of its resource (`UPDATE:CUSTOMERS`, …), and for
- * anyone else's account also `UPDATE:USERS` — the spec's "(own)" rule.
- */
+/** Updating an account: see `authorizeAccountAction`. Only name, phone and email change; the role never does. */
 export async function updateUser(principal: Principal, id: string, input: unknown, role?: RoleName): Promise<UserView> {
-  const target = await findUser(db, id, role);
-  const targetRole = roleNameById(target.roleId) ?? "CUSTOMER";
-  await requireScope(principal, role ? `UPDATE:${ROLE_RESOURCE[targetRole]}` : "UPDATE:USERS");
-  if (target.id !== principal.userId) await requireScope(principal, "UPDATE:USERS");
+  const targetRole = await authorizeAccountAction(principal, "UPDATE", id, role);
+  await findUser(db, id, targetRole);
   const changes = parseInput(userUpdateSchema, input);
   try {
     const row = await transaction(async (tx) => {
@@ -212,12 +240,29 @@ export async function updateUser(principal: Principal, id: string, input: unknow
   }
 }
 
-/** Deleting an account: `DELETE:<RESOURCE>`, plus `DELETE:USERS` for anyone else's. The last admin stays. */
+/**
+ * What deleting the account would silently destroy: live parking reservations (as
+ * reserver or spot owner: their escrowed credits would vanish with the rows) and open
+ * rentals. The user row is locked first, so none can be added while we look.
+ */
+async function assertNothingLive(tx: Transaction, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
+  const [reservations, rentals] = await Promise.all([
+    tx.reservation.count({ where: { OR: [{ reserverId: id }, { ownerId: id }], status: { in: ["CONFIRMED", "ACTIVE"] } } }),
+    tx.rental.count({ where: { customerId: id, status: { in: ["PENDING", "APPROVED", "ACTIVE"] } } }),
+  ]);
+  if (reservations > 0 || rentals > 0) {
+    throw new ConflictError(
+      "This account has live parking reservations or open rentals; cancel or finish them before deleting it.",
+      { reservations, rentals },
+    );
+  }
+}
+
+/** Deleting an account: see `authorizeAccountAction`. The last admin stays; live commitments block it. */
 export async function deleteUser(principal: Principal, id: string, role?: RoleName): Promise<void> {
-  const target = await findUser(db, id, role);
-  const targetRole = roleNameById(target.roleId) ?? "CUSTOMER";
-  await requireScope(principal, role ? `DELETE:${ROLE_RESOURCE[targetRole]}` : "DELETE:USERS");
-  if (target.id !== principal.userId) await requireScope(principal, "DELETE:USERS");
+  const targetRole = await authorizeAccountAction(principal, "DELETE", id, role);
+  const target = await findUser(db, id, targetRole);
   // Refresh tokens go with the row (cascade); access tokens fail at "load user" from then on.
   await transaction(async (tx) => {
     if (targetRole === "ADMIN") {
@@ -225,10 +270,11 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
       const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role_id = ${ROLES.ADMIN.id} FOR UPDATE`;
       if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
     }
+    await assertNothingLive(tx, id);
     await tx.user.delete({ where: { id } });
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
-  await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: targetRole } });
+  await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
 }
 
 /** Changing one's password revokes every refresh token and every other browser session. */

@@ -37,8 +37,14 @@ export async function listRoles(principal: Principal): Promise<RoleView[]> {
   }));
 }
 
+/** Role ids are PostgreSQL integers; anything else (from a server action, say) names no role. */
+function assertRoleId(roleId: number): void {
+  if (!Number.isInteger(roleId) || roleId < 1 || roleId > 2_147_483_647) throw new NotFoundError("Role not found.");
+}
+
 export async function getRolePermissions(principal: Principal, roleId: number): Promise<RoleView> {
   await requireScope(principal, "READ:RBAC");
+  assertRoleId(roleId);
   const role = await db.role.findUnique({ where: { id: roleId } });
   if (!role) throw new NotFoundError("Role not found.");
   const scopes = await loadRoleScopes(db, roleId);
@@ -59,14 +65,17 @@ export const rolePermissionsSchema = z.object({
 export async function setRolePermissions(principal: Principal, roleId: number, input: unknown): Promise<RoleView> {
   await requireScope(principal, "UPDATE:RBAC");
   const { scopes } = parseInput(rolePermissionsSchema, input);
-  const role = await db.role.findUnique({ where: { id: roleId } });
-  if (!role) throw new NotFoundError("Role not found.");
+  assertRoleId(roleId);
   if (roleId === ROLES.ADMIN.id) {
     const missing = ADMIN_LOCKED_SCOPES.filter((scope) => !scopes.includes(scope));
     if (missing.length > 0) throw new ConflictError(`The ADMIN role must keep ${missing.join(" and ")}.`);
   }
 
-  const { added, removed } = await transaction(async (tx) => {
+  const { role, added, removed } = await transaction(async (tx) => {
+    // Concurrent edits of one role queue here instead of colliding on the (role, permission) key.
+    const [locked] = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM roles WHERE id = ${roleId} FOR UPDATE`;
+    const role = locked ? await tx.role.findUnique({ where: { id: roleId } }) : null;
+    if (!role) throw new NotFoundError("Role not found.");
     const before = await loadRoleScopes(tx, roleId);
     const permissions = await tx.permission.findMany({ where: { scope: { in: scopes } }, select: { id: true } });
     await tx.rolePermission.deleteMany({ where: { roleId } });
@@ -82,7 +91,7 @@ export async function setRolePermissions(principal: Principal, roleId: number, i
       payload: { roleId, role: role.name, scopes: sortScopes(scopes), ...changes },
       actor: principal.userId,
     });
-    return changes;
+    return { role, ...changes };
   });
   await recordAudit({
     action: "permissions_changed",

@@ -8,11 +8,11 @@ import { formBody, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 const loginForm = z.object({
-  username: z.string().trim().min(1, "Field required").max(254),
-  password: z.string().min(1, "Field required").max(1024),
+  username: z.string({ error: "Field required" }).trim().min(1, "Field required").max(254),
+  password: z.string({ error: "Field required" }).min(1, "Field required").max(1024),
 });
 
-/** OAuth2 password form: `username` (phone or email) and `password`. */
+/** OAuth2 password form: `username` (phone or email) and `password`; a JSON body has neither field (422). */
 export const POST = route(async (request) => {
   const { username, password } = await formBody(request, loginForm);
   const clientIp = clientAddress(request.headers);

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
-const roleIdSchema = z.coerce.number().int().positive();
+const roleIdSchema = z.string().regex(/^[1-9][0-9]{0,8}$/, "must be a role id").transform(Number);
 type Params = { id: string };
 
 export const GET = route<Params>(async (request, { params }) => {
