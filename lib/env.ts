@@ -61,6 +61,9 @@ const rawEnvSchema = z.object({
   PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
 });
 
+/** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */
+export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
+
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
   "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | SecretEnvName

@@ -6,10 +6,22 @@ import { parseInput } from "../validation";
 import { TOPICS } from "./outbox";
 import { toEventJson, type LoggedEvent, type LoggedEventJson } from "./types";
 
+/** A plain decimal query integer; an empty value means the default (`Number()` would also take `0x10`, `1e2`, ` 5`). */
+const queryInteger = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === "" || value === undefined ? undefined : value),
+    z
+      .string()
+      .regex(/^\d{1,16}$/, "must be a whole number")
+      .optional()
+      .transform((value) => (value === undefined ? fallback : Number(value)))
+      .pipe(z.number().int().min(min).max(max)),
+  );
+
 export const eventQuerySchema = z.object({
   topic: z.enum(TOPICS),
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: queryInteger(0, Number.MAX_SAFE_INTEGER, 0),
+  limit: queryInteger(1, 500, 100),
   type: z.string().max(100).optional(),
   key: z.string().max(100).optional(),
 });

@@ -33,10 +33,19 @@ export async function listNotifications(principal: Principal, limit = 20): Promi
   };
 }
 
-export const markReadSchema = z.union([
-  z.object({ all: z.literal(true) }),
-  z.object({ ids: z.array(z.string().regex(/^\d{1,18}$/)).min(1).max(200) }),
-]);
+export const markReadSchema = z
+  .object(
+    {
+      all: z.literal(true, 'must be true ("all": true marks every notification read)').optional(),
+      ids: z
+        .array(z.string().regex(/^\d{1,18}$/, "must be a notification id such as \"12\""))
+        .min(1)
+        .max(200)
+        .optional(),
+    },
+    'expected {"ids": ["12", …]} or {"all": true}',
+  )
+  .refine((body) => (body.all === undefined) !== (body.ids === undefined), 'send either {"ids": ["12", …]} or {"all": true}');
 
 /** Marks one's own notifications read; other people's ids are simply not matched. */
 export async function markNotificationsRead(principal: Principal, input: unknown): Promise<{ updated: number }> {
@@ -45,7 +54,7 @@ export async function markNotificationsRead(principal: Principal, input: unknown
     where: {
       userId: principal.userId,
       readAt: null,
-      ...("ids" in request ? { id: { in: request.ids.map((id) => BigInt(id)) } } : {}),
+      ...(request.ids ? { id: { in: request.ids.map((id) => BigInt(id)) } } : {}),
     },
     data: { readAt: new Date() },
   });

@@ -26,11 +26,23 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] ?? error.name : String(error);
 }
 
+/** A probe must answer, not hang: a dependency that does not reply in time is not ready. */
+const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
+
+function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Ready = database answers, every migration on disk is applied, and the cache answers. */
 export async function checkReadiness(
   database: PrismaClient,
   cache: KeyValueStore,
   migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
+  timeoutMs: number = DEFAULT_CHECK_TIMEOUT_MS,
 ): Promise<ReadinessReport> {
   const checks: ReadinessReport["checks"] = {
     database: { ok: false },
@@ -39,7 +51,7 @@ export async function checkReadiness(
   };
 
   try {
-    await database.$queryRaw`SELECT 1`;
+    await withinTimeout(database.$queryRaw`SELECT 1`, timeoutMs);
     checks.database.ok = true;
   } catch (error) {
     checks.database.error = describe(error);
@@ -48,9 +60,12 @@ export async function checkReadiness(
   if (checks.database.ok) {
     try {
       const expected = await migrationNames(migrationsDir);
-      const applied = await database.$queryRaw<Array<{ migration_name: string }>>`
-        SELECT migration_name FROM _prisma_migrations
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+      const applied = await withinTimeout(
+        database.$queryRaw<Array<{ migration_name: string }>>`
+          SELECT migration_name FROM _prisma_migrations
+          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        timeoutMs,
+      );
       const appliedNames = new Set(applied.map((row) => row.migration_name));
       checks.migrations.pending = expected.filter((name) => !appliedNames.has(name));
       checks.migrations.ok = checks.migrations.pending.length === 0;
@@ -62,7 +77,7 @@ export async function checkReadiness(
   }
 
   try {
-    await cache.ping();
+    await withinTimeout(cache.ping(), timeoutMs);
     checks.cache.ok = true;
   } catch (error) {
     checks.cache.error = describe(error);

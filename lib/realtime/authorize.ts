@@ -23,12 +23,32 @@ export function authorizeChannel(principal: Principal, input: unknown): { auth: 
   return pusher().authorizeChannel(socketId, channel);
 }
 
+function hostnameOf(hostHeader: string | null | undefined): string | undefined {
+  const host = hostHeader?.trim();
+  if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The host name the browser reached the app by: the nearest trusted proxy's
+ * X-Forwarded-Host behind TRUSTED_PROXY_HOPS proxies, else the Host header.
+ * (`request.url` is no use: `next start` fills it in with its own hostname.)
+ */
+function requestHostname(request: Request, trustedProxyHops: number): string {
+  const forwarded = trustedProxyHops > 0 ? request.headers.get("x-forwarded-host")?.split(",").at(-1) : undefined;
+  return hostnameOf(forwarded) ?? hostnameOf(request.headers.get("host")) ?? new URL(request.url).hostname;
+}
+
 /** What a browser needs to connect (public values only). */
-export function clientConfig(requestUrl: string) {
+export function clientConfig(request: Request) {
   const config = env();
   return {
     key: config.PUSHER_KEY,
-    wsHost: config.PUSHER_PUBLIC_HOST ?? new URL(requestUrl).hostname,
+    wsHost: config.PUSHER_PUBLIC_HOST ?? requestHostname(request, config.TRUSTED_PROXY_HOPS),
     wsPort: config.PUSHER_PUBLIC_PORT ?? config.PUSHER_PORT,
     forceTLS: config.PUSHER_PUBLIC_TLS ?? config.PUSHER_USE_TLS,
     cluster: "mt1",

@@ -39,6 +39,8 @@ export interface ChannelServerOptions {
   clientEventsPerSecond?: number;
   /** Largest presence `user_info`. Default 1 KiB. */
   maxPresenceUserInfoBytes?: number;
+  /** Channels one socket may be subscribed to at once. Default 100. */
+  maxChannelsPerSocket?: number;
   log?: (message: string) => void;
 }
 
@@ -74,6 +76,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     maxEventDataBytes: options.maxEventDataBytes ?? 10 * 1024,
     clientEventsPerSecond: options.clientEventsPerSecond ?? 10,
     maxPresenceUserInfoBytes: options.maxPresenceUserInfoBytes ?? 1024,
+    maxChannelsPerSocket: options.maxChannelsPerSocket ?? 100,
   };
   const credentials = { key: options.key, secret: options.secret };
   const instanceId = `${hostname().replace(/[^A-Za-z0-9.-]/g, "-")}-${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -137,6 +140,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     const protocol = url.searchParams.get("protocol");
     if (protocol === null) {
       return refuseConnection(socket, PusherErrorCode.noProtocolVersionSupplied, "No protocol version supplied");
+    }
+    if (!/^\d+(\.\d+){0,2}$/.test(protocol)) {
+      return refuseConnection(socket, PusherErrorCode.invalidVersionStringFormat, "Invalid version string format");
     }
     if (protocol !== String(PROTOCOL_VERSION)) {
       return refuseConnection(

@@ -29,6 +29,7 @@ export interface ConnectionSettings {
   pongTimeoutSeconds: number;
   clientEventsPerSecond: number;
   maxPresenceUserInfoBytes: number;
+  maxChannelsPerSocket: number;
 }
 
 /** What a connection needs from the server it belongs to. */
@@ -245,6 +246,16 @@ export class ClientConnection implements Subscriber {
     if (member === "refused") return;
     if (this.subscriptions.has(channel)) {
       await this.confirmSubscription(channel, this.subscriptions.get(channel));
+      return;
+    }
+
+    if (this.subscriptions.size >= this.context.settings.maxChannelsPerSocket) {
+      this.sendSubscriptionError(
+        channel,
+        "LimitReached",
+        `A connection may hold at most ${this.context.settings.maxChannelsPerSocket} channels; unsubscribe from one first`,
+        400,
+      );
       return;
     }
 

@@ -14,6 +14,8 @@ const channelServerEnvSchema = z.object({
   REALTIME_ACTIVITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
+export const CHANNEL_SERVER_ENV_VARIABLES = Object.keys(channelServerEnvSchema.shape);
+
 /**
  * The channel server's options: app id, key, port and REDIS_URL from the app's validated
  * configuration, the secret from PUSHER_SECRET or derived from APP_SECRET, the rest from

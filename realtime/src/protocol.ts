@@ -12,6 +12,7 @@ export const PROTOCOL_VERSION = 7;
 export const PusherErrorCode = {
   applicationDoesNotExist: 4001,
   pathNotFound: 4005,
+  invalidVersionStringFormat: 4006,
   unsupportedProtocolVersion: 4007,
   noProtocolVersionSupplied: 4008,
   overCapacity: 4100,

@@ -62,11 +62,17 @@ describe("outbox → event log", () => {
       { topic: "nope_events" },
       { topic: "user_events", after: "-1" },
       { topic: "user_events", limit: "5000" },
+      { topic: "user_events", limit: "0x10" },
+      { topic: "user_events", limit: "1e2" },
+      { topic: "user_events", after: " 5" },
+      { topic: "user_events", after: "1.0" },
       {},
     ];
     for (const bad of badQueries) {
       expect((await call(eventsRoute, { ...withQuery(bad), token: admin.token })).status, JSON.stringify(bad)).toBe(422);
     }
+    const blanks = await call<{ events: unknown[] }>(eventsRoute, { ...withQuery({ topic: "user_events", after: "", limit: "" }), token: admin.token });
+    expect(blanks.status, "empty after/limit mean the defaults").toBe(200);
     expect(await databaseSnapshot()).toEqual(before);
   });
 

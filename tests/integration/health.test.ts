@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
-import { createPrismaClient, disconnectDb } from "@/lib/db";
+import { createPrismaClient, disconnectDb, type PrismaClient } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { MemoryStore } from "@/lib/kv";
-import { checkReadiness } from "@/lib/platform/readiness";
+import { checkReadiness, DEFAULT_MIGRATIONS_DIR } from "@/lib/platform/readiness";
 import { createThrowawayDatabase } from "../support/databases";
 
 describe("GET /api/health", () => {
@@ -47,6 +47,19 @@ describe("GET /api/ready", () => {
       resetEnvCache();
     }
     expect((await ready()).status).toBe(200);
+  });
+
+  it("is not ready, rather than hanging, when the database or the cache stops answering", async () => {
+    const never = () => new Promise<never>(() => {});
+    const stalledDatabase = { $queryRaw: never } as unknown as PrismaClient;
+    const stalledCache = Object.assign(new MemoryStore(), { ping: never });
+    const started = Date.now();
+    const report = await checkReadiness(stalledDatabase, stalledCache, DEFAULT_MIGRATIONS_DIR, 200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(report).toMatchObject({
+      status: "not_ready",
+      checks: { database: { ok: false, error: expect.stringContaining("200 ms") }, cache: { ok: false } },
+    });
   });
 
   it("reports every pending migration on a database that was never migrated", async () => {

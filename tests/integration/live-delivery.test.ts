@@ -84,6 +84,29 @@ describe("live delivery through the bundled channel server", () => {
     expect(JSON.stringify(response.body)).not.toContain(env().secrets.channelServer);
   });
 
+  it("points browsers at the host they reached the app by, not at the server's own hostname", async () => {
+    const config = (headers: Record<string, string>) =>
+      call<{ wsHost: string }>(realtimeConfig, { path: "/api/realtime/config", headers }).then((response) => response.body.wsHost);
+    expect(await config({ host: "192.168.1.20:3000" })).toBe("192.168.1.20");
+    expect(await config({ host: "wheelhouse.example" })).toBe("wheelhouse.example");
+    expect(await config({ host: "[::1]:3000" })).toBe("[::1]");
+    expect(await config({ host: "bad host<script>" })).toBe("localhost");
+    // X-Forwarded-Host counts only behind trusted proxies.
+    expect(await config({ host: "10.0.0.5:3000", "x-forwarded-host": "evil.example" })).toBe("10.0.0.5");
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    resetEnvCache();
+    try {
+      expect(await config({ host: "10.0.0.5:3000", "x-forwarded-host": "wheelhouse.example" })).toBe("wheelhouse.example");
+      process.env.PUSHER_PUBLIC_HOST = "live.wheelhouse.example";
+      resetEnvCache();
+      expect(await config({ host: "10.0.0.5:3000", "x-forwarded-host": "wheelhouse.example" })).toBe("live.wheelhouse.example");
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+      delete process.env.PUSHER_PUBLIC_HOST;
+      resetEnvCache();
+    }
+  });
+
   it("delivers a committed change to the user's private channel once the pipeline runs", async () => {
     const user = await createUser("CUSTOMER");
     const client = await browserLikeClient(user);

@@ -91,6 +91,37 @@ describe("connection (protocol 7)", () => {
     expect((await wrongPath.closed).code).toBe(4005);
   });
 
+  it("refuses a protocol version that is not a number with 4006", async () => {
+    const garbled = raw(`/app/${app.key}?protocol=seven&client=js`);
+    expect((await garbled.waitFor((m) => m.event === "pusher:error", "4006")).data).toMatchObject({ code: 4006 });
+    expect((await garbled.closed).code).toBe(4006);
+  });
+
+  it("answers hostile frames with pusher:error and keeps the connection", async () => {
+    const socket = raw();
+    await socket.socketId();
+    for (const frame of ["not json", "[1,2]", "null", '{"event":5}', '{"event":"nope"}', '{"event":"pusher:subscribe","data":"garbage"}']) {
+      socket.send(frame);
+    }
+    socket.send({ event: "pusher:ping", data: {} });
+    await socket.waitFor((message) => message.event === "pusher:pong", "pong after the garbage");
+    await pause(100);
+    expect(socket.messages.filter((message) => message.event === "pusher:error")).toHaveLength(6);
+    expect(socket.socket.readyState).toBe(socket.socket.OPEN);
+  });
+
+  it("limits the channels one socket may hold", async () => {
+    const limited = await extraServer({ maxChannelsPerSocket: 3 });
+    const socket = raw(undefined, limited.port);
+    await socket.socketId();
+    for (const name of ["a", "b", "c", "d"]) socket.send({ event: "pusher:subscribe", data: { channel: name } });
+    const refused = await socket.waitFor((m) => m.event === "pusher:subscription_error", "limit");
+    expect(refused).toMatchObject({ channel: "d", data: { type: "LimitReached", status: 400 } });
+    socket.send({ event: "pusher:unsubscribe", data: { channel: "a" } });
+    socket.send({ event: "pusher:subscribe", data: { channel: "d" } });
+    await socket.waitFor((m) => m.event === "pusher_internal:subscription_succeeded" && m.channel === "d", "room again after unsubscribing");
+  });
+
   it("answers pusher:ping with pusher:pong", async () => {
     const socket = raw();
     await socket.socketId();

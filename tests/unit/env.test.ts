@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, ENV_VARIABLES, parseEnv } from "@/lib/env";
+import { CHANNEL_SERVER_ENV_VARIABLES } from "@/realtime/src/config";
 import { deriveSecret, SECRET_PURPOSES } from "@/lib/secrets";
 
 const APP_SECRET = "a-test-master-secret-with-enough-entropy-123456";
@@ -89,5 +90,24 @@ describe("configuration", () => {
     expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
     const second = parseEnv({ EMBEDDED_DATABASE: "true", NODE_ENV: "production", DATA_DIR: dataDir });
     expect(second.secrets).toEqual(first.secrets);
+  });
+});
+
+describe("configuration documentation", () => {
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  const variables = [...ENV_VARIABLES, ...CHANNEL_SERVER_ENV_VARIABLES, "NEXTAUTH_URL"];
+
+  it(".env.example documents every variable", () => {
+    const example = readFileSync(path.join(root, ".env.example"), "utf8");
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    expect(variables.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it("the README's configuration table lists every variable", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Configuration"), readme.indexOf("\n## ", readme.indexOf("\n## Configuration") + 1));
+    const rows = section.split("\n").filter((line) => line.startsWith("| `"));
+    const documented = new Set(rows.flatMap((row) => [...row.split("|")[1]!.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1])));
+    expect(variables.filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -4,4 +4,4 @@ import { clientConfig } from "@/lib/realtime/authorize";
 export const dynamic = "force-dynamic";
 
 /** Public client settings for pusher-js. */
-export const GET = route(async (request) => Response.json(clientConfig(request.url), { headers: { "Cache-Control": "no-store" } }));
+export const GET = route(async (request) => Response.json(clientConfig(request), { headers: { "Cache-Control": "no-store" } }));
