@@ -17,37 +17,30 @@ interface ClientInfo {
   userAgent?: string | null;
 }
 
-async function issuePair(
-  user: Pick<AuthenticatedUser, "id" | "roleId">,
-  familyId: string,
-  client: ClientInfo,
-): Promise<TokenPair & { persist: () => Promise<void> }> {
-  const access = await issueToken("access", user.id, user.roleId);
-  const refresh = await issueToken("refresh", user.id, user.roleId);
+async function issuePair(user: Pick<AuthenticatedUser, "id" | "roleId">): Promise<TokenPair> {
+  return { access: await issueToken("access", user.id, user.roleId), refresh: await issueToken("refresh", user.id, user.roleId) };
+}
+
+/** The stored row of a pair's refresh token; it also names the access token issued with it. */
+function refreshTokenRow(pair: TokenPair, userId: string, familyId: string, client: ClientInfo) {
   return {
-    access,
-    refresh,
-    persist: async () => {
-      await db.refreshToken.create({
-        data: {
-          jti: refresh.claims.jti,
-          familyId,
-          userId: user.id,
-          issuedAt: new Date(refresh.claims.iat * 1000),
-          expiresAt: refresh.expiresAt,
-          userAgent: client.userAgent?.slice(0, 300) ?? null,
-          clientIp: client.clientIp ?? null,
-        },
-      });
-    },
+    jti: pair.refresh.claims.jti,
+    familyId,
+    userId,
+    issuedAt: new Date(pair.refresh.claims.iat * 1000),
+    expiresAt: pair.refresh.expiresAt,
+    accessJti: pair.access.claims.jti,
+    accessExpiresAt: pair.access.expiresAt,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    clientIp: client.clientIp ?? null,
   };
 }
 
 /** Login: a new access token and a refresh token that starts a new rotation family. */
 export async function startTokenSession(user: AuthenticatedUser, client: ClientInfo): Promise<TokenPair> {
-  const pair = await issuePair(user, randomUUID(), client);
-  await pair.persist();
-  return { access: pair.access, refresh: pair.refresh };
+  const pair = await issuePair(user);
+  await db.refreshToken.create({ data: refreshTokenRow(pair, user.id, randomUUID(), client) });
+  return pair;
 }
 
 /**
@@ -76,7 +69,7 @@ export async function refreshTokenSession(refreshToken: string | undefined, clie
   const user = await db.user.findUnique({ where: { id: claims.sub }, select: { id: true, roleId: true } });
   if (!user) throw new UnauthorizedError(MESSAGES.invalidToken);
 
-  const next = await issuePair(user, stored.familyId, client);
+  const next = await issuePair(user);
   const rotated = await db.$transaction(async (tx) => {
     // Guarded: of two concurrent refreshes with the same token only one rotates it.
     const claimed = await tx.refreshToken.updateMany({
@@ -84,17 +77,7 @@ export async function refreshTokenSession(refreshToken: string | undefined, clie
       data: { revokedAt: new Date(), replacedById: next.refresh.claims.jti },
     });
     if (claimed.count === 0) return false;
-    await tx.refreshToken.create({
-      data: {
-        jti: next.refresh.claims.jti,
-        familyId: stored.familyId,
-        userId: user.id,
-        issuedAt: new Date(next.refresh.claims.iat * 1000),
-        expiresAt: next.refresh.expiresAt,
-        userAgent: client.userAgent?.slice(0, 300) ?? null,
-        clientIp: client.clientIp ?? null,
-      },
-    });
+    await tx.refreshToken.create({ data: refreshTokenRow(next, user.id, stored.familyId, client) });
     await revokeTokens(tx, [{ jti: stored.jti, type: "refresh", userId: user.id, expiresAt: stored.expiresAt, reason: "rotated" }]);
     return true;
   });
@@ -102,20 +85,21 @@ export async function refreshTokenSession(refreshToken: string | undefined, clie
     await revokeFamily(stored.familyId, claims.sub, client);
     throw new ForbiddenError(MESSAGES.revokedToken);
   }
-  return { access: next.access, refresh: next.refresh };
+  return next;
 }
 
 async function revokeFamily(familyId: string, userId: string, client: ClientInfo): Promise<void> {
   const revocations = await db.$transaction(async (tx) => {
     const members = await tx.refreshToken.findMany({ where: { familyId } });
     await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
-    const list: Revocation[] = members.map((member) => ({
-      jti: member.jti,
-      type: "refresh",
-      userId: member.userId,
-      expiresAt: member.expiresAt,
-      reason: "family_revoked",
-    }));
+    const now = Date.now();
+    const list = members.flatMap((member) => {
+      const revocations: Revocation[] = [{ jti: member.jti, type: "refresh", userId: member.userId, expiresAt: member.expiresAt, reason: "family_revoked" }];
+      if (member.accessJti && member.accessExpiresAt && member.accessExpiresAt.getTime() > now) {
+        revocations.push({ jti: member.accessJti, type: "access", userId: member.userId, expiresAt: member.accessExpiresAt, reason: "family_revoked" });
+      }
+      return revocations;
+    });
     await revokeTokens(tx, list);
     return list;
   });

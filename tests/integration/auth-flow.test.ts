@@ -211,6 +211,29 @@ describe("POST /auth/refresh", () => {
     expect(await db.auditLog.count({ where: { action: "refresh_token_reuse", actorId: user.id } })).toBe(1);
   });
 
+  it("also revokes every access token the login handed out, so a copied login stops at once", async () => {
+    const user = await createUser("CUSTOMER");
+    const once = await call<{ access_token: string }>(refresh, { path: "/api/v1/auth/refresh", method: "POST", cookie: user.refreshCookie });
+    expect(once.status).toBe(200);
+    const onceCookie = `refresh_token=${once.cookies.refresh_token}`;
+    const twice = await call<{ access_token: string }>(refresh, { path: "/api/v1/auth/refresh", method: "POST", cookie: onceCookie });
+    expect(twice.status).toBe(200);
+    const accessTokens = [user.token, once.body.access_token, twice.body.access_token];
+    for (const token of accessTokens) expect((await meWith(token)).status).toBe(200);
+
+    // A copy of the once-rotated cookie comes back: the whole login is revoked.
+    const replayed = await call(refresh, { path: "/api/v1/auth/refresh", method: "POST", cookie: onceCookie });
+    expect(replayed.status).toBe(403);
+
+    for (const token of accessTokens) {
+      const response = await meWith(token);
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ detail: "Token has been revoked." });
+    }
+    const other = await createUser("CUSTOMER");
+    expect((await meWith(other.token)).status).toBe(200);
+  });
+
   it("lets exactly one of two concurrent refreshes with the same token win", async () => {
     const user = await createUser("CUSTOMER");
     const results = await Promise.all(
