@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { SESSION_COOKIE_NAMES } from "../auth/session-cookie";
 import type { IssuedToken } from "../auth/tokens";
 
 export const REFRESH_COOKIE = "refresh_token";
@@ -19,6 +20,13 @@ export function refreshCookie(token: IssuedToken): string {
 
 export function clearedRefreshCookie(): string {
   return [`${REFRESH_COOKIE}=`, `Path=${REFRESH_COOKIE_PATH}`, "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(env().COOKIE_SECURE ? ["Secure"] : [])].join("; ");
+}
+
+/** Expires next-auth's session cookie (both names): a browser session logged out through the API ends there. */
+export function clearedSessionCookies(): string[] {
+  return SESSION_COOKIE_NAMES.map((name) =>
+    [`${name}=`, "Path=/", "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(name.startsWith("__Secure-") || env().COOKIE_SECURE ? ["Secure"] : [])].join("; "),
+  );
 }
 
 export function tokenResponse(access: IssuedToken, refresh: IssuedToken): Response {

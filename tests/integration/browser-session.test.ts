@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
+import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as me } from "@/app/api/v1/users/me/route";
 import { sessionPrincipal } from "@/lib/auth/authenticate";
 import { authOptions } from "@/lib/auth/next-auth";
@@ -39,6 +40,17 @@ describe("browser sessions", () => {
     const after = await browserSignIn(identity);
     expect(await sessionPrincipal(before)).toBeNull();
     expect(await sessionPrincipal(after)).toMatchObject({ userId: user.id });
+  });
+
+  it("logging out through the API with a browser session ends it in that browser", async () => {
+    const user = await createUser("CUSTOMER");
+    const cookie = await browserSignIn({ id: user.id, roleId: 3, name: "Test customer" });
+    const response = await call(logout, { path: "/api/v1/auth/logout", method: "POST", cookie });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ message: "Successfully logged out" });
+    const cleared = response.setCookieLines.filter((line) => /^(__Secure-)?next-auth\.session-token=;/.test(line));
+    expect(cleared).toHaveLength(2);
+    for (const line of cleared) expect(line).toMatch(/Max-Age=0/);
   });
 
   it("forged or foreign cookies are nobody", async () => {
