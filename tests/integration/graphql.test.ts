@@ -130,6 +130,26 @@ describe("GraphQL /api/graphql", () => {
     expect(malformed.body.errors?.[0]?.message).toContain("nonexistentField");
     expect(await parkingSnapshot()).toEqual(before);
   });
+
+  it("says what is wrong with malformed variables instead of masking it as an unexpected error", async () => {
+    const user = await createUser("CUSTOMER");
+    const before = await parkingSnapshot();
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [SPOTS_QUERY, { filter: { availableNow: "yes" } }, "availableNow"],
+      [SPOTS_QUERY, { filter: { kind: "TRUCK" } }, "kind"],
+      [SPOTS_QUERY, { filter: { limit: 1.5 } }, "limit"],
+      [`mutation($id: ID!) { cancelReservation(id: $id) { id } }`, {}, "$id"],
+      [`mutation($id: ID!) { cancelReservation(id: $id) { id } }`, { id: { nested: true } }, "$id"],
+      [`mutation($input: SpotInput!) { createSpot(input: $input) { id } }`, { input: { label: "L" } }, "zone"],
+    ];
+    for (const [query, variables, mentions] of cases) {
+      const response = await gql(user, query, variables);
+      expect(response.body.data ?? null, JSON.stringify(variables)).toBeNull();
+      expect(response.body.errors?.[0]?.message, JSON.stringify(variables)).toContain(mentions);
+      expect(response.body.errors?.[0]?.message).not.toBe("Unexpected error.");
+    }
+    expect(await parkingSnapshot()).toEqual(before);
+  });
 });
 
 describe("no N+1 queries", () => {

@@ -17,6 +17,11 @@ const STATUS_CODES: Record<number, string> = {
   429: "TOO_MANY_REQUESTS",
 };
 
+/** By shape, as above: yoga and graphql may each carry their own GraphQLError class. */
+function isRequestError(error: unknown): error is Error {
+  return error instanceof Error && error.name === "GraphQLError" && "path" in error && error.path === undefined;
+}
+
 const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
   schema,
   graphqlEndpoint: "/api/graphql",
@@ -37,7 +42,8 @@ const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
           extensions: { code: STATUS_CODES[original.status] ?? "ERROR", status: original.status, detail, ...original.extra },
         });
       }
-      if (original === error && error instanceof Error && "locations" in error) return error;
+      // No path: the request itself is malformed (syntax, validation, variable coercion) and graphql-js says how.
+      if (isRequestError(error)) return error;
       console.error("[graphql]", original);
       return new GraphQLError(message);
     },
