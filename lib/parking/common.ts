@@ -8,6 +8,11 @@ import { invalidateSpotLists } from "./cache";
 /** Instants in the API are ISO 8601 with an offset or Z. */
 export const instantSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
+/** For refinements comparing fields: run them only once every field parsed, so a malformed one is reported alone. */
+export function wellFormed(payload: { issues: readonly unknown[] }): boolean {
+  return payload.issues.length === 0;
+}
+
 /** The spec's "(own)" rules: acting on someone else's spot or reservation takes an admin. */
 export function actsForOthers(principal: Principal): boolean {
   return principal.role === "ADMIN";

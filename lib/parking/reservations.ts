@@ -7,7 +7,7 @@ import { recordEvent } from "../events/outbox";
 import { Prisma, ReservationStatus } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import { fieldError, parseInput } from "../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
@@ -44,7 +44,7 @@ export async function reservationViewIn(tx: Transaction | typeof db, id: string)
 
 export const reserveInputSchema = z
   .object({ spotId: uuidSchema, startsAt: instantSchema, endsAt: instantSchema })
-  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"] });
+  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
   const config = env();
