@@ -90,7 +90,7 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     });
     if (blocking) {
       throw new ConflictError(
-        `Reservation ${blocking.id} (${blocking.startsAt.toISOString()} – ${blocking.endsAt.toISOString()}) is confirmed in that time; cancel it first.`,
+        `Reservation ${blocking.id} (${blocking.startsAt.toISOString()} – ${blocking.endsAt.toISOString()}) is ${blocking.status.toLowerCase()} in that time; cancel it first.`,
         { reservationId: blocking.id },
       );
     }

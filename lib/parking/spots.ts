@@ -116,6 +116,13 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
   });
 }
 
+/** One's own spots: only residents (customers) own any, so for anyone else the list is empty. */
+export async function listOwnSpots(principal: Principal): Promise<SpotView[]> {
+  await requireScope(principal, "READ:SPOTS");
+  if (principal.role !== "CUSTOMER") return [];
+  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).spots;
+}
+
 export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {
   await requireScope(principal, "READ:SPOTS");
   const id = parseInput(uuidSchema, spotId, "path");

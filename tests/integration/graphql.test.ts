@@ -74,6 +74,10 @@ describe("GraphQL /api/graphql", () => {
     expect(asReserver.body.data?.me.reservations).toHaveLength(1);
     const asOwner = await gql<{ me: { spots: Array<{ id: string }> } }>(owner, "{ me { spots { id } } }");
     expect(asOwner.body.data?.me.spots).toEqual([{ id: spot.id }]);
+    const admin = await createUser("ADMIN");
+    const asAdmin = await gql<{ me: { credits: number; spots: unknown[]; reservations: unknown[] } }>(admin, "{ me { credits spots { id } reservations { id } } }");
+    expect(asAdmin.body.errors).toBeUndefined();
+    expect(asAdmin.body.data?.me).toEqual({ credits: 0, spots: [], reservations: [] });
   });
 
   it("mutations run the same rules: create, publish, toggle, reserve, cancel", async () => {
