@@ -43,3 +43,13 @@ export async function lockSpot(tx: Transaction, spotId: string, mode: "update" |
 }
 
 export const uuidSchema = z.uuid("must be an id");
+
+/**
+ * Locks the people a credit move touches, in id order. Every parking transaction
+ * takes these locks before it writes a reservation row (reserve, cancel, settle),
+ * so none waits for a reservation while holding a person another one needs.
+ */
+export async function lockPeople(tx: Transaction, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`;
+}
