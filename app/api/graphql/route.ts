@@ -3,6 +3,7 @@ import { createYoga } from "graphql-yoga";
 import { authenticate } from "@/lib/auth/authenticate";
 import { env } from "@/lib/env";
 import { HttpError, ValidationError } from "@/lib/errors";
+import { selectionLimits } from "@/lib/graphql/limits";
 import { schema, type GraphQLContext } from "@/lib/graphql/schema";
 import { route } from "@/lib/http/route";
 
@@ -28,6 +29,7 @@ const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
   graphiql: env().NODE_ENV !== "production",
   landingPage: false,
   fetchAPI: { Response },
+  plugins: [{ onValidate: ({ addValidationRule }) => addValidationRule(selectionLimits) }],
   // Rule errors keep their meaning (code, status, detail); anything unexpected stays masked.
   maskedErrors: {
     maskError(error, message) {
