@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { createYoga } from "graphql-yoga";
+import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "@/lib/auth/authenticate";
 import { env } from "@/lib/env";
 import { HttpError, ValidationError } from "@/lib/errors";
@@ -23,13 +23,15 @@ function isRequestError(error: unknown): error is Error {
   return error instanceof Error && error.name === "GraphQLError" && "path" in error && error.path === undefined;
 }
 
+const sizeLimits: Plugin = { onValidate: ({ addValidationRule }) => addValidationRule(selectionLimits) };
+
 const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
   schema,
   graphqlEndpoint: "/api/graphql",
   graphiql: env().NODE_ENV !== "production",
   landingPage: false,
   fetchAPI: { Response },
-  plugins: [{ onValidate: ({ addValidationRule }) => addValidationRule(selectionLimits) }],
+  plugins: [sizeLimits],
   // Rule errors keep their meaning (code, status, detail); anything unexpected stays masked.
   maskedErrors: {
     maskError(error, message) {
