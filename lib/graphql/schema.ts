@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import { getCredits } from "../parking/credits";
 import { publishWindow, setAvailability } from "../parking/availability";
 import { cancelReservation, listReservations, reserve } from "../parking/reservations";
-import { createSpot, getSpot, listSpots } from "../parking/spots";
+import { createSpot, getSpot, listOwnSpots, listSpots } from "../parking/spots";
 import type { ReservationTimes, ReservationView, SpotView, WindowView } from "../parking/views";
 
 export interface GraphQLContext {
@@ -94,7 +94,7 @@ const MeRef = builder.objectRef<Me>("Me").implement({
     }),
     spots: t.field({
       type: [SpotRef],
-      resolve: async (me) => (await listSpots(me.principal, { ownerId: me.principal.userId })).spots,
+      resolve: (me) => listOwnSpots(me.principal),
     }),
   }),
 });

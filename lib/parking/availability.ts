@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { env } from "../env";
 import { requireScope } from "../rbac/permissions";
 import { fieldError, parseInput } from "../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { recordSpotEvent } from "./spots";
 import type { SpotView } from "./views";
 
@@ -15,7 +15,7 @@ const CLOCK_SKEW_MS = 60_000;
 
 export const windowInputSchema = z
   .object({ from: instantSchema, to: instantSchema })
-  .refine((window) => window.to > window.from, { message: "must be after from", path: ["to"] });
+  .refine((window) => window.to > window.from, { message: "must be after from", path: ["to"], when: wellFormed });
 
 export const toggleInputSchema = z.discriminatedUnion("available", [
   z.object({ available: z.literal(true), until: instantSchema }),
@@ -24,7 +24,7 @@ export const toggleInputSchema = z.discriminatedUnion("available", [
 
 export const availabilityQuerySchema = z
   .object({ from: instantSchema.optional(), to: instantSchema.optional() })
-  .refine((range) => !range.from || !range.to || range.to > range.from, { message: "must be after from", path: ["to"] });
+  .refine((range) => !range.from || !range.to || range.to > range.from, { message: "must be after from", path: ["to"], when: wellFormed });
 
 async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
   await requireScope(principal, "UPDATE:SPOTS");
@@ -35,12 +35,13 @@ async function ownSpotForAvailability(principal: Principal, tx: Transaction, spo
   return spot;
 }
 
-function checkWindowBounds(from: Date, to: Date): void {
+/** `end` names the field that carries the window's end: `to` when publishing, `until` for the quick toggle. */
+function checkWindowBounds(from: Date, to: Date, end: "to" | "until" = "to"): void {
   const now = Date.now();
-  if (to.getTime() <= now) throw fieldError(["body", "to"], "must be in the future");
+  if (to.getTime() <= now) throw fieldError(["body", end], "must be in the future");
   if (from.getTime() < now - CLOCK_SKEW_MS) throw fieldError(["body", "from"], "must not be in the past");
   if (to.getTime() - from.getTime() > env().PARKING_MAX_WINDOW_DAYS * 86_400_000) {
-    throw fieldError(["body", "to"], `a window lasts at most ${env().PARKING_MAX_WINDOW_DAYS} days`);
+    throw fieldError(["body", end], `a window lasts at most ${env().PARKING_MAX_WINDOW_DAYS} days`);
   }
 }
 
@@ -75,7 +76,7 @@ export async function publishWindow(principal: Principal, spotId: string, input:
 export async function setAvailability(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
   const id = parseInput(uuidSchema, spotId, "path");
   const toggle = parseInput(toggleInputSchema, input);
-  if (toggle.available) checkWindowBounds(new Date(), toggle.until);
+  if (toggle.available) checkWindowBounds(new Date(), toggle.until, "until");
   return parkingTransaction(async (tx) => {
     await ownSpotForAvailability(principal, tx, id);
     const now = new Date();
@@ -89,7 +90,7 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     });
     if (blocking) {
       throw new ConflictError(
-        `Reservation ${blocking.id} (${blocking.startsAt.toISOString()} – ${blocking.endsAt.toISOString()}) is confirmed in that time; cancel it first.`,
+        `Reservation ${blocking.id} (${blocking.startsAt.toISOString()} – ${blocking.endsAt.toISOString()}) is ${blocking.status.toLowerCase()} in that time; cancel it first.`,
         { reservationId: blocking.id },
       );
     }

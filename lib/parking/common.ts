@@ -8,6 +8,11 @@ import { invalidateSpotLists } from "./cache";
 /** Instants in the API are ISO 8601 with an offset or Z. */
 export const instantSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
+/** For refinements comparing fields: run them only once every field parsed, so a malformed one is reported alone. */
+export function wellFormed(payload: { issues: readonly unknown[] }): boolean {
+  return payload.issues.length === 0;
+}
+
 /** The spec's "(own)" rules: acting on someone else's spot or reservation takes an admin. */
 export function actsForOthers(principal: Principal): boolean {
   return principal.role === "ADMIN";
@@ -38,3 +43,13 @@ export async function lockSpot(tx: Transaction, spotId: string, mode: "update" |
 }
 
 export const uuidSchema = z.uuid("must be an id");
+
+/**
+ * Locks the people a credit move touches, in id order. Every parking transaction
+ * takes these locks before it writes a reservation row (reserve, cancel, settle),
+ * so none waits for a reservation while holding a person another one needs.
+ */
+export async function lockPeople(tx: Transaction, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`;
+}

@@ -1,6 +1,7 @@
 import { db, type PrismaClient } from "../db";
 import { recordEvent } from "../events/outbox";
 import { invalidateSpotLists } from "./cache";
+import { lockPeople } from "./common";
 import { moveCredits } from "./credits";
 import { reservationViewIn } from "./reservations";
 import { recordSpotEvent } from "./spots";
@@ -25,10 +26,11 @@ export async function advanceReservations(client: PrismaClient = db, asOf: Date 
     where: { status: "CONFIRMED", startsAt: { lte: asOf } },
     orderBy: { startsAt: "asc" },
     take: batch,
-    select: { id: true },
+    select: { id: true, reserverId: true, ownerId: true },
   });
-  for (const { id } of starting) {
+  for (const { id, reserverId, ownerId } of starting) {
     const activated = await client.$transaction(async (tx) => {
+      await lockPeople(tx, [reserverId, ownerId]);
       const claimed = await tx.reservation.updateMany({
         where: { id, status: "CONFIRMED", settledAt: null, startsAt: { lte: asOf } },
         data: { status: "ACTIVE", settledAt: asOf },

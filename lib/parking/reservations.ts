@@ -7,7 +7,7 @@ import { recordEvent } from "../events/outbox";
 import { Prisma, ReservationStatus } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import { fieldError, parseInput } from "../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { actsForOthers, instantSchema, lockPeople, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
@@ -44,7 +44,7 @@ export async function reservationViewIn(tx: Transaction | typeof db, id: string)
 
 export const reserveInputSchema = z
   .object({ spotId: uuidSchema, startsAt: instantSchema, endsAt: instantSchema })
-  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"] });
+  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
   const config = env();
@@ -102,9 +102,8 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
       });
       if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
 
-      // Both people's rows, in a fixed order: serialises their credit moves and daily counts.
-      const pair = [principal.userId, spot.owner_id].sort();
-      await tx.$queryRaw`SELECT id FROM users WHERE id IN (${pair[0]}, ${pair[1]}) ORDER BY id FOR UPDATE`;
+      // Serialises both people's credit moves and daily counts.
+      await lockPeople(tx, [principal.userId, spot.owner_id]);
       await checkDailyLimits(tx, principal.userId, spot.owner_id);
 
       const created = await tx.reservation.create({
@@ -185,6 +184,7 @@ export async function cancelReservation(principal: Principal, reservationId: str
   const id = parseInput(uuidSchema, reservationId, "path");
   return parkingTransaction(async (tx) => {
     const row = await visibleReservation(principal, tx, id);
+    await lockPeople(tx, [row.reserverId, row.ownerId]);
     if (row.status !== "CONFIRMED" || row.startsAt.getTime() <= Date.now()) {
       throw new ConflictError(`Only a confirmed reservation can be cancelled before it starts; this one is ${row.status.toLowerCase()}.`);
     }

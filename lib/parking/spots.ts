@@ -7,7 +7,7 @@ import { Prisma, SpotKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
 import { parseInput } from "../validation";
 import { cachedSpotList } from "./cache";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema } from "./common";
+import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { conflictFromConstraint } from "./errors";
 import type { SpotView } from "./views";
 
@@ -51,7 +51,9 @@ export function toSpotView(row: SpotRow, now: Date): SpotView {
   };
 }
 
-const booleanParam = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1")]);
+const booleanParam = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0"])], { error: "must be true or false" })
+  .transform((value) => value === true || value === "true" || value === "1");
 
 export const spotFilterSchema = z
   .object({
@@ -67,10 +69,12 @@ export const spotFilterSchema = z
   .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
     message: "give both availableFrom and availableTo",
     path: ["availableTo"],
+    when: wellFormed,
   })
   .refine((filter) => !filter.availableFrom || !filter.availableTo || filter.availableTo > filter.availableFrom, {
     message: "must be after availableFrom",
     path: ["availableTo"],
+    when: wellFormed,
   });
 export type SpotFilter = z.output<typeof spotFilterSchema>;
 
@@ -92,7 +96,10 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
     if (filter.zone) conditions.push({ zone: { equals: filter.zone, mode: "insensitive" } });
     if (filter.kind) conditions.push({ kind: filter.kind });
     if (filter.ownerId) conditions.push({ ownerId: filter.ownerId });
-    if (filter.availableNow) conditions.push(freeDuring(now, new Date(now.getTime() + 1000)));
+    if (filter.availableNow !== undefined) {
+      const freeNow = freeDuring(now, new Date(now.getTime() + 1000));
+      conditions.push(filter.availableNow ? freeNow : { NOT: freeNow });
+    }
     if (filter.availableFrom && filter.availableTo) conditions.push(freeDuring(filter.availableFrom, filter.availableTo));
     const where: Prisma.ParkingSpotWhereInput = { AND: conditions };
     const [rows, total] = await Promise.all([
@@ -107,6 +114,13 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
     ]);
     return { spots: rows.map((row) => toSpotView(row, now)), total };
   });
+}
+
+/** One's own spots: only residents (customers) own any, so for anyone else the list is empty. */
+export async function listOwnSpots(principal: Principal): Promise<SpotView[]> {
+  await requireScope(principal, "READ:SPOTS");
+  if (principal.role !== "CUSTOMER") return [];
+  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).spots;
 }
 
 export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {

@@ -74,6 +74,10 @@ describe("GraphQL /api/graphql", () => {
     expect(asReserver.body.data?.me.reservations).toHaveLength(1);
     const asOwner = await gql<{ me: { spots: Array<{ id: string }> } }>(owner, "{ me { spots { id } } }");
     expect(asOwner.body.data?.me.spots).toEqual([{ id: spot.id }]);
+    const admin = await createUser("ADMIN");
+    const asAdmin = await gql<{ me: { credits: number; spots: unknown[]; reservations: unknown[] } }>(admin, "{ me { credits spots { id } reservations { id } } }");
+    expect(asAdmin.body.errors).toBeUndefined();
+    expect(asAdmin.body.data?.me).toEqual({ credits: 0, spots: [], reservations: [] });
   });
 
   it("mutations run the same rules: create, publish, toggle, reserve, cancel", async () => {
@@ -129,6 +133,41 @@ describe("GraphQL /api/graphql", () => {
     const malformed = await gql(owner, "{ spots { nonexistentField } }");
     expect(malformed.body.errors?.[0]?.message).toContain("nonexistentField");
     expect(await parkingSnapshot()).toEqual(before);
+  });
+
+  it("says what is wrong with malformed variables instead of masking it as an unexpected error", async () => {
+    const user = await createUser("CUSTOMER");
+    const before = await parkingSnapshot();
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [SPOTS_QUERY, { filter: { availableNow: "yes" } }, "availableNow"],
+      [SPOTS_QUERY, { filter: { kind: "TRUCK" } }, "kind"],
+      [SPOTS_QUERY, { filter: { limit: 1.5 } }, "limit"],
+      [`mutation($id: ID!) { cancelReservation(id: $id) { id } }`, {}, "$id"],
+      [`mutation($id: ID!) { cancelReservation(id: $id) { id } }`, { id: { nested: true } }, "$id"],
+      [`mutation($input: SpotInput!) { createSpot(input: $input) { id } }`, { input: { label: "L" } }, "zone"],
+    ];
+    for (const [query, variables, mentions] of cases) {
+      const response = await gql(user, query, variables);
+      expect(response.body.data ?? null, JSON.stringify(variables)).toBeNull();
+      expect(response.body.errors?.[0]?.message, JSON.stringify(variables)).toContain(mentions);
+      expect(response.body.errors?.[0]?.message).not.toBe("Unexpected error.");
+    }
+    expect(await parkingSnapshot()).toEqual(before);
+  });
+});
+
+describe("query size limits", () => {
+  it("refuses documents with too many root fields or fields before running any of them", async () => {
+    const user = await createUser("CUSTOMER");
+    const aliases = Array.from({ length: 21 }, (_, index) => `a${index}: spots(filter: { zone: "z${index}" }) { id }`).join(" ");
+    const manyRoots = await gql(user, `{ ${aliases} }`);
+    expect(manyRoots.body.data ?? null).toBeNull();
+    expect(manyRoots.body.errors?.[0]?.message).toContain("at most 20 root fields");
+    const wide = Array.from({ length: 301 }, (_, index) => `f${index}: id`).join(" ");
+    const manyFields = await gql(user, `{ me { ${wide} } }`);
+    expect(manyFields.body.errors?.[0]?.message).toContain("at most 300 fields");
+    const fine = await gql(user, `{ ${Array.from({ length: 20 }, (_, index) => `a${index}: me { id }`).join(" ")} }`);
+    expect(fine.body.errors).toBeUndefined();
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
+import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import { db } from "@/lib/db";
+import { advanceReservations } from "@/lib/parking/lifecycle";
+import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { creditsOf, HOUR, inFuture, MINUTE, offeredSpot, reserveCall } from "../support/parking";
 
@@ -74,5 +77,43 @@ describe(`parking under concurrency (${backend})`, () => {
     expect(total).toBe(50 * group.length);
     const confirmed = await db.reservation.count({ where: { reserverId: { in: reservers.map((user) => user.id) }, status: "CONFIRMED" } });
     expect(confirmed).toBe(statuses.filter((status) => status === 201).length);
+  });
+
+  it("cancelling and rebooking the same time elsewhere at once never deadlocks: both succeed or the rebooking gets 409", async () => {
+    const owners = await createUsers(2);
+    const first = await offeredSpot(owners[0]!, 30);
+    const second = await offeredSpot(owners[1]!, 30);
+    const reservers = await createUsers(10);
+    for (const [index, reserver] of reservers.entries()) {
+      const startsAt = inFuture(HOUR + index * 2 * HOUR);
+      const endsAt = inFuture(2 * HOUR + index * 2 * HOUR);
+      const made = await reserveCall(reserver, first.id, startsAt, endsAt);
+      expect(made.status).toBe(201);
+      const [cancelled, rebooked] = await Promise.all([
+        call(cancel, { method: "POST", token: reserver.token, params: { id: String(made.body.id) } }),
+        reserveCall(reserver, second.id, startsAt, endsAt),
+      ]);
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+      expect([201, 409], JSON.stringify(rebooked.body)).toContain(rebooked.status);
+      const { balance, escrow } = await creditsOf(reserver.id);
+      expect(balance + escrow).toBe(50);
+    }
+  });
+
+  it("settling at the start while someone books the same spot at once never deadlocks: the booking gets 409", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner, 30);
+    for (let index = 0; index < 8; index++) {
+      const [reserver, latecomer] = await createUsers(2);
+      const startsAt = new Date(Date.now() + HOUR + index * 2 * HOUR);
+      const made = await reserveCall(reserver!, spot.id, startsAt.toISOString(), new Date(startsAt.getTime() + HOUR).toISOString());
+      expect(made.status).toBe(201);
+      const [, booked] = await Promise.all([
+        advanceReservations(db, new Date(startsAt.getTime() + 1000)),
+        reserveCall(latecomer!, spot.id, new Date(startsAt.getTime() + 10 * MINUTE).toISOString(), new Date(startsAt.getTime() + 30 * MINUTE).toISOString()),
+      ]);
+      expect(booked.status, JSON.stringify(booked.body)).toBe(409);
+      expect(await creditsOf(owner.id)).toEqual({ balance: 50 + 3 * (index + 1), escrow: 0 });
+    }
   });
 });

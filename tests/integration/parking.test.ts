@@ -7,6 +7,8 @@ import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservations from "@/app/api/v1/reservations/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
 import { db } from "@/lib/db";
+import { ConflictError } from "@/lib/errors";
+import { assertNoLiveParking } from "@/lib/parking/accounts";
 import { advanceReservations } from "@/lib/parking/lifecycle";
 import { concurrentClient } from "../support/databases";
 import { call } from "../support/http";
@@ -148,6 +150,40 @@ describe("availability", () => {
   });
 });
 
+describe("validation errors name the field that is wrong", () => {
+  it("the toggle's until, and only the malformed one of a pair", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await createSpot(owner);
+    const before = await parkingSnapshot();
+    const pastUntil = await call<{ detail: Array<{ loc: string[] }> }>(availability.PUT, {
+      method: "PUT",
+      token: owner.token,
+      params: { id: spot.id },
+      json: { available: true, until: inFuture(-MINUTE) },
+    });
+    expect(pastUntil.status).toBe(422);
+    expect(pastUntil.body.detail.map((error) => error.loc)).toEqual([["body", "until"]]);
+
+    const malformedFrom = await call<{ detail: Array<{ loc: string[] }> }>(availability.POST, {
+      token: owner.token,
+      params: { id: spot.id },
+      json: { from: "2030-02-30T10:00:00Z", to: inFuture(HOUR) },
+    });
+    expect(malformedFrom.status).toBe(422);
+    expect(malformedFrom.body.detail.map((error) => error.loc)).toEqual([["body", "from"]]);
+
+    const malformedStart = await call<{ detail: Array<{ loc: string[] }> }>(reservations.POST, {
+      token: owner.token,
+      json: { spotId: spot.id, startsAt: "soon", endsAt: inFuture(HOUR) },
+    });
+    expect(malformedStart.body.detail.map((error) => error.loc)).toEqual([["body", "startsAt"]]);
+
+    const notBoolean = await call<{ detail: Array<{ msg: string }> }>(spots.GET, { token: owner.token, path: "/api/v1/spots?availableNow=maybe" });
+    expect(notBoolean.body.detail[0]?.msg).toBe("must be true or false");
+    expect(await parkingSnapshot()).toEqual(before);
+  });
+});
+
 describe("reservations and credits", () => {
   it("moves the cost into escrow, shows 'busy' on the spot, and the ledger records it", async () => {
     const owner = await createUser("CUSTOMER", "Owner Oz");
@@ -285,6 +321,52 @@ describe("reservations and credits", () => {
     expect(await parkingSnapshot()).toEqual(before);
   });
 
+  it("at most 10 reservations a user makes a day, cancelled ones included; 15 minutes and 24 hours are both allowed", async () => {
+    const reserver = await createUser("CUSTOMER");
+    const owners = await Promise.all([1, 2, 3, 4, 5].map(() => createUser("CUSTOMER")));
+    const spotsOf = await Promise.all(owners.map((owner) => offeredSpot(owner, 60)));
+    const base = Date.now() + HOUR;
+    const at = (offset: number) => new Date(base + offset).toISOString();
+    const exactDay = await reserveCall(reserver, spotsOf[0]!.id, at(0), at(24 * HOUR));
+    expect(exactDay.status).toBe(201);
+    expect((await call(cancel, { method: "POST", token: reserver.token, params: { id: String(exactDay.body.id) } })).status).toBe(200);
+    for (let index = 1; index < 10; index++) {
+      const start = 25 * HOUR + index * HOUR;
+      const made = await reserveCall(reserver, spotsOf[Math.floor(index / 3)]!.id, at(start), at(start + 15 * MINUTE));
+      expect(made.status, `reservation ${index + 1}`).toBe(201);
+    }
+    const before = await parkingSnapshot();
+    const eleventh = await reserveCall(reserver, spotsOf[4]!.id, at(40 * HOUR), at(41 * HOUR));
+    expect(eleventh.status).toBe(409);
+    expect(JSON.stringify(eleventh.body)).toContain("at most 10 reservations a day");
+    expect(await parkingSnapshot()).toEqual(before);
+    expect(await creditsOf(reserver.id)).toEqual({ balance: 50 - 27, escrow: 27 });
+  });
+
+  it("GET /credits pages the ledger newest first", async () => {
+    const owner = await createUser("CUSTOMER");
+    const reserver = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner);
+    const made = await reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR));
+    await call(cancel, { method: "POST", token: reserver.token, params: { id: String(made.body.id) } });
+    await reserveCall(reserver, spot.id, inFuture(3 * HOUR), inFuture(4 * HOUR));
+    type Page = { balance: number; escrow: number; transactions: Array<{ id: string; kind: string; balanceAfter: number }>; nextBefore: string | null };
+    const first = await call<Page>(credits, { token: reserver.token, path: "/api/v1/credits?limit=2" });
+    expect(first.body).toMatchObject({ balance: 47, escrow: 3 });
+    expect(first.body.transactions.map((entry) => [entry.kind, entry.balanceAfter])).toEqual([
+      ["ESCROW_HOLD", 47],
+      ["REFUND", 50],
+    ]);
+    const second = await call<Page>(credits, { token: reserver.token, path: `/api/v1/credits?limit=2&before=${first.body.nextBefore}` });
+    expect(second.body.transactions.map((entry) => [entry.kind, entry.balanceAfter])).toEqual([["ESCROW_HOLD", 47]]);
+    expect(second.body.nextBefore).toBeNull();
+    const ownersView = await call<Page>(credits, { token: owner.token });
+    expect(ownersView.body).toMatchObject({ balance: 50, escrow: 0, transactions: [], nextBefore: null });
+    for (const bad of ["limit=0", "limit=201", "limit=1.5", "before=abc", "before=-1"]) {
+      expect((await call(credits, { token: reserver.token, path: `/api/v1/credits?${bad}` })).status, bad).toBe(422);
+    }
+  });
+
   it("lists my reservations (made and on my spots), all of them only for admins", async () => {
     const owner = await createUser("CUSTOMER");
     const reserver = await createUser("CUSTOMER");
@@ -298,6 +380,25 @@ describe("reservations and credits", () => {
     const asAdmin = await call<Array<{ id: string }>>(reservations.GET, { token: admin.token, path: "/api/v1/reservations?all=true&limit=200" });
     expect(asAdmin.body.map((entry) => entry.id)).toContain(made.body.id);
     expect(Number(asAdmin.headers.get("x-total-count"))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("account deletion guard (for the identity module)", () => {
+  it("refuses while a live reservation involves the customer, as reserver or as owner, and allows it afterwards", async () => {
+    const owner = await createUser("CUSTOMER");
+    const reserver = await createUser("CUSTOMER");
+    const bystander = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner);
+    const made = await reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR));
+    for (const user of [owner, reserver]) {
+      const refused = db.$transaction((tx) => assertNoLiveParking(tx, user.id));
+      await expect(refused).rejects.toBeInstanceOf(ConflictError);
+      await expect(refused).rejects.toMatchObject({ status: 409, extra: { reservationId: made.body.id } });
+    }
+    await expect(db.$transaction((tx) => assertNoLiveParking(tx, bystander.id))).resolves.toBeUndefined();
+    await call(cancel, { method: "POST", token: owner.token, params: { id: String(made.body.id) } });
+    await expect(db.$transaction((tx) => assertNoLiveParking(tx, owner.id))).resolves.toBeUndefined();
+    await expect(db.$transaction((tx) => assertNoLiveParking(tx, reserver.id))).resolves.toBeUndefined();
   });
 });
 
@@ -322,7 +423,20 @@ describe("GET /spots filters and the cache", () => {
     expect((await reserveCall(reserver, ev.id, from, to)).status).toBe(201);
     expect(await list(windowQuery)).toEqual([]);
 
-    for (const bad of ["kind=HELIPAD", "availableFrom=2030-01-01T00:00:00Z", "availableNow=maybe", "limit=0", "ownerId=MEC000001"]) {
+    expect(await list("availableNow=false")).toEqual([ev.id]);
+    expect(await list("availableNow=0")).toEqual([ev.id]);
+    const withOwner = await call<Array<{ id: string; owner: { name: string }; nextReservation: { startsAt: string } | null }>>(spots.GET, {
+      token: reserver.token,
+      path: `/api/v1/spots?ownerId=${owner.id}&zone=${encodeURIComponent(zone)}`,
+    });
+    expect(withOwner.body.map((spot) => [spot.id, spot.owner.name, spot.nextReservation?.startsAt ?? null]).sort()).toEqual(
+      [
+        [ev.id, "Test customer", new Date(from).toISOString()],
+        [compact.id, "Test customer", null],
+      ].sort(),
+    );
+
+    for (const bad of ["kind=HELIPAD", "availableFrom=2030-01-01T00:00:00Z", "availableTo=2030-01-01T00:00:00Z", "availableNow=maybe", "limit=0", "ownerId=MEC000001"]) {
       expect((await call(spots.GET, { token: reserver.token, path: `/api/v1/spots?${bad}` })).status, bad).toBe(422);
     }
   });

@@ -1,8 +1,9 @@
 import { GraphQLError } from "graphql";
-import { createYoga } from "graphql-yoga";
+import { createYoga, type Plugin } from "graphql-yoga";
 import { authenticate } from "@/lib/auth/authenticate";
 import { env } from "@/lib/env";
 import { HttpError, ValidationError } from "@/lib/errors";
+import { selectionLimits } from "@/lib/graphql/limits";
 import { schema, type GraphQLContext } from "@/lib/graphql/schema";
 import { route } from "@/lib/http/route";
 
@@ -17,12 +18,20 @@ const STATUS_CODES: Record<number, string> = {
   429: "TOO_MANY_REQUESTS",
 };
 
+/** By shape, as above: yoga and graphql may each carry their own GraphQLError class. */
+function isRequestError(error: unknown): error is Error {
+  return error instanceof Error && error.name === "GraphQLError" && "path" in error && error.path === undefined;
+}
+
+const sizeLimits: Plugin = { onValidate: ({ addValidationRule }) => addValidationRule(selectionLimits) };
+
 const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
   schema,
   graphqlEndpoint: "/api/graphql",
   graphiql: env().NODE_ENV !== "production",
   landingPage: false,
   fetchAPI: { Response },
+  plugins: [sizeLimits],
   // Rule errors keep their meaning (code, status, detail); anything unexpected stays masked.
   maskedErrors: {
     maskError(error, message) {
@@ -37,7 +46,8 @@ const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
           extensions: { code: STATUS_CODES[original.status] ?? "ERROR", status: original.status, detail, ...original.extra },
         });
       }
-      if (original === error && error instanceof Error && "locations" in error) return error;
+      // No path: the request itself is malformed (syntax, validation, variable coercion) and graphql-js says how.
+      if (isRequestError(error)) return error;
       console.error("[graphql]", original);
       return new GraphQLError(message);
     },
