@@ -7,8 +7,6 @@ import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservations from "@/app/api/v1/reservations/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
 import { db } from "@/lib/db";
-import { ConflictError } from "@/lib/errors";
-import { assertNoLiveParking } from "@/lib/parking/accounts";
 import { advanceReservations } from "@/lib/parking/lifecycle";
 import { concurrentClient } from "../support/databases";
 import { call } from "../support/http";
@@ -380,25 +378,6 @@ describe("reservations and credits", () => {
     const asAdmin = await call<Array<{ id: string }>>(reservations.GET, { token: admin.token, path: "/api/v1/reservations?all=true&limit=200" });
     expect(asAdmin.body.map((entry) => entry.id)).toContain(made.body.id);
     expect(Number(asAdmin.headers.get("x-total-count"))).toBeGreaterThanOrEqual(1);
-  });
-});
-
-describe("account deletion guard (for the identity module)", () => {
-  it("refuses while a live reservation involves the customer, as reserver or as owner, and allows it afterwards", async () => {
-    const owner = await createUser("CUSTOMER");
-    const reserver = await createUser("CUSTOMER");
-    const bystander = await createUser("CUSTOMER");
-    const spot = await offeredSpot(owner);
-    const made = await reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR));
-    for (const user of [owner, reserver]) {
-      const refused = db.$transaction((tx) => assertNoLiveParking(tx, user.id));
-      await expect(refused).rejects.toBeInstanceOf(ConflictError);
-      await expect(refused).rejects.toMatchObject({ status: 409, extra: { reservationId: made.body.id } });
-    }
-    await expect(db.$transaction((tx) => assertNoLiveParking(tx, bystander.id))).resolves.toBeUndefined();
-    await call(cancel, { method: "POST", token: owner.token, params: { id: String(made.body.id) } });
-    await expect(db.$transaction((tx) => assertNoLiveParking(tx, owner.id))).resolves.toBeUndefined();
-    await expect(db.$transaction((tx) => assertNoLiveParking(tx, reserver.id))).resolves.toBeUndefined();
   });
 });
 
