@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error";
 import { loadOrCreateAppSecret, resolveSecrets, SECRET_PURPOSES, type DerivedSecrets, type SecretPurpose } from "./secrets";
 
 const booleanFlag = z
@@ -78,9 +79,7 @@ export type AppEnv = Omit<
 
 type SecretEnvName = "APP_SECRET" | (typeof SECRET_PURPOSES)[SecretPurpose];
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
 export type EnvSource = Record<string, string | undefined>;
 

@@ -1,6 +1,7 @@
 import { randomBytes, hkdfSync } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ConfigError } from "./config-error";
 
 /** Every purpose that needs its own key; each is derived from APP_SECRET unless set on its own. */
 export const SECRET_PURPOSES = {
@@ -46,6 +47,13 @@ export function loadOrCreateAppSecret(dataDir: string): string {
   if (existsSync(file)) {
     const existing = readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;
+    // An empty file is a first start cut off before the secret was written: nothing was signed with it.
+    if (existing.length > 0) {
+      throw new ConfigError(
+        `${file} holds a master secret shorter than 32 characters. Replacing it would sign everyone out, so ` +
+          `Wheelhouse will not do it silently: put at least 32 characters in it, or delete it to have a new one generated.`,
+      );
+    }
   }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString("base64url");

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,6 +90,22 @@ describe("configuration", () => {
     expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
     const second = parseEnv({ EMBEDDED_DATABASE: "true", NODE_ENV: "production", DATA_DIR: dataDir });
     expect(second.secrets).toEqual(first.secrets);
+  });
+
+  it("refuses a kept master secret that is too short instead of silently replacing it (which would sign everyone out)", () => {
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, "app-secret");
+    writeFileSync(file, "short-secret\n");
+    expect(() => parseEnv({ EMBEDDED_DATABASE: "true", DATA_DIR: dataDir })).toThrow(/app-secret.*at least 32 characters/);
+    expect(readFileSync(file, "utf8")).toBe("short-secret\n");
+  });
+
+  it("replaces an empty kept master secret (a first start cut off before it was written)", () => {
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, "app-secret");
+    writeFileSync(file, "");
+    parseEnv({ EMBEDDED_DATABASE: "true", DATA_DIR: dataDir });
+    expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
   });
 });
 
