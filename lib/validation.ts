@@ -42,6 +42,29 @@ export const passwordSchema = z
 
 export const nameSchema = z.string().trim().min(1, "must not be empty").max(100);
 
+/**
+ * A number in a query string, written out plainly: `pattern` decides what is
+ * acceptable, so `" 5"`, `0x10` or `1e2` are refused instead of being read as 5,
+ * 16 or 100 the way `Number()` would. Callers in the app may pass numbers.
+ */
+export function queryNumber(pattern: RegExp, message: string) {
+  return z.union([z.number(), z.string()], message).transform((value, context) => {
+    if (typeof value === "number") return value;
+    if (!pattern.test(value)) {
+      context.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return Number(value);
+  });
+}
+
+/** A whole number between `min` and `max` in a query string, `fallback` when absent. */
+export function queryInteger(min: number, max: number, fallback: number) {
+  return queryNumber(/^\d{1,16}$/, "must be a whole number")
+    .pipe(z.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(fallback);
+}
+
 /** A 422 for one field that passed its schema but breaks a rule (in the past, too long, …). */
 export function fieldError(loc: Array<string | number>, msg: string): ValidationError {
   return new ValidationError([{ loc, msg, type: "value_error" }]);

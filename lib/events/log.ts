@@ -2,21 +2,9 @@ import { z } from "zod";
 import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { requireScope } from "../rbac/permissions";
-import { parseInput } from "../validation";
+import { parseInput, queryInteger } from "../validation";
 import { TOPICS } from "./outbox";
 import { toEventJson, type LoggedEvent, type LoggedEventJson } from "./types";
-
-/** A plain decimal query integer; an empty value means the default (`Number()` would also take `0x10`, `1e2`, ` 5`). */
-const queryInteger = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : value),
-    z
-      .string()
-      .regex(/^\d{1,16}$/, "must be a whole number")
-      .optional()
-      .transform((value) => (value === undefined ? fallback : Number(value)))
-      .pipe(z.number().int().min(min).max(max)),
-  );
 
 export const eventQuerySchema = z.object({
   topic: z.enum(TOPICS),

@@ -53,8 +53,19 @@ export async function formBody<Schema extends z.ZodType>(request: Request, schem
   return parseInput(schema, fields);
 }
 
-export function searchParams(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams.entries());
+/**
+ * A request's query string for `parseInput(…, "query")`. A blank value counts as
+ * unset (an empty form field), and a parameter given more than once keeps all
+ * its values, so the schema refuses it instead of one value silently winning.
+ */
+export function searchParams(request: Request): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) {
+    if (value === "") continue;
+    const previous = query[key];
+    query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return query;
 }
 
 /** Client address for rate limiting and audit; see `clientAddress` in lib/auth/client-address.ts. */

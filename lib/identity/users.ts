@@ -9,7 +9,7 @@ import { transaction } from "../events/transaction";
 import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
-import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema } from "../validation";
+import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
 import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
@@ -41,8 +41,8 @@ export const passwordChangeSchema = z.object({
 });
 
 export const userListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000_000, 0),
 });
 
 const userSelect = {

@@ -4,7 +4,7 @@ import { db, type Transaction } from "../db";
 import { recordEvent } from "../events/outbox";
 import type { CreditTransactionKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
-import { parseInput } from "../validation";
+import { parseInput, queryInteger } from "../validation";
 import type { CreditsView } from "./views";
 
 /** Sum of the user's escrowed costs: reservations they made that are confirmed and not yet settled. */
@@ -59,7 +59,7 @@ export async function moveCredits(
 }
 
 export const creditsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInteger(1, 200, 50),
   before: z.string().regex(/^\d{1,18}$/, "must be a transaction id").optional(),
 });
 

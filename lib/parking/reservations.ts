@@ -6,7 +6,7 @@ import { env } from "../env";
 import { recordEvent } from "../events/outbox";
 import { Prisma, ReservationStatus } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
-import { fieldError, parseInput } from "../validation";
+import { fieldError, parseInput, queryInteger } from "../validation";
 import { actsForOthers, instantSchema, lockPeople, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
@@ -134,8 +134,8 @@ export const reservationListSchema = z.object({
   status: z.enum(ReservationStatus).optional(),
   role: z.enum(["reserver", "owner", "all"]).default("all"),
   all: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000_000, 0),
 });
 
 /**

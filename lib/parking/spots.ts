@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/outbox";
 import { Prisma, SpotKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
-import { parseInput } from "../validation";
+import { parseInput, queryInteger } from "../validation";
 import { cachedSpotList } from "./cache";
 import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { conflictFromConstraint } from "./errors";
@@ -63,8 +63,8 @@ export const spotFilterSchema = z
     zone: z.string().trim().min(1).max(60).optional(),
     kind: z.enum(SpotKind).optional(),
     ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: queryInteger(1, 200, 100),
+    offset: queryInteger(0, 1_000_000_000, 0),
   })
   .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
     message: "give both availableFrom and availableTo",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NotFoundError, ValidationError, type FieldError } from "../errors";
-import { parseInput } from "../validation";
+import { parseInput, queryInteger } from "../validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,40 +18,10 @@ export const idSchema = z.string().trim().regex(UUID, "must be an id (UUID)").tr
 
 export const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
-/**
- * A number in a query string, written out plainly: `pattern` decides what is
- * acceptable, so `""`, `" 5"`, `0x10` or `1e2` are refused instead of being read as
- * 0, 5, 16 or 100 the way `Number()` would. Callers in the app may pass numbers.
- */
-export function queryNumber(pattern: RegExp, message: string) {
-  return z.union([z.number(), z.string()], message).transform((value, context) => {
-    if (typeof value === "number") return value;
-    if (!pattern.test(value)) {
-      context.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    return Number(value);
-  });
-}
-
-const wholeNumber = queryNumber(/^\d{1,9}$/, "must be a whole number");
-
 export const pageSchema = {
-  limit: wholeNumber.pipe(z.number().int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200")).default(50),
-  offset: wholeNumber.pipe(z.number().int("must be a whole number").min(0, "must be 0 or more")).default(0),
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000_000, 0),
 };
-
-type QueryValue = string | string[];
-
-/** A request's query string; a parameter given more than once keeps all its values, so `parseQuery` can refuse it. */
-export function queryOf(request: Request): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  for (const [key, value] of new URL(request.url).searchParams) {
-    const previous = query[key];
-    query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-  }
-  return query;
-}
 
 /**
  * Validates a list's query: a parameter the list does not know, or one given

@@ -31,14 +31,12 @@ const post = (handler: unknown, id: string) => call<RentalView>(handler, { metho
 
 describe("list queries refuse what they would otherwise ignore or misread (422 naming the parameter)", () => {
   const cases: Array<[unknown, string, string, string]> = [
-    [vehicleCollection.GET, "/api/v1/vehicles", "minPrice=", "minPrice"],
     [vehicleCollection.GET, "/api/v1/vehicles", "maxPrice=%20", "maxPrice"],
     [vehicleCollection.GET, "/api/v1/vehicles", "minPrice=0x10", "minPrice"],
     [vehicleCollection.GET, "/api/v1/vehicles", "maxPrice=1e2", "maxPrice"],
     [vehicleCollection.GET, "/api/v1/vehicles", "minPrice=10.555", "minPrice"],
     [vehicleCollection.GET, "/api/v1/vehicles", "limit=0x10", "limit"],
     [vehicleCollection.GET, "/api/v1/vehicles", "offset=1e1", "offset"],
-    [vehicleCollection.GET, "/api/v1/vehicles", "limit=", "limit"],
     [vehicleCollection.GET, "/api/v1/vehicles", "type=CAR&type=VAN", "type"],
     [vehicleCollection.GET, "/api/v1/vehicles", "page=2", "page"],
     [vehicleCollection.GET, "/api/v1/vehicles", "price_max=50", "price_max"],

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { jsonBody, route } from "@/lib/http/route";
-import { queryOf } from "@/lib/rentals/common";
+import { jsonBody, route, searchParams } from "@/lib/http/route";
 import { listRentals, requestRental } from "@/lib/rentals/rentals";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const principal = await authenticate(request);
-  const { items, total } = await listRentals(principal, queryOf(request));
+  const { items, total } = await listRentals(principal, searchParams(request));
   return Response.json(items, { headers: { "X-Total-Count": String(total) } });
 });
 
