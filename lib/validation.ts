@@ -9,12 +9,21 @@ function toFieldErrors(error: z.ZodError, location: string): FieldError[] {
   }));
 }
 
-/** Validates input at a boundary; failures become a 422 listing every failing field. */
+/**
+ * Validates input at a boundary; failures become a 422 listing every failing field.
+ * A query parameter given more than once (an array from `searchParams`) is refused by name.
+ */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   location = "body",
 ): z.infer<Schema> {
+  if (location === "query" && input && typeof input === "object") {
+    const repeated = Object.entries(input).filter(([, value]) => Array.isArray(value));
+    if (repeated.length > 0) {
+      throw new ValidationError(repeated.map(([key]) => ({ loc: [location, key], msg: "give this parameter once", type: "too_big" })));
+    }
+  }
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldErrors(result.error, location));
   return result.data;

@@ -49,6 +49,6 @@ describe("every list reads its query string the same way", () => {
   it("a filter given twice is refused rather than one value silently winning", async () => {
     const response = await call<FieldErrors>(spots, { token: customer.token, path: "/api/v1/spots?kind=COMPACT&kind=EV_CHARGER" });
     expect(response.status).toBe(422);
-    expect(response.body.detail.map((error) => error.loc)).toContainEqual(["query", "kind"]);
+    expect(response.body.detail).toContainEqual(expect.objectContaining({ loc: ["query", "kind"], msg: "give this parameter once" }));
   });
 });
