@@ -60,6 +60,7 @@ const rawEnvSchema = z.object({
   PARKING_PAIR_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
   PARKING_MAX_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  RENTALS_MAX_OPEN_REQUESTS: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 /** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */

@@ -10,6 +10,9 @@ import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
+import { invalidateSpotLists } from "../parking/cache";
+import { releaseDepartingMember } from "../parking/departure";
+import { lockAccounts } from "./account-locks";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
 import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
@@ -241,12 +244,27 @@ export async function updateUser(principal: Principal, id: string, input: unknow
 }
 
 /**
+ * Locks the account to delete, as every booking locks the people it involves
+ * (`lockAccounts`: user rows in id order, before anything that refers to them). For an
+ * admin, all admins in id order, so two concurrent deletions cannot remove the last two.
+ * Gone meanwhile (a concurrent deletion won) → 404.
+ */
+async function lockForDeletion(tx: Transaction, id: string, role: RoleName): Promise<void> {
+  if (role === "ADMIN") {
+    const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role_id = ${ROLES.ADMIN.id} ORDER BY id FOR UPDATE`;
+    if (!admins.some((admin) => admin.id === id)) throw new NotFoundError("User not found.");
+    if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
+    return;
+  }
+  if (!(await lockAccounts(tx, [id], "update")).has(id)) throw new NotFoundError("User not found.");
+}
+
+/**
  * What deleting the account would silently destroy: live parking reservations (as
  * reserver or spot owner: their escrowed credits would vanish with the rows) and open
- * rentals. The user row is locked first, so none can be added while we look.
+ * rentals. Runs under the account's lock, so none can be added while we look.
  */
 async function assertNothingLive(tx: Transaction, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
   const [reservations, rentals] = await Promise.all([
     tx.reservation.count({ where: { OR: [{ reserverId: id }, { ownerId: id }], status: { in: ["CONFIRMED", "ACTIVE"] } } }),
     tx.rental.count({ where: { customerId: id, status: { in: ["PENDING", "APPROVED", "ACTIVE"] } } }),
@@ -259,21 +277,22 @@ async function assertNothingLive(tx: Transaction, id: string): Promise<void> {
   }
 }
 
-/** Deleting an account: see `authorizeAccountAction`. The last admin stays; live commitments block it. */
+/**
+ * Deleting an account: see `authorizeAccountAction`. The last admin stays; live
+ * commitments block it (409); the departing member's credits go to the community pool.
+ */
 export async function deleteUser(principal: Principal, id: string, role?: RoleName): Promise<void> {
   const targetRole = await authorizeAccountAction(principal, "DELETE", id, role);
   const target = await findUser(db, id, targetRole);
   // Refresh tokens go with the row (cascade); access tokens fail at "load user" from then on.
   await transaction(async (tx) => {
-    if (targetRole === "ADMIN") {
-      // Lock the admins so two concurrent deletions cannot remove the last two.
-      const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role_id = ${ROLES.ADMIN.id} FOR UPDATE`;
-      if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
-    }
+    await lockForDeletion(tx, id, roleNameById(target.roleId) ?? "CUSTOMER");
     await assertNothingLive(tx, id);
+    await releaseDepartingMember(tx, id, principal.userId);
     await tx.user.delete({ where: { id } });
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
+  await invalidateSpotLists();
   await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
 }
 

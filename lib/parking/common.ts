@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Principal } from "../auth/principal";
 import type { Transaction } from "../db";
 import { NotFoundError } from "../errors";
+import { lockAccounts } from "../identity/account-locks";
 import { transaction } from "../events/transaction";
 import { invalidateSpotLists } from "./cache";
 
@@ -42,14 +43,21 @@ export async function lockSpot(tx: Transaction, spotId: string, mode: "update" |
   return spot;
 }
 
+/** A live spot's owner, without a lock (the owner never changes); 404 for a deleted or unknown spot. */
+export async function liveSpotOwner(tx: Transaction, spotId: string): Promise<string> {
+  const spot = await tx.parkingSpot.findFirst({ where: { id: spotId, deletedAt: null }, select: { ownerId: true } });
+  if (!spot) throw new NotFoundError("Spot not found.");
+  return spot.ownerId;
+}
+
 export const uuidSchema = z.uuid("must be an id");
 
 /**
- * Locks the people a credit move touches, in id order. Every parking transaction
- * takes these locks before it writes a reservation row (reserve, cancel, settle),
- * so none waits for a reservation while holding a person another one needs.
+ * Locks the people a credit move touches, in id order (`lockAccounts`). Every parking
+ * transaction takes these locks before it locks a spot or writes a reservation row
+ * (reserve, cancel, settle), and so does account deletion: none waits for a spot or a
+ * reservation while holding a person another one needs. Returns who still exists.
  */
-export async function lockPeople(tx: Transaction, ids: string[]): Promise<void> {
-  const sorted = [...new Set(ids)].sort();
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`;
+export async function lockPeople(tx: Transaction, ids: string[]): Promise<Set<string>> {
+  return lockAccounts(tx, ids, "update");
 }

@@ -4,6 +4,7 @@ import { db, type Transaction } from "../db";
 import { recordEvent } from "../events/outbox";
 import type { CreditTransactionKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
+import { ROLES, STARTING_PARKING_CREDITS } from "../identity/roles";
 import { parseInput, queryInteger } from "../validation";
 import type { CreditsView } from "./views";
 
@@ -89,5 +90,48 @@ export async function getCredits(principal: Principal, query: unknown): Promise<
       createdAt: row.createdAt.toISOString(),
     })),
     nextBefore: rows.length > limit ? page.at(-1)!.id.toString() : null,
+  };
+}
+
+/**
+ * The credit books at one instant, in one SQL statement (so one snapshot): what the
+ * members hold, what sits in escrow, what departed members left in the community pool,
+ * and what was ever handed out. The invariant is `held === issued`.
+ */
+export interface CreditSheet {
+  balances: number;
+  escrow: number;
+  pool: number;
+  customers: number;
+  departedCustomers: number;
+  /** balances + escrow + pool. */
+  held: number;
+  /** STARTING_PARKING_CREDITS × (customers + departed customers). */
+  issued: number;
+}
+
+export async function creditSheet(client: Transaction | typeof db): Promise<CreditSheet> {
+  const [row] = await client.$queryRaw<Array<{ balances: bigint; escrow: bigint; pool: bigint; customers: bigint; departed: bigint }>>`
+    SELECT
+      (SELECT coalesce(sum(parking_credits), 0) FROM users)::bigint AS balances,
+      (SELECT coalesce(sum(cost), 0) FROM reservations WHERE status = 'CONFIRMED' AND settled_at IS NULL)::bigint AS escrow,
+      (SELECT coalesce(sum(balance), 0) FROM parking_credit_pool)::bigint AS pool,
+      (SELECT count(*) FROM users WHERE role_id = ${ROLES.CUSTOMER.id})::bigint AS customers,
+      (SELECT coalesce(sum(departed_customers), 0) FROM parking_credit_pool)::bigint AS departed`;
+  const [balances, escrow, pool, customers, departedCustomers] = [row!.balances, row!.escrow, row!.pool, row!.customers, row!.departed].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    balances,
+    escrow,
+    pool,
+    customers,
+    departedCustomers,
+    held: balances + escrow + pool,
+    issued: STARTING_PARKING_CREDITS * (customers + departedCustomers),
   };
 }

@@ -7,7 +7,8 @@ import { recordEvent } from "../events/outbox";
 import { Prisma, ReservationStatus } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import { fieldError, parseInput, queryInteger } from "../validation";
-import { actsForOthers, instantSchema, lockPeople, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { ACCOUNT_GONE } from "../identity/account-locks";
+import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
@@ -94,16 +95,20 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
   const cost = env().PARKING_RESERVATION_COST;
   try {
     return await parkingTransaction(async (tx) => {
+      // A spot's owner never changes, so it can be read before anything is locked.
+      const ownerId = await liveSpotOwner(tx, spotId);
+      if (ownerId === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
+      // Both people first (their credit moves and daily counts, and against their
+      // accounts' deletion), then the spot: the lock order of every parking transaction.
+      const present = await lockPeople(tx, [principal.userId, ownerId]);
+      if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+      if (!present.has(ownerId)) throw new NotFoundError("Spot not found.");
       const spot = await lockSpot(tx, spotId, "share");
-      if (spot.owner_id === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
       const covering = await tx.availabilityWindow.findFirst({
         where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
         select: { id: true },
       });
       if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
-
-      // Serialises both people's credit moves and daily counts.
-      await lockPeople(tx, [principal.userId, spot.owner_id]);
       await checkDailyLimits(tx, principal.userId, spot.owner_id);
 
       const created = await tx.reservation.create({

@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/outbox";
+import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
 import { Prisma, SpotKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
 import { parseInput, queryInteger } from "../validation";
@@ -171,6 +172,8 @@ export async function createSpot(principal: Principal, input: unknown): Promise<
   if (principal.role !== "CUSTOMER") throw new ForbiddenError("Only residents (customer accounts) own parking spots.");
   try {
     return await parkingTransaction(async (tx) => {
+      // Against the account's deletion meanwhile (see lockAccounts).
+      if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
       const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
       return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
     });

@@ -18,6 +18,20 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The name of the constraint PostgreSQL reported as violated, from the driver's original message. */
+export function violatedConstraint(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const record = current as Record<string, unknown>;
+    if (typeof record.originalMessage === "string") return /constraint "([^"]+)"/.exec(record.originalMessage)?.[1];
+    const meta = record.meta as Record<string, unknown> | undefined;
+    current = record.cause ?? meta?.driverAdapterError;
+  }
+  return undefined;
+}
+
 export const EXCLUSION_VIOLATION = "23P01";
 export const UNIQUE_VIOLATION = "23505";
 /** 23503 foreign_key_violation; PostgreSQL 17 reports ON DELETE RESTRICT as 23001 restrict_violation. */
@@ -36,14 +50,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === UNIQUE_VIOLATION || (error as { code?: unknown } | null)?.code === "P2002";
 }
 
-/** Runs a write and turns the named constraint violations into 409s with the given messages. */
+/**
+ * Runs a write and turns constraint violations into 409s with the given messages:
+ * `constraints` by the violated constraint's name first, then by kind.
+ */
 export async function withConflicts<T>(
   work: () => Promise<T>,
-  messages: { exclusion?: string; reference?: string; unique?: string },
+  messages: { constraints?: Record<string, string>; exclusion?: string; reference?: string; unique?: string },
 ): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    const named = messages.constraints?.[violatedConstraint(error) ?? ""];
+    if (named && sqlState(error)?.startsWith("23")) throw new ConflictError(named);
     if (messages.exclusion && isExclusionViolation(error)) throw new ConflictError(messages.exclusion);
     if (messages.reference && isReferenceViolation(error)) throw new ConflictError(messages.reference);
     if (messages.unique && isUniqueViolation(error)) throw new ConflictError(messages.unique);

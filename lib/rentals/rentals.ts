@@ -3,7 +3,9 @@ import type { Principal } from "../auth/principal";
 import { db, type Transaction } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/outbox";
+import { env } from "../env";
 import { transaction } from "../events/transaction";
+import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
 import { parseInput } from "../validation";
@@ -284,38 +286,56 @@ export async function listVehicleRentals(principal: Principal, vehicleId: string
 
 // ── the customer's side ─────────────────────────────────────────────────────
 
+const DUPLICATE_REQUEST =
+  "You have already asked for this vehicle for some of these days (a pending or approved request); cancel that one to change the dates.";
+
 /**
  * A customer asks for a vehicle for `[startDate, endDate)`: PENDING, priced at
- * days × the vehicle's daily price now. Requests may overlap; approval is exclusive.
+ * days × the vehicle's daily price now. Different customers' requests may overlap
+ * (approval is exclusive), but one customer's open requests for one vehicle may not
+ * (exclusion constraint `rentals_customer_no_duplicate_requests`, 409), and a customer
+ * has at most `RENTALS_MAX_OPEN_REQUESTS` pending requests, counted under their
+ * account's lock so concurrent requests cannot overshoot it.
  */
 export async function requestRental(principal: Principal, input: unknown): Promise<RentalView> {
   await requireScope(principal, "WRITE:RENTALS");
   if (isRentalStaff(principal)) throw new ForbiddenError("Rentals are requested by customers.");
   const { vehicleId, startDate, endDate } = parseInput(rentalRequestSchema, input);
-  const row = await transaction(async (tx) => {
-    const vehicle = await tx.vehicle.findUnique({
-      where: { id: vehicleId },
-      select: { id: true, status: true, dailyPriceCents: true, branch: { select: { active: true, name: true } } },
-    });
-    if (!vehicle) throw new NotFoundError(MESSAGES.vehicleNotFound);
-    if (vehicle.status === "RETIRED") throw new ConflictError("This vehicle is retired and no longer rented out.");
-    if (!vehicle.branch.active) throw new ConflictError(`The ${vehicle.branch.name} branch is not taking rentals at the moment.`);
-    const created = await tx.rental.create({
-      data: {
-        vehicleId,
-        customerId: principal.userId,
-        startDate,
-        endDate,
-        dailyPriceCents: vehicle.dailyPriceCents,
-        totalPriceCents: daysBetween(startDate, endDate) * vehicle.dailyPriceCents,
-        history: { create: { fromStatus: null, toStatus: "PENDING", actorId: principal.userId, actorName: principal.name } },
-      },
-      select: { id: true },
-    });
-    const rental = await findRentalRow(tx, created.id);
-    await recordRentalEvent(tx, "rental.requested", rental, principal.userId);
-    return rental;
-  });
+  const maxOpen = env().RENTALS_MAX_OPEN_REQUESTS;
+  const row = await withConflicts(
+    () =>
+      transaction(async (tx) => {
+        // The customer first (see lockAccounts): serialises their requests and keeps the account from being deleted meanwhile.
+        if (!(await lockAccounts(tx, [principal.userId], "update")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        const vehicle = await tx.vehicle.findUnique({
+          where: { id: vehicleId },
+          select: { id: true, status: true, dailyPriceCents: true, branch: { select: { active: true, name: true } } },
+        });
+        if (!vehicle) throw new NotFoundError(MESSAGES.vehicleNotFound);
+        if (vehicle.status === "RETIRED") throw new ConflictError("This vehicle is retired and no longer rented out.");
+        if (!vehicle.branch.active) throw new ConflictError(`The ${vehicle.branch.name} branch is not taking rentals at the moment.`);
+        const open = await tx.rental.count({ where: { customerId: principal.userId, status: "PENDING" } });
+        if (open >= maxOpen) {
+          throw new ConflictError(`You can have at most ${maxOpen} open rental requests; wait for a decision or cancel one first.`);
+        }
+        const created = await tx.rental.create({
+          data: {
+            vehicleId,
+            customerId: principal.userId,
+            startDate,
+            endDate,
+            dailyPriceCents: vehicle.dailyPriceCents,
+            totalPriceCents: daysBetween(startDate, endDate) * vehicle.dailyPriceCents,
+            history: { create: { fromStatus: null, toStatus: "PENDING", actorId: principal.userId, actorName: principal.name } },
+          },
+          select: { id: true },
+        });
+        const rental = await findRentalRow(tx, created.id);
+        await recordRentalEvent(tx, "rental.requested", rental, principal.userId);
+        return rental;
+      }),
+    { constraints: { rentals_customer_no_duplicate_requests: DUPLICATE_REQUEST } },
+  );
   return toRentalView(row);
 }
 

@@ -1,0 +1,23 @@
+import type { Transaction } from "../db";
+
+/**
+ * The one lock order for people: their user rows, in id order, before any row that
+ * refers to them (spots, reservations, rentals, the credit pool). Account deletion
+ * takes the same lock first, so a booking racing a deletion either commits before it
+ * (and the deletion sees the booking: 409) or waits for it and then finds the account
+ * gone (a clean 404) — never a foreign-key error, never a deadlock.
+ *
+ * `update` serialises writers of the same people (credit moves, per-person limits);
+ * `key share` only keeps the accounts from being deleted meanwhile.
+ * Returns the ids that still exist.
+ */
+export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: "update" | "key share"): Promise<Set<string>> {
+  const sorted = [...new Set(ids)].sort();
+  const rows =
+    mode === "update"
+      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
+  return new Set(rows.map((row) => row.id));
+}
+
+export const ACCOUNT_GONE = "Your account no longer exists.";
