@@ -77,6 +77,28 @@ describe(`deleting an account while its bookings are in flight (${backend})`, ()
     }
   });
 
+  it("reservers queueing on a spot (they cannot pay, so none commits) while its owner deletes the account: 204 and 409s, no deadlock", async () => {
+    for (let round = 0; round < 4; round++) {
+      const owner = await createUser("CUSTOMER");
+      const spot = await offeredSpot(owner, 12);
+      const reservers = await createUsers(10);
+      await db.user.updateMany({ where: { id: { in: reservers.map((reserver) => reserver.id) } }, data: { parkingCredits: 0 } });
+      const attempts = reservers.map((reserver, index) => {
+        const start = HOUR + index * 30 * MINUTE;
+        return () => reserveCall(reserver, spot.id, inFuture(start), inFuture(start + 20 * MINUTE));
+      });
+      const responses = await Promise.all([
+        ...attempts.slice(0, 3).map((send) => send()),
+        deleteAccount(owner),
+        ...attempts.slice(3).map((send) => send()),
+      ]);
+      const deletion = responses.splice(3, 1)[0]!;
+      expect(deletion.status, describeResponses([deletion])).toBe(204);
+      expect(responses.every((response) => [404, 409].includes(response.status)), describeResponses(responses)).toBe(true);
+      expect(await db.parkingSpot.findUnique({ where: { id: spot.id } })).toBeNull();
+    }
+  });
+
   it("a resident deleting their account while reserving: the reservation wins (deletion 409) or finds the account gone", async () => {
     const owner = await createUser("CUSTOMER");
     const spot = await offeredSpot(owner, 20);
