@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import * as approveRoute from "@/app/api/v1/rentals/[id]/approve/route";
 import * as cancelRoute from "@/app/api/v1/rentals/[id]/cancel/route";
@@ -12,6 +12,7 @@ import * as vehicleItem from "@/app/api/v1/vehicles/[id]/route";
 import * as vehicleRentals from "@/app/api/v1/vehicles/[id]/rentals/route";
 import * as vehicleStatus from "@/app/api/v1/vehicles/[id]/status/route";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { addDays, today } from "@/lib/rentals/dates";
 import type { RentalView } from "@/lib/rentals/rentals";
 import type { BranchView } from "@/lib/rentals/branches";
@@ -32,7 +33,17 @@ let alice: TestUser;
 let bob: TestUser;
 let branch: BranchView;
 
+// Alice and Bob file many requests across this file; the per-customer cap has its own tests (hardening-integrity).
+const capBefore = process.env.RENTALS_MAX_OPEN_REQUESTS;
+afterAll(() => {
+  if (capBefore === undefined) delete process.env.RENTALS_MAX_OPEN_REQUESTS;
+  else process.env.RENTALS_MAX_OPEN_REQUESTS = capBefore;
+  resetEnvCache();
+});
+
 beforeAll(async () => {
+  process.env.RENTALS_MAX_OPEN_REQUESTS = "1000";
+  resetEnvCache();
   [employee, admin, mechanic, alice, bob] = await Promise.all([
     createUser("EMPLOYEE", "Erin Employee"),
     createUser("ADMIN"),
@@ -97,7 +108,7 @@ describe("requesting a rental", () => {
     const car = await vehicle();
     const first = await newRental(alice.token, car.id, 5, 10);
     const second = await newRental(bob.token, car.id, 7, 12);
-    const third = await newRental(alice.token, car.id, 5, 10);
+    const third = await newRental((await createUser("CUSTOMER")).token, car.id, 5, 10);
     expect([first.status, second.status, third.status]).toEqual(["PENDING", "PENDING", "PENDING"]);
   });
 
@@ -280,9 +291,10 @@ describe("the lifecycle: approve, pick up, return", () => {
 
   it("checks every transition against the current state: illegal ones are 409 and change nothing", async () => {
     const car = await vehicle();
-    const make = () => newRental(alice.token, car.id, 0, 1);
-    const pending = await make();
-    const approved = await make();
+    // One customer holds one open request per vehicle and days: the pending and approved ones are other customers'.
+    const make = async (token = alice.token) => newRental(token, car.id, 0, 1);
+    const pending = await make((await createUser("CUSTOMER")).token);
+    const approved = await make((await createUser("CUSTOMER")).token);
     await approve(approved.id);
     const rejected = await make();
     await reject(rejected.id, "No");
@@ -329,7 +341,7 @@ describe("approval is exclusive", () => {
     const car = await vehicle();
     const first = await newRental(alice.token, car.id, 5, 10);
     const overlapping = await newRental(bob.token, car.id, 9, 12);
-    const adjacent = await newRental(bob.token, car.id, 10, 12);
+    const adjacent = await newRental((await createUser("CUSTOMER")).token, car.id, 10, 12);
     expect((await approve(first.id)).status).toBe(200);
     const before = await rentalSnapshot();
     const conflict = await approve(overlapping.id);
