@@ -77,16 +77,18 @@ describe(`deleting an account while its bookings are in flight (${backend})`, ()
     }
   });
 
-  it("reservers queueing on a spot (they cannot pay, so none commits) while its owner deletes the account: 204 and 409s, no deadlock", async () => {
+  it("reservers queueing on a spot (each already booked elsewhere then, so none commits) while its owner deletes the account: 204 and 409s, no deadlock", async () => {
     for (let round = 0; round < 4; round++) {
       const owner = await createUser("CUSTOMER");
       const spot = await offeredSpot(owner, 12);
+      const elsewhere = await offeredSpot(await createUser("CUSTOMER"), 12);
       const reservers = await createUsers(10);
-      await db.user.updateMany({ where: { id: { in: reservers.map((reserver) => reserver.id) } }, data: { parkingCredits: 0 } });
-      const attempts = reservers.map((reserver, index) => {
-        const start = HOUR + index * 30 * MINUTE;
-        return () => reserveCall(reserver, spot.id, inFuture(start), inFuture(start + 20 * MINUTE));
-      });
+      const slot = (index: number) => [inFuture(HOUR + index * 30 * MINUTE), inFuture(HOUR + index * 30 * MINUTE + 20 * MINUTE)] as const;
+      for (const [index, reserver] of reservers.entries()) {
+        expect((await reserveCall(reserver, elsewhere.id, ...slot(index))).status).toBe(201);
+      }
+      // Each attempt locks its people and the spot, then fails at the insert (the reserver's own overlap): 409.
+      const attempts = reservers.map((reserver, index) => () => reserveCall(reserver, spot.id, ...slot(index)));
       const responses = await Promise.all([
         ...attempts.slice(0, 3).map((send) => send()),
         deleteAccount(owner),
