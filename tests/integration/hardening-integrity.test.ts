@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import * as customerItem from "@/app/api/v1/customers/[id]/route";
 import { POST as cancelReservationRoute } from "@/app/api/v1/reservations/[id]/cancel/route";
@@ -277,5 +280,57 @@ describe(`rental request spam (${backend})`, () => {
     expect(withdrawn.status).toBe(200);
     expect((await requestRental(customer, fleet[0]!.id, 60, 62)).status).toBe(201);
     expect((await requestRental(customer, fleet[1]!.id, 70, 72)).status).toBe(409);
+  });
+});
+
+describe(`the upgrade that adds the duplicate-request constraint (${backend})`, () => {
+  it("withdraws duplicates already stored: approved and oldest open requests stay, each withdrawal gets a history entry", async () => {
+    const { fleet } = await staffFleet(1);
+    const [customer, other] = await createUsers(2);
+    const migration = readFileSync(
+      path.join(import.meta.dirname, "..", "..", "prisma", "migrations", "20261202042925_rentals_no_duplicate_requests", "migration.sql"),
+      "utf8",
+    );
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("ALTER TABLE rentals DROP CONSTRAINT rentals_customer_no_duplicate_requests");
+      const insert = async (customerId: string, start: number, end: number, status: string, minutesAgo: number) => {
+        const { rows } = await client.query<{ id: string }>(
+          `INSERT INTO rentals (id, vehicle_id, customer_id, start_date, end_date, status, daily_price_cents, total_price_cents, created_at, updated_at)
+           VALUES (gen_random_uuid(), $1, $2, $3::date, $4::date, $5::"RentalStatus", 100, ($4::date - $3::date) * 100, now() - make_interval(mins => $6), now())
+           RETURNING id`,
+          [fleet[0]!.id, customerId, day(start), day(end), status, minutesAgo],
+        );
+        return rows[0]!.id;
+      };
+      const oldest = await insert(customer!.id, 10, 14, "PENDING", 30);
+      const duplicate = await insert(customer!.id, 12, 16, "PENDING", 20);
+      const approved = await insert(customer!.id, 30, 33, "APPROVED", 10);
+      const besideApproved = await insert(customer!.id, 31, 32, "PENDING", 40);
+      const someoneElses = await insert(other!.id, 10, 14, "PENDING", 5);
+      await client.query(migration);
+      const { rows } = await client.query<{ id: string; status: string }>("SELECT id, status::text AS status FROM rentals WHERE id = ANY($1)", [
+        [oldest, duplicate, approved, besideApproved, someoneElses],
+      ]);
+      const statusOf = Object.fromEntries(rows.map((row) => [row.id, row.status]));
+      expect([oldest, duplicate, approved, besideApproved, someoneElses].map((id) => statusOf[id])).toEqual([
+        "PENDING",
+        "CANCELLED",
+        "APPROVED",
+        "CANCELLED",
+        "PENDING",
+      ]);
+      const history = await client.query<{ rental_id: string; note: string }>(
+        "SELECT rental_id, note FROM rental_status_changes WHERE rental_id = ANY($1) AND to_status = 'CANCELLED' ORDER BY rental_id",
+        [[duplicate, besideApproved]],
+      );
+      expect(history.rows.map((row) => row.rental_id).sort()).toEqual([duplicate, besideApproved].sort());
+      expect(history.rows.every((row) => row.note.startsWith("Withdrawn on upgrade"))).toBe(true);
+    } finally {
+      await client.query("ROLLBACK");
+      await client.end();
+    }
   });
 });
