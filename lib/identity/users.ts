@@ -249,8 +249,8 @@ export async function updateUser(principal: Principal, id: string, input: unknow
  * admin, all admins in id order, so two concurrent deletions cannot remove the last two.
  * Gone meanwhile (a concurrent deletion won) → 404.
  */
-async function lockForDeletion(tx: Transaction, id: string, role: RoleName): Promise<void> {
-  if (role === "ADMIN") {
+async function lockForDeletion(tx: Transaction, id: string, isAdmin: boolean): Promise<void> {
+  if (isAdmin) {
     const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role_id = ${ROLES.ADMIN.id} ORDER BY id FOR UPDATE`;
     if (!admins.some((admin) => admin.id === id)) throw new NotFoundError("User not found.");
     if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
@@ -286,7 +286,7 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
   const target = await findUser(db, id, targetRole);
   // Refresh tokens go with the row (cascade); access tokens fail at "load user" from then on.
   await transaction(async (tx) => {
-    await lockForDeletion(tx, id, roleNameById(target.roleId) ?? "CUSTOMER");
+    await lockForDeletion(tx, id, target.roleId === ROLES.ADMIN.id);
     await assertNothingLive(tx, id);
     await releaseDepartingMember(tx, id, principal.userId);
     await tx.user.delete({ where: { id } });
