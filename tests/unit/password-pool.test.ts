@@ -41,3 +41,19 @@ describe("password worker pool", () => {
     expect(await small.run({ op: "verify", plain: "U*U", hash: "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW" })).toBe(true);
   });
 });
+
+describe.runIf(process.platform === "linux")("password worker priority", () => {
+  it("runs the hashing threads below the main thread's priority (nice 10)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, "utf8").split(") ")[1]!.split(" ")[16]);
+    const pool = new PasswordWorkerPool(1, 1);
+    try {
+      await pool.run({ op: "hash", plain: "a", cost: 4 });
+      const nices = readdirSync("/proc/self/task").map(niceOf);
+      expect(niceOf(String(process.pid))).toBe(0);
+      expect(nices).toContain(10);
+    } finally {
+      await pool.close();
+    }
+  });
+});
