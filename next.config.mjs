@@ -6,6 +6,11 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // forbidden() in the admin pages: a real 403 with app/admin/forbidden.tsx.
   experimental: { authInterrupts: true },
+  // Password hashing runs in worker threads that Node loads from this file at run time
+  // (lib/identity/password-pool.ts); the bundler never sees it, so the trace must name it.
+  outputFileTracingIncludes: {
+    "/*": ["./lib/identity/password-worker.mjs", "./node_modules/bcryptjs/**/*"],
+  },
   async headers() {
     return [
       {

@@ -44,6 +44,8 @@ export default defineConfig({
       DATABASE_URL: "",
       REDIS_URL: "",
       DEMO_SEED: "true",
+      // The suite signs up dozens of accounts from one address.
+      REGISTRATION_MAX_PER_ADDRESS: "10000",
     },
   },
 });

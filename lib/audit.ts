@@ -7,6 +7,9 @@ import { PUBLIC_ID_PATTERN } from "./identity/roles";
 export type AuditAction =
   | "login_failed"
   | "login_rate_limited"
+  | "registration_rate_limited"
+  | "password_change_failed"
+  | "password_change_rate_limited"
   | "revoked_token_used"
   | "refresh_token_reuse"
   | "access_denied"

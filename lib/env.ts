@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error";
@@ -42,6 +43,12 @@ const rawEnvSchema = z.object({
   LOGIN_USERNAME_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  REGISTRATION_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  REGISTRATION_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  PASSWORD_CHANGE_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  PASSWORD_CHANGE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  PASSWORD_HASH_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(100),
   PUSHER_APP_ID: z.string().min(1).default("wheelhouse"),
   PUSHER_KEY: z.string().min(1).default("wheelhouse-key"),
   PUSHER_HOST: z.string().min(1).default("127.0.0.1"),
@@ -68,13 +75,15 @@ export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
 
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
-  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | SecretEnvName
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | SecretEnvName
 > & {
   DATA_DIR: string;
   DEMO_SEED: boolean;
   /** Secure cookies: on in production on a real database; off for the local embedded demo (plain http). */
   COOKIE_SECURE: boolean;
   DATABASE_POOL_SIZE: number;
+  /** Worker threads that hash passwords: the machine's cores unless set. */
+  PASSWORD_HASH_THREADS: number;
   secrets: DerivedSecrets;
 };
 
@@ -129,6 +138,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     ...settings,
     DATA_DIR: dataDir,
     DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
+    PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,
     COOKIE_SECURE: raw.COOKIE_SECURE ?? (raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE),
     secrets,

@@ -53,6 +53,13 @@ export class TooManyRequestsError extends HttpError {
   }
 }
 
+/** The server cannot take the work now (e.g. the password-hashing queue is full); nothing was changed. */
+export class ServiceUnavailableError extends HttpError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(503, detail, { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+
 export const MESSAGES = {
   invalidToken: "Invalid token.",
   revokedToken: "Token has been revoked.",
@@ -61,4 +68,7 @@ export const MESSAGES = {
   refreshTokenMissing: "Refresh token missing",
   badCredentials: "Incorrect username or password.",
   tooManyAttempts: "Too many failed login attempts. Try again later.",
+  tooManyRegistrations: "Too many sign-ups from this address. Try again later.",
+  tooManyPasswordChanges: "Too many wrong current passwords. Try again later.",
+  passwordHashingBusy: "The server is busy checking passwords. Try again shortly.",
 } as const;

@@ -1,17 +1,14 @@
-import { randomUUID } from "node:crypto";
-import bcrypt from "bcryptjs";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { MESSAGES, TooManyRequestsError, UnauthorizedError } from "../errors";
-import { MAX_PASSWORD_BYTES, PASSWORD_HASH_COST, verifyPassword } from "../identity/passwords";
-import { beginLoginAttempt, loginSucceeded } from "./login-limits";
+import { MESSAGES, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from "../errors";
+import { MAX_PASSWORD_BYTES, verifyPassword } from "../identity/passwords";
+import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-limits";
 
-let decoyHash: Promise<string> | undefined;
-/** Compared against when the user does not exist, so both failures cost the same time. */
-function decoy(): Promise<string> {
-  decoyHash ??= bcrypt.hash(randomUUID(), PASSWORD_HASH_COST);
-  return decoyHash;
-}
+/**
+ * Compared against when the user does not exist, so both failures cost the same
+ * time: a bcrypt hash at PASSWORD_HASH_COST (12) of a random value nobody kept.
+ */
+export const DECOY_PASSWORD_HASH = "$2b$12$mkCoDsG6.Ey109nAI.8Gv.KsZa89AR0nlrXCsC0ckXj0TbC4iSqua";
 
 /** Usernames are a phone number or an email; both are stored normalised. */
 export function normaliseUsername(username: string): string {
@@ -46,7 +43,14 @@ export async function verifyCredentials(
     throw new TooManyRequestsError(MESSAGES.tooManyAttempts, retryAfter);
   }
 
-  const hashMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  let hashMatches: boolean;
+  try {
+    hashMatches = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
+  } catch (error) {
+    // A full hashing queue (503): the password was never checked, so the attempt does not count.
+    if (error instanceof ServiceUnavailableError) await loginAttemptNotMade(accountKey, clientIp);
+    throw error;
+  }
   // bcrypt reads only the first 72 bytes; registration refuses longer passwords, so a longer one is wrong.
   const passwordMatches = hashMatches && Buffer.byteLength(password, "utf8") <= MAX_PASSWORD_BYTES;
   if (!user || !passwordMatches) {

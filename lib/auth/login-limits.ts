@@ -1,6 +1,6 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../env";
-import { sharedRedis } from "../kv";
+import { buildLimiter, giveBackAttempt, takeAttempt, type Charge } from "./attempt-limits";
 
 interface LoginLimiters {
   byUsername: RateLimiterAbstract;
@@ -12,18 +12,13 @@ const globalForLimits = globalThis as typeof globalThis & { wheelhouseLoginLimit
 function limiters(): LoginLimiters {
   if (!globalForLimits.wheelhouseLoginLimits) {
     const config = env();
-    const redis = sharedRedis();
-    const make = (keyPrefix: string, points: number, minutes: number): RateLimiterAbstract =>
-      redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: minutes * 60 })
-        : new RateLimiterMemory({ keyPrefix, points, duration: minutes * 60 });
     globalForLimits.wheelhouseLoginLimits = {
-      byUsername: make(
+      byUsername: buildLimiter(
         "wheelhouse:login-failures:username",
         config.LOGIN_MAX_FAILURES_PER_USERNAME,
         config.LOGIN_USERNAME_WINDOW_MINUTES,
       ),
-      byAddress: make(
+      byAddress: buildLimiter(
         "wheelhouse:login-failures:address",
         config.LOGIN_MAX_FAILURES_PER_ADDRESS,
         config.LOGIN_ADDRESS_WINDOW_MINUTES,
@@ -33,6 +28,14 @@ function limiters(): LoginLimiters {
   return globalForLimits.wheelhouseLoginLimits;
 }
 
+function charges(accountKey: string, address: string): Charge[] {
+  const { byUsername, byAddress } = limiters();
+  return [
+    [byUsername, accountKey],
+    [byAddress, address],
+  ];
+}
+
 /**
  * Takes one attempt from both budgets before the password is checked, so that
  * concurrent guesses cannot all pass a check made before any of them failed.
@@ -40,27 +43,13 @@ function limiters(): LoginLimiters {
  * back and not made), or 0 when the attempt may go ahead. `accountKey` names the
  * account when it exists, so its phone number and email share one budget.
  */
-export async function beginLoginAttempt(accountKey: string, address: string): Promise<number> {
-  const { byUsername, byAddress } = limiters();
-  const attempts: Array<[RateLimiterAbstract, string]> = [
-    [byUsername, accountKey],
-    [byAddress, address],
-  ];
-  const outcomes = await Promise.all(
-    attempts.map(([limiter, key]) =>
-      limiter.consume(key).then(
-        () => 0,
-        (rejection: unknown) => {
-          if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-          throw rejection;
-        },
-      ),
-    ),
-  );
-  const waitMs = Math.max(...outcomes);
-  if (waitMs === 0) return 0;
-  await Promise.all(attempts.map(([limiter, key]) => limiter.reward(key, 1)));
-  return Math.ceil(waitMs / 1000);
+export function beginLoginAttempt(accountKey: string, address: string): Promise<number> {
+  return takeAttempt(charges(accountKey, address));
+}
+
+/** The password was never checked (the hashing queue was full): the attempt is given back to both budgets. */
+export function loginAttemptNotMade(accountKey: string, address: string): Promise<void> {
+  return giveBackAttempt(charges(accountKey, address));
 }
 
 /** A successful login: the account's failures are forgotten and the address gets its attempt back. */

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
-import { HttpError, TooManyRequestsError } from "../errors";
+import { HttpError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
 import { roleNameById } from "../identity/roles";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
@@ -51,7 +51,10 @@ export function authOptions(): NextAuthOptions {
             const user = await verifyCredentials(credentials.username, credentials.password, clientAddress(headers));
             return { id: user.id, name: user.name, roleId: user.roleId };
           } catch (error) {
-            if (error instanceof TooManyRequestsError) throw new Error(String(error.detail));
+            // next-auth shows a thrown error's message on the sign-in page; a null is "wrong credentials".
+            if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) {
+              throw new Error(String(error.detail));
+            }
             if (error instanceof HttpError) return null;
             throw error;
           }

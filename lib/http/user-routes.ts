@@ -1,4 +1,5 @@
 import { authenticate } from "../auth/authenticate";
+import { clientAddress } from "../auth/client-address";
 import { createUser, deleteUser, getUser, listUsers, registerCustomer, updateUser } from "../identity/users";
 import type { RoleName } from "../identity/roles";
 import { jsonBody, route, searchParams } from "./route";
@@ -18,7 +19,7 @@ export function roleCollectionRoutes(role: RoleName) {
       const body = await jsonBody(request, anything);
       // Customers register themselves (signed in or not, the result is the same customer);
       // every other role is created by someone holding WRITE:<ROLE RESOURCE>.
-      if (role === "CUSTOMER") return Response.json(await registerCustomer(body), { status: 201 });
+      if (role === "CUSTOMER") return Response.json(await registerCustomer(body, clientAddress(request.headers)), { status: 201 });
       const principal = await authenticate(request);
       return Response.json(await createUser(principal, role, body), { status: 201 });
     }),

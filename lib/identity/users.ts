@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import type { Principal } from "../auth/principal";
 import { revokeAllRefreshTokens } from "../auth/token-sessions";
 import { db, type Transaction } from "../db";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, MESSAGES, NotFoundError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
 import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
 import { Prisma } from "../generated/prisma/client";
@@ -13,6 +13,14 @@ import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, query
 import { invalidateSpotLists } from "../parking/cache";
 import { releaseDepartingMember } from "../parking/departure";
 import { lockAccounts } from "./account-locks";
+import {
+  beginPasswordChange,
+  beginRegistration,
+  passwordChangeKey,
+  passwordChangeNotMade,
+  passwordChangeVerified,
+  registrationNotMade,
+} from "./account-limits";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
 import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
@@ -146,11 +154,25 @@ export async function insertUser(role: RoleName, input: z.output<typeof newUserS
   }
 }
 
-/** Public self-registration: always a CUSTOMER with the starting credits, whatever the body says. */
-export async function registerCustomer(input: unknown): Promise<UserView> {
+/**
+ * Public self-registration: always a CUSTOMER with the starting credits, whatever
+ * the body says. Limited per client address (REGISTRATION_MAX_PER_ADDRESS).
+ */
+export async function registerCustomer(input: unknown, clientIp: string): Promise<UserView> {
   const data = parseInput(newUserSchema, input);
-  const row = await insertUser("CUSTOMER", data, null);
-  return toUserView(row, null);
+  const retryAfter = await beginRegistration(clientIp);
+  if (retryAfter > 0) {
+    await recordAudit({ action: "registration_rate_limited", subject: data.email, clientIp });
+    throw new TooManyRequestsError(MESSAGES.tooManyRegistrations, retryAfter);
+  }
+  try {
+    const row = await insertUser("CUSTOMER", data, null);
+    return toUserView(row, null);
+  } catch (error) {
+    // A full hashing queue refused it before anything was written: it does not count.
+    if (error instanceof ServiceUnavailableError) await registrationNotMade(clientIp);
+    throw error;
+  }
 }
 
 /** Staff and admin accounts (and customers created by an admin) need `WRITE:<ROLE RESOURCE>`. */
@@ -299,12 +321,28 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
 /** Changing one's password revokes every refresh token and every other browser session. */
 export async function changePassword(principal: Principal, input: unknown): Promise<void> {
   const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
-  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { id: true, createdAt: true, passwordHash: true } });
   if (!user) throw new NotFoundError("User not found.");
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+  // Wrong current passwords are limited per account (PASSWORD_CHANGE_MAX_FAILURES), like logins.
+  const budgetKey = passwordChangeKey(user);
+  const retryAfter = await beginPasswordChange(budgetKey);
+  if (retryAfter > 0) {
+    await recordAudit({ action: "password_change_rate_limited", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
+    throw new TooManyRequestsError(MESSAGES.tooManyPasswordChanges, retryAfter);
+  }
+  let currentMatches: boolean;
+  try {
+    currentMatches = await verifyPassword(currentPassword, user.passwordHash);
+  } catch (error) {
+    if (error instanceof ServiceUnavailableError) await passwordChangeNotMade(budgetKey);
+    throw error;
+  }
+  if (!currentMatches) {
+    await recordAudit({ action: "password_change_failed", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
     // 422, not 401: a 401 would send API clients into their refresh-and-retry loop.
     throw new ValidationError([{ loc: ["body", "currentPassword"], msg: "is incorrect", type: "password_mismatch" }]);
   }
+  await passwordChangeVerified(budgetKey);
   const passwordHash = await hashPassword(newPassword);
   await transaction(async (tx) => {
     const updated = await tx.user.update({

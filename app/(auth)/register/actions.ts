@@ -1,5 +1,7 @@
 "use server";
 
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
 import { registerCustomer } from "@/lib/identity/users";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
@@ -15,7 +17,7 @@ export async function registerAction(_previous: FormState<RegisterField>, formDa
     password: formText(formData, "password"),
   };
   try {
-    const user = await registerCustomer(input);
+    const user = await registerCustomer(input, clientAddress(await headers()));
     return { status: "success", message: `Welcome, ${user.name}! Signing you in…` };
   } catch (error) {
     return formFailure(error, REGISTER_FIELDS, { name: input.name, phone: input.phone, email: input.email });
