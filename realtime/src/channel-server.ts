@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
+import { SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
 import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
 import { SingleInstanceCluster, type ChannelEvent, type Cluster } from "./cluster";
@@ -23,10 +24,20 @@ export interface ChannelServerOptions {
   redisKeyPrefix?: string;
   /** Default 5000 ms; an instance that misses three heartbeats is considered gone and its members removed. */
   redisHeartbeatIntervalMs?: number;
-  /** `client-*` events on private and presence channels. Default true. */
+  /** `client-*` events on private and presence channels. Default false. */
   enableClientEvents?: boolean;
+  /** Channels where `client-*` events are refused even when enabled. Default: every channel the app publishes to. */
+  serverOnlyChannelPrefixes?: readonly string[];
+  /** A socket subscribed to `{prefix}{user id}` counts as that user's. Default the app's `private-user-`. */
+  userChannelPrefix?: string;
   /** Per instance. Default 10000. */
   maxConnections?: number;
+  /** Sockets from one client address, per instance (4100 beyond). Default 30. */
+  maxConnectionsPerAddress?: number;
+  /** Sockets of one user (identified by their user channel), per instance (4100 beyond). Default 10. */
+  maxConnectionsPerUser?: number;
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the socket's own address. Default 0. */
+  trustedProxyHops?: number;
   /** Sent to clients in the handshake; the server pings a socket silent for this long. Default 120. */
   activityTimeoutSeconds?: number;
   /** Close with 4201 when a ping is not answered within this. Default 30. */
@@ -60,6 +71,18 @@ function safelyDecoded(component: string): string | undefined {
   }
 }
 
+/** The client's address: the socket's peer, or behind `hops` proxies the entry the nearest trusted one appended. */
+export function clientAddressOf(request: IncomingMessage, hops: number): string {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  if (hops <= 0) return peer;
+  const header = request.headers["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[entries.length - hops] ?? entries[0] ?? peer;
+}
+
 function defaultLog(message: string): void {
   process.stdout.write(`${message}\n`);
 }
@@ -68,8 +91,13 @@ function defaultLog(message: string): void {
 export async function startChannelServer(options: ChannelServerOptions): Promise<RunningChannelServer> {
   const log = options.log ?? defaultLog;
   const settings = {
-    enableClientEvents: options.enableClientEvents ?? true,
+    enableClientEvents: options.enableClientEvents ?? false,
+    serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? SERVER_ONLY_CHANNEL_PREFIXES,
+    userChannelPrefix: options.userChannelPrefix ?? USER_CHANNEL_PREFIX,
     maxConnections: options.maxConnections ?? 10_000,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 30,
+    maxConnectionsPerUser: options.maxConnectionsPerUser ?? 10,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
     activityTimeoutSeconds: options.activityTimeoutSeconds ?? 120,
     pongTimeoutSeconds: options.pongTimeoutSeconds ?? 30,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024,
@@ -82,6 +110,36 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const instanceId = `${hostname().replace(/[^A-Za-z0-9.-]/g, "-")}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const registry = new ChannelRegistry<ClientConnection>();
   const connections = new Map<string, ClientConnection>();
+  const connectionsByAddress = new Map<string, number>();
+  const connectionsByUser = new Map<string, Set<ClientConnection>>();
+
+  function terminateUserLocally(userId: string): void {
+    for (const connection of connectionsByUser.get(userId) ?? []) connection.revoke();
+  }
+
+  function identify(connection: ClientConnection, userId: string): boolean {
+    let held = connectionsByUser.get(userId);
+    if (!held) {
+      held = new Set();
+      connectionsByUser.set(userId, held);
+    }
+    if (held.size >= settings.maxConnectionsPerUser) return false;
+    held.add(connection);
+    return true;
+  }
+
+  function forget(connection: ClientConnection, address: string): void {
+    connections.delete(connection.socketId);
+    const remaining = (connectionsByAddress.get(address) ?? 1) - 1;
+    if (remaining > 0) connectionsByAddress.set(address, remaining);
+    else connectionsByAddress.delete(address);
+    const userId = connection.userId;
+    const held = userId === undefined ? undefined : connectionsByUser.get(userId);
+    if (held && userId !== undefined) {
+      held.delete(connection);
+      if (held.size === 0) connectionsByUser.delete(userId);
+    }
+  }
 
   function deliverLocally(event: ChannelEvent): void {
     const frame = encodeMessage({ event: event.event, channel: event.channel, data: event.data, user_id: event.userId });
@@ -98,6 +156,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         registry,
         heartbeatIntervalMs: options.redisHeartbeatIntervalMs ?? 5_000,
         deliverLocally,
+        terminateUserLocally,
         log,
       })
     : new SingleInstanceCluster(registry);
@@ -107,7 +166,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     await cluster.broadcast(event);
   }
 
-  const context: ConnectionContext = { credentials, settings, registry, cluster, publish, log };
+  const context: ConnectionContext = { credentials, settings, registry, cluster, publish, identify, log };
   let stopping = false;
 
   const handleHttpRequest = createHttpApiHandler({
@@ -116,6 +175,10 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     maxEventDataBytes: settings.maxEventDataBytes,
     cluster,
     publish,
+    async terminateUserConnections(userId) {
+      terminateUserLocally(userId);
+      await cluster.terminateUserConnections(userId);
+    },
     log,
     async health() {
       const clusterHealthy = await cluster.isHealthy();
@@ -154,9 +217,15 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     if (connections.size >= settings.maxConnections) {
       return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity");
     }
+    const address = clientAddressOf(request, settings.trustedProxyHops);
+    const fromAddress = connectionsByAddress.get(address) ?? 0;
+    if (fromAddress >= settings.maxConnectionsPerAddress) {
+      return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity: too many connections from this address");
+    }
+    connectionsByAddress.set(address, fromAddress + 1);
     const connection = new ClientConnection(socket, context);
     connections.set(connection.socketId, connection);
-    void connection.finished.then(() => connections.delete(connection.socketId));
+    void connection.finished.then(() => forget(connection, address));
   }
 
   httpServer.on("upgrade", (request, socket, head) => {

@@ -30,6 +30,10 @@ export interface ConnectionSettings {
   clientEventsPerSecond: number;
   maxPresenceUserInfoBytes: number;
   maxChannelsPerSocket: number;
+  /** Channels only the server publishes to: `client-*` events are refused there even when enabled. */
+  serverOnlyChannelPrefixes: readonly string[];
+  /** Subscribing to `{prefix}{user id}` identifies the socket as that user (caps, terminate_connections). */
+  userChannelPrefix: string;
 }
 
 /** What a connection needs from the server it belongs to. */
@@ -40,6 +44,8 @@ export interface ConnectionContext {
   cluster: Cluster;
   /** Delivers to this instance's sockets and to the other instances. */
   publish(event: ChannelEvent): Promise<void>;
+  /** Records the socket as the user's; false when the user already holds as many sockets as allowed. */
+  identify(connection: ClientConnection, userId: string): boolean;
   log(message: string): void;
 }
 
@@ -64,6 +70,8 @@ export function refuseConnection(socket: WebSocket, code: number, message: strin
 /** One WebSocket speaking Pusher protocol 7. Messages of a socket are handled strictly in order. */
 export class ClientConnection implements Subscriber {
   readonly socketId = newSocketId();
+  /** Who the socket belongs to, once it has subscribed to its user channel. */
+  private identifiedUserId: string | undefined;
   /** channel → the presence member this socket joined as (undefined for other channels). */
   private readonly subscriptions = new Map<string, PresenceMember | undefined>();
   private pending: Promise<void> = Promise.resolve();
@@ -100,6 +108,20 @@ export class ClientConnection implements Subscriber {
       return;
     }
     this.socket.send(frame);
+  }
+
+  get userId(): string | undefined {
+    return this.identifiedUserId;
+  }
+
+  /**
+   * The user's access changed (signed out, new password, account deleted): the socket is
+   * closed with 4200, so a client that may still listen reconnects at once and every
+   * subscription is authorized again.
+   */
+  revoke(): void {
+    this.send(errorMessage(PusherErrorCode.reconnectImmediately, "Access changed; reconnect and authorize again"));
+    this.close(PusherErrorCode.reconnectImmediately, "Access changed");
   }
 
   /** Server shutdown: tells the client to reconnect (to another instance) at once. */
@@ -244,6 +266,7 @@ export class ClientConnection implements Subscriber {
     const kind = channelKind(channel);
     const member = this.authorize(channel, kind, auth, channelData);
     if (member === "refused") return;
+    if (!this.identifyBy(channel)) return;
     if (this.subscriptions.has(channel)) {
       await this.confirmSubscription(channel, this.subscriptions.get(channel));
       return;
@@ -281,6 +304,25 @@ export class ClientConnection implements Subscriber {
       await this.unsubscribe(channel).catch(() => undefined);
       this.sendSubscriptionError(channel, "ServerError", "The channel server could not complete the subscription", 503);
     }
+  }
+
+  /** A signed subscription to a user channel names the socket's user; false when refused (error already sent). */
+  private identifyBy(channel: string): boolean {
+    const { userChannelPrefix } = this.context.settings;
+    if (!channel.startsWith(userChannelPrefix) || channel.length === userChannelPrefix.length) return true;
+    const userId = channel.slice(userChannelPrefix.length);
+    if (this.identifiedUserId === userId) return true;
+    if (this.identifiedUserId !== undefined) {
+      this.sendSubscriptionError(channel, "AuthError", "A connection belongs to one user; open another for this one", 403);
+      return false;
+    }
+    if (!this.context.identify(this, userId)) {
+      this.send(errorMessage(PusherErrorCode.overCapacity, "Over capacity: too many connections for this user"));
+      this.close(PusherErrorCode.overCapacity, "Over capacity");
+      return false;
+    }
+    this.identifiedUserId = userId;
+    return true;
   }
 
   private async confirmSubscription(channel: string, member: PresenceMember | undefined): Promise<void> {
@@ -333,6 +375,10 @@ export class ClientConnection implements Subscriber {
     }
     if (!allowsClientEvents(channelKind(channel))) {
       this.sendError(null, `Client event rejected: ${channel} is not a private or presence channel`);
+      return;
+    }
+    if (this.context.settings.serverOnlyChannelPrefixes.some((prefix) => channel.startsWith(prefix))) {
+      this.sendError(null, `Client event rejected: only the server publishes on ${channel}`);
       return;
     }
     if (!this.subscriptions.has(channel)) {

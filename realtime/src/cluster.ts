@@ -19,6 +19,8 @@ export interface ChannelEvent {
 export interface Cluster {
   readonly backend: "single-instance" | "redis";
   broadcast(event: ChannelEvent): Promise<void>;
+  /** Asks the other instances to close the user's sockets (this instance closes its own). */
+  terminateUserConnections(userId: string): Promise<void>;
   /** This instance now has `count` sockets in `channel`. */
   recordSubscriptionCount(channel: string, count: number): Promise<void>;
   /** The user's first socket in the channel on this instance; true when no other instance has the user (→ member_added). */
@@ -40,6 +42,8 @@ export class SingleInstanceCluster implements Cluster {
   constructor(private readonly registry: ChannelRegistry) {}
 
   async broadcast(): Promise<void> {}
+
+  async terminateUserConnections(): Promise<void> {}
 
   async recordSubscriptionCount(): Promise<void> {}
 

@@ -8,7 +8,8 @@ import type { ChannelEvent, Cluster } from "./cluster";
  *                                      pushed forward by each heartbeat; each instance declares its own deadline
  *   instance:{id}:channels             hash: channel → sockets subscribed on that instance
  *   instance:{id}:presence:{channel}   hash: user id → user_info JSON, for users with ≥ 1 socket there
- *   events                             pub/sub channel carrying ChannelEvents between instances
+ *   events                             pub/sub channel carrying ChannelEvents between instances, and
+ *                                      requests to close a user's sockets (terminate_connections)
  *
  * Each instance writes only its own keys; readers merge the keys of the instances whose deadline has
  * not passed. Presence joins and leaves run as scripts so that "is this user anywhere else?" is answered
@@ -116,12 +117,25 @@ export interface RedisClusterOptions {
   heartbeatIntervalMs: number;
   /** Called with events published by other instances (and presence departures of dead ones). */
   deliverLocally(event: ChannelEvent): void;
+  /** Called when another instance was asked to close a user's sockets. */
+  terminateUserLocally(userId: string): void;
   log(message: string): void;
 }
 
 interface PublishedEvent {
   origin: string;
   event: ChannelEvent;
+}
+
+interface PublishedTermination {
+  origin: string;
+  terminateUser: string;
+}
+
+function isPublishedTermination(value: unknown): value is PublishedTermination {
+  if (typeof value !== "object" || value === null) return false;
+  const { origin, terminateUser } = value as Record<string, unknown>;
+  return typeof origin === "string" && typeof terminateUser === "string";
 }
 
 function isPublishedEvent(value: unknown): value is PublishedEvent {
@@ -207,8 +221,17 @@ export class RedisCluster implements Cluster {
     } catch {
       return;
     }
+    if (isPublishedTermination(message)) {
+      if (message.origin !== this.options.instanceId) this.options.terminateUserLocally(message.terminateUser);
+      return;
+    }
     if (!isPublishedEvent(message) || message.origin === this.options.instanceId) return;
     this.options.deliverLocally(message.event);
+  }
+
+  async terminateUserConnections(userId: string): Promise<void> {
+    const message: PublishedTermination = { origin: this.options.instanceId, terminateUser: userId };
+    await this.redis.publish(this.key("events"), JSON.stringify(message));
   }
 
   async broadcast(event: ChannelEvent): Promise<void> {
