@@ -10,6 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
+import { endLiveAccess } from "../realtime/revocation";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
 import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
@@ -274,6 +275,7 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
     await tx.user.delete({ where: { id } });
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
+  await endLiveAccess(id);
   await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
 }
 
@@ -296,5 +298,6 @@ export async function changePassword(principal: Principal, input: unknown): Prom
     await recordEvent(tx, { topic: "user_events", key: principal.userId, type: "user.password_changed", payload: eventPayload(updated), actor: principal.userId });
   });
   await revokeAllRefreshTokens(principal.userId);
+  await endLiveAccess(principal.userId);
   await recordAudit({ action: "password_changed", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
 }
