@@ -306,3 +306,17 @@ describe("connection caps", () => {
     expect(channelServerOptionsFromEnv(appEnv, {})).toMatchObject({ maxConnectionsPerAddress: 30, maxConnectionsPerUser: 10 });
   });
 });
+
+describe.runIf(Boolean(process.env.REDIS_URL))("across instances sharing Redis (runs only when REDIS_URL is set)", () => {
+  it("terminate_connections on one instance closes the user's sockets on another", async () => {
+    const redisKeyPrefix = `wheelhouse-test:live-hardening:${process.pid}-${Date.now()}:`;
+    const shared = { redisUrl: process.env.REDIS_URL, redisKeyPrefix, redisHeartbeatIntervalMs: 500 };
+    const instanceA = await extraServer(shared);
+    const instanceB = await extraServer(shared);
+    const onB = sdkClient(instanceB.port);
+    await subscribed(onB, "private-user-CST000888");
+    const cutOff = nextConnectionError(onB);
+    await serverSdk(app, instanceA.port).terminateUserConnections("CST000888");
+    expect((await cutOff).data?.code).toBe(4200);
+  });
+});
