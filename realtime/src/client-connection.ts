@@ -16,12 +16,15 @@ import {
   presenceSubscriptionData,
   PusherErrorCode,
   requiresAuthorization,
+  SERVER_TO_USER_PREFIX,
+  signedInUserSchema,
+  signinDataSchema,
   subscribeDataSchema,
   unsubscribeDataSchema,
   type ChannelKind,
   type PresenceMember,
 } from "./protocol";
-import { isValidChannelAuthorization, type AppCredentials } from "./signatures";
+import { isValidChannelAuthorization, isValidUserAuthentication, type AppCredentials } from "./signatures";
 
 export interface ConnectionSettings {
   enableClientEvents: boolean;
@@ -199,6 +202,9 @@ export class ClientConnection implements Subscriber {
       case "pusher:subscribe":
         this.enqueue(() => this.subscribe(decodeData(message.data)));
         return;
+      case "pusher:signin":
+        this.enqueue(async () => this.signin(decodeData(message.data)));
+        return;
       case "pusher:unsubscribe": {
         const data = unsubscribeDataSchema.safeParse(decodeData(message.data));
         if (data.success) this.enqueue(() => this.unsubscribe(data.data.channel));
@@ -259,7 +265,8 @@ export class ClientConnection implements Subscriber {
       return;
     }
     const { channel, auth, channel_data: channelData } = request.data;
-    if (!isValidChannelName(channel)) {
+    const ownServerToUserChannel = this.identifiedUserId !== undefined && channel === `${SERVER_TO_USER_PREFIX}${this.identifiedUserId}`;
+    if (!ownServerToUserChannel && !isValidChannelName(channel)) {
       this.sendSubscriptionError(channel, "InvalidChannel", "Channel names are 1–200 characters of A-Z a-z 0-9 _ - = @ , . ;", 400);
       return;
     }
@@ -310,19 +317,49 @@ export class ClientConnection implements Subscriber {
   private identifyBy(channel: string): boolean {
     const { userChannelPrefix } = this.context.settings;
     if (!channel.startsWith(userChannelPrefix) || channel.length === userChannelPrefix.length) return true;
-    const userId = channel.slice(userChannelPrefix.length);
-    if (this.identifiedUserId === userId) return true;
-    if (this.identifiedUserId !== undefined) {
+    const claimed = this.claimUser(channel.slice(userChannelPrefix.length));
+    if (claimed === "another user") {
       this.sendSubscriptionError(channel, "AuthError", "A connection belongs to one user; open another for this one", 403);
-      return false;
     }
+    return claimed === "claimed";
+  }
+
+  /** The socket becomes the user's, within the per-user cap (over it the socket is closed with 4100). */
+  private claimUser(userId: string): "claimed" | "another user" | "over capacity" {
+    if (this.identifiedUserId === userId) return "claimed";
+    if (this.identifiedUserId !== undefined) return "another user";
     if (!this.context.identify(this, userId)) {
       this.send(errorMessage(PusherErrorCode.overCapacity, "Over capacity: too many connections for this user"));
       this.close(PusherErrorCode.overCapacity, "Over capacity");
-      return false;
+      return "over capacity";
     }
     this.identifiedUserId = userId;
-    return true;
+    return "claimed";
+  }
+
+  /** `pusher:signin` (user authentication): the app signed `socket_id::user::user_data` for the user `user_data.id`. */
+  private signin(data: unknown): void {
+    const request = signinDataSchema.safeParse(data);
+    if (!request.success) {
+      this.sendError(null, "pusher:signin needs data.auth and data.user_data");
+      return;
+    }
+    const { auth, user_data: userData } = request.data;
+    let user: { id: string } | undefined;
+    try {
+      const parsed = signedInUserSchema.safeParse(JSON.parse(userData) as unknown);
+      user = parsed.success ? parsed.data : undefined;
+    } catch {
+      user = undefined;
+    }
+    if (!user || !isValidUserAuthentication(this.context.credentials, this.socketId, auth, userData)) {
+      this.sendError(PusherErrorCode.unauthorizedConnection, "Invalid signin: user_data needs an id and a valid signature");
+      return;
+    }
+    const claimed = this.claimUser(user.id);
+    if (claimed === "another user") this.sendError(PusherErrorCode.unauthorizedConnection, "This connection is signed in as another user");
+    if (claimed !== "claimed") return;
+    this.send(encodeMessage({ event: "pusher:signin_success", data: { user_data: userData } }));
   }
 
   private async confirmSubscription(channel: string, member: PresenceMember | undefined): Promise<void> {

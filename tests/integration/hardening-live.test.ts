@@ -3,6 +3,7 @@ import Pusher, { type Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as logoutRoute } from "@/app/api/v1/auth/logout/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
+import { POST as realtimeUserAuth } from "@/app/api/realtime/user-auth/route";
 import { DELETE as deleteUserRoute } from "@/app/api/v1/users/[id]/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { POST as changePasswordRoute } from "@/app/api/v1/users/me/password/route";
@@ -65,7 +66,7 @@ async function extraServer(options: Partial<ChannelServerOptions>): Promise<Runn
   return started;
 }
 
-/** A pusher-js client authorised by POST /api/realtime/auth with the user's token, as a browser tab is. */
+/** A pusher-js client authorised by POST /api/realtime/auth (and signed in by /api/realtime/user-auth) with the user's token, as a browser tab is. */
 function browserLikeClient(user: TestUser, port = server.port): Pusher {
   const client = new Pusher(app.key, {
     cluster: "mt1",
@@ -85,9 +86,27 @@ function browserLikeClient(user: TestUser, port = server.port): Pusher {
           .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
       },
     },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        call<{ auth?: string; user_data?: string; detail?: string }>(realtimeUserAuth, { path: "/api/realtime/user-auth", form: { socket_id: socketId }, token: user.token })
+          .then((response) =>
+            response.status === 200 && response.body.auth && response.body.user_data
+              ? callback(null, { auth: response.body.auth, user_data: response.body.user_data })
+              : callback(new Error(`${response.status} ${response.body.detail ?? ""}`), null),
+          )
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
+      },
+    },
   });
   clients.push(client);
   return client;
+}
+
+/** Signs the client in (pusher:signin) and waits for the server's confirmation. */
+async function signedIn(client: Pusher): Promise<void> {
+  client.signin();
+  await withTimeout(client.user.signinDonePromise, "signin");
+  expect(client.user.user_data).not.toBeNull();
 }
 
 function sdkClient(port: number): Pusher {
@@ -220,6 +239,42 @@ describe("subscriptions end when access does", () => {
     await serverSdk(app, server.port).trigger(`private-user-${other.id}`, "probe", {});
     await stillHeard;
     expect(anonymous.connection.state).toBe("connected");
+  });
+
+  it("a socket signed in with pusher:signin is cut off even if it never took its user channel", async () => {
+    const user = await createUser("CUSTOMER");
+    const client = browserLikeClient(user);
+    await connected(client);
+    await signedIn(client);
+    expect(client.user.user_data).toEqual({ id: user.id });
+    await subscribed(client, "private-role-customer");
+    const cutOff = nextConnectionError(client);
+    expect((await call(logoutRoute, { method: "POST", token: user.token })).status).toBe(200);
+    expect((await cutOff).data?.code).toBe(4200);
+  });
+
+  it("refuses a signin whose signature is not the app's, and such a socket is no one's", async () => {
+    const socket = new RawSocket(`ws://127.0.0.1:${server.port}/app/${app.key}?protocol=7&client=js&version=8.6.0`);
+    rawSockets.push(socket);
+    const socketId = await socket.socketId();
+    const forged = serverSdk({ ...app, secret: "not-the-app-secret-at-all-not-at-all" }, server.port).authenticateUser(socketId, { id: "CST000999" });
+    socket.send({ event: "pusher:signin", data: forged });
+    const refusal = await socket.waitFor((m) => m.event === "pusher:error", "signin refusal");
+    expect(refusal.data).toMatchObject({ code: 4009 });
+    expect(socket.messages.some((m) => m.event === "pusher:signin_success")).toBe(false);
+    const genuine = serverSdk(app, server.port).authenticateUser(socketId, { id: "CST000999" });
+    socket.send({ event: "pusher:signin", data: genuine });
+    await socket.waitFor((m) => m.event === "pusher:signin_success", "signin with the app's signature");
+  });
+
+  it("the user-auth route signs only the caller's own public id, and nobody anonymous", async () => {
+    const user = await createUser("CUSTOMER");
+    const signed = await call<{ auth: string; user_data: string }>(realtimeUserAuth, { token: user.token, form: { socket_id: "123.456" } });
+    expect(signed.status).toBe(200);
+    expect(JSON.parse(signed.body.user_data)).toEqual({ id: user.id });
+    expect(signed.body).toEqual(serverSdk(app, server.port).authenticateUser("123.456", { id: user.id }));
+    expect((await call(realtimeUserAuth, { form: { socket_id: "123.456" } })).status).toBe(401);
+    expect((await call(realtimeUserAuth, { token: user.token, form: { socket_id: "abc" } })).status).toBe(422);
   });
 
   it("user-channel events carry no e-mail, phone or client address", async () => {
