@@ -14,5 +14,12 @@ export const roleChannel = (role: RoleName) => `${ROLE_CHANNEL_PREFIX}${role.toL
  */
 export const SERVER_ONLY_CHANNEL_PREFIXES: readonly string[] = [PARKING_CHANNEL, ROLE_CHANNEL_PREFIX, USER_CHANNEL_PREFIX];
 
+/**
+ * The app's channels that do not name their listener. The channel server grants them only to
+ * a socket that has said whose it is (signed in, or subscribed to its user channel), so that
+ * ending a user's live access (`terminate_connections`) finds every socket that hears them.
+ */
+export const IDENTIFIED_ONLY_CHANNEL_PREFIXES: readonly string[] = [PARKING_CHANNEL, ROLE_CHANNEL_PREFIX];
+
 export const SOCKET_ID_PATTERN = /^\d+\.\d+$/;
 export const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;

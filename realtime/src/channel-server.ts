@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
-import { SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
+import { IDENTIFIED_ONLY_CHANNEL_PREFIXES, SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
 import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
 import { SingleInstanceCluster, type ChannelEvent, type Cluster } from "./cluster";
@@ -30,6 +30,14 @@ export interface ChannelServerOptions {
   serverOnlyChannelPrefixes?: readonly string[];
   /** A socket subscribed to `{prefix}{user id}` counts as that user's. Default the app's `private-user-`. */
   userChannelPrefix?: string;
+  /**
+   * Channels granted only to a socket that belongs to a user (signed in or on its user channel);
+   * an anonymous socket's subscription waits `identityWaitMs` for that, then is refused.
+   * Default the app's `private-parking` and `private-role-*`.
+   */
+  identifiedOnlyChannelPrefixes?: readonly string[];
+  /** Default 10000. */
+  identityWaitMs?: number;
   /** Per instance. Default 10000. */
   maxConnections?: number;
   /** Sockets from one client address, per instance (4100 beyond). Default 30. */
@@ -94,6 +102,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     enableClientEvents: options.enableClientEvents ?? false,
     serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? SERVER_ONLY_CHANNEL_PREFIXES,
     userChannelPrefix: options.userChannelPrefix ?? USER_CHANNEL_PREFIX,
+    identifiedOnlyChannelPrefixes: options.identifiedOnlyChannelPrefixes ?? IDENTIFIED_ONLY_CHANNEL_PREFIXES,
+    identityWaitMs: options.identityWaitMs ?? 10_000,
     maxConnections: options.maxConnections ?? 10_000,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 30,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 10,

@@ -37,6 +37,9 @@ export interface ConnectionSettings {
   serverOnlyChannelPrefixes: readonly string[];
   /** Subscribing to `{prefix}{user id}` identifies the socket as that user (caps, terminate_connections). */
   userChannelPrefix: string;
+  /** Channels an anonymous socket may not hold: its subscription waits `identityWaitMs` for an identity. */
+  identifiedOnlyChannelPrefixes: readonly string[];
+  identityWaitMs: number;
 }
 
 /** What a connection needs from the server it belongs to. */
@@ -73,8 +76,11 @@ export function refuseConnection(socket: WebSocket, code: number, message: strin
 /** One WebSocket speaking Pusher protocol 7. Messages of a socket are handled strictly in order. */
 export class ClientConnection implements Subscriber {
   readonly socketId = newSocketId();
-  /** Who the socket belongs to, once it has subscribed to its user channel. */
+  /** Who the socket belongs to, once it has signed in or subscribed to its user channel. */
   private identifiedUserId: string | undefined;
+  /** Subscriptions held back until the socket says whose it is. */
+  private awaitingIdentity: Array<{ channel: string; retry: () => void }> = [];
+  private identityTimer: NodeJS.Timeout | undefined;
   /** channel → the presence member this socket joined as (undefined for other channels). */
   private readonly subscriptions = new Map<string, PresenceMember | undefined>();
   private pending: Promise<void> = Promise.resolve();
@@ -172,6 +178,8 @@ export class ClientConnection implements Subscriber {
   private onClose(): void {
     clearTimeout(this.inactivityTimer);
     clearTimeout(this.pongTimer);
+    clearTimeout(this.identityTimer);
+    this.awaitingIdentity = [];
     this.enqueue(async () => {
       for (const channel of [...this.subscriptions.keys()]) await this.unsubscribe(channel);
     });
@@ -274,6 +282,10 @@ export class ClientConnection implements Subscriber {
     const member = this.authorize(channel, kind, auth, channelData);
     if (member === "refused") return;
     if (!this.identifyBy(channel)) return;
+    if (this.identifiedUserId === undefined && this.context.settings.identifiedOnlyChannelPrefixes.some((prefix) => channel.startsWith(prefix))) {
+      this.holdUntilIdentified(channel, () => this.enqueue(() => this.subscribe(data)));
+      return;
+    }
     if (this.subscriptions.has(channel)) {
       await this.confirmSubscription(channel, this.subscriptions.get(channel));
       return;
@@ -324,6 +336,30 @@ export class ClientConnection implements Subscriber {
     return claimed === "claimed";
   }
 
+  /**
+   * A browser signs in and asks for its channels at the same time, in no set order: the
+   * subscription is retried once the socket is someone's, and refused if that takes too long.
+   */
+  private holdUntilIdentified(channel: string, retry: () => void): void {
+    if (this.awaitingIdentity.length >= this.context.settings.maxChannelsPerSocket) {
+      this.sendSubscriptionError(channel, "LimitReached", "Too many subscriptions waiting for this connection to sign in", 400);
+      return;
+    }
+    this.awaitingIdentity.push({ channel, retry });
+    this.identityTimer ??= setTimeout(() => {
+      this.identityTimer = undefined;
+      for (const held of this.awaitingIdentity.splice(0)) {
+        this.sendSubscriptionError(held.channel, "AuthError", "Sign in (pusher:signin) or subscribe to your user channel first", 401);
+      }
+    }, this.context.settings.identityWaitMs);
+  }
+
+  private releaseHeldSubscriptions(): void {
+    clearTimeout(this.identityTimer);
+    this.identityTimer = undefined;
+    for (const held of this.awaitingIdentity.splice(0)) held.retry();
+  }
+
   /** The socket becomes the user's, within the per-user cap (over it the socket is closed with 4100). */
   private claimUser(userId: string): "claimed" | "another user" | "over capacity" {
     if (this.identifiedUserId === userId) return "claimed";
@@ -334,6 +370,7 @@ export class ClientConnection implements Subscriber {
       return "over capacity";
     }
     this.identifiedUserId = userId;
+    this.releaseHeldSubscriptions();
     return "claimed";
   }
 
@@ -373,6 +410,7 @@ export class ClientConnection implements Subscriber {
   }
 
   private async unsubscribe(channel: string): Promise<void> {
+    this.awaitingIdentity = this.awaitingIdentity.filter((held) => held.channel !== channel);
     if (!this.subscriptions.has(channel)) return;
     const member = this.subscriptions.get(channel);
     this.subscriptions.delete(channel);

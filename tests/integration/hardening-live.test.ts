@@ -98,6 +98,8 @@ function browserLikeClient(user: TestUser, port = server.port): Pusher {
       },
     },
   });
+  // As components/realtime/connection.ts does.
+  client.signin();
   clients.push(client);
   return client;
 }
@@ -109,8 +111,10 @@ async function signedIn(client: Pusher): Promise<void> {
   expect(client.user.user_data).not.toBeNull();
 }
 
-function sdkClient(port: number): Pusher {
-  const client = connectClient(app, port);
+/** A pusher-js client signing locally; with a user id it signs in as that user. */
+function sdkClient(port: number, userId?: string): Pusher {
+  const client = connectClient(app, port, userId ? { userId } : undefined);
+  if (userId) client.signin();
   clients.push(client);
   return client;
 }
@@ -141,8 +145,8 @@ describe("client events cannot impersonate the server", () => {
   it("even when enabled, are refused on every channel the app publishes to (parking, role, user), and still work elsewhere", async () => {
     const enabled = await extraServer({ enableClientEvents: true });
     for (const channelName of ["private-parking", "private-role-customer", "private-user-CST000123"]) {
-      const forger = sdkClient(enabled.port);
-      const bystander = sdkClient(enabled.port);
+      const forger = sdkClient(enabled.port, "CST000123");
+      const bystander = sdkClient(enabled.port, "CST000123");
       const { channel: forgerChannel } = await subscribed(forger, channelName);
       const { channel: bystanderChannel } = await subscribed(bystander, channelName);
       const heard = recordEvents(bystanderChannel, "client-spot.reserved");
@@ -239,6 +243,19 @@ describe("subscriptions end when access does", () => {
     await serverSdk(app, server.port).trigger(`private-user-${other.id}`, "probe", {});
     await stillHeard;
     expect(anonymous.connection.state).toBe("connected");
+  });
+
+  it("an anonymous socket gets the parking board and role channels only once it says whose it is", async () => {
+    const impatient = await extraServer({ identityWaitMs: 300 });
+    const anonymous = sdkClient(impatient.port);
+    const refused = subscriptionError(anonymous.subscribe("private-role-admin"));
+    expect(await refused).toMatchObject({ status: 401 });
+    const late = connectClient(app, impatient.port, { userId: "ADM000001" });
+    clients.push(late);
+    const boardSubscription = subscribed(late, "private-parking");
+    await pause(100);
+    late.signin();
+    await boardSubscription;
   });
 
   it("a socket signed in with pusher:signin is cut off even if it never took its user channel", async () => {
