@@ -47,8 +47,17 @@ beforeAll(async () => {
   await runEventPipeline();
 });
 
+/** Authorization requests the test clients have in flight: a cut-off client retries at once, so they can outlive a test. */
+const inFlight = new Set<Promise<unknown>>();
+function tracked<T>(request: Promise<T>): Promise<T> {
+  inFlight.add(request);
+  void request.finally(() => inFlight.delete(request)).catch(() => undefined);
+  return request;
+}
+
 afterEach(async () => {
   for (const client of clients.splice(0)) client.disconnect();
+  await Promise.allSettled([...inFlight]);
   for (const socket of rawSockets.splice(0)) socket.close();
   await Promise.all(extraServers.splice(0).map((started) => started.stop()));
 });
@@ -77,7 +86,7 @@ function browserLikeClient(user: TestUser, port = server.port): Pusher {
     disableStats: true,
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) => {
-        call<{ auth?: string; detail?: string }>(realtimeAuth, { path: "/api/realtime/auth", form: { socket_id: socketId, channel_name: channelName }, token: user.token })
+        tracked(call<{ auth?: string; detail?: string }>(realtimeAuth, { path: "/api/realtime/auth", form: { socket_id: socketId, channel_name: channelName }, token: user.token }))
           .then((response) =>
             response.status === 200 && response.body.auth
               ? callback(null, { auth: response.body.auth })
@@ -88,7 +97,7 @@ function browserLikeClient(user: TestUser, port = server.port): Pusher {
     },
     userAuthentication: {
       customHandler: ({ socketId }, callback) => {
-        call<{ auth?: string; user_data?: string; detail?: string }>(realtimeUserAuth, { path: "/api/realtime/user-auth", form: { socket_id: socketId }, token: user.token })
+        tracked(call<{ auth?: string; user_data?: string; detail?: string }>(realtimeUserAuth, { path: "/api/realtime/user-auth", form: { socket_id: socketId }, token: user.token }))
           .then((response) =>
             response.status === 200 && response.body.auth && response.body.user_data
               ? callback(null, { auth: response.body.auth, user_data: response.body.user_data })
@@ -264,6 +273,13 @@ describe("subscriptions end when access does", () => {
     await connected(client);
     await signedIn(client);
     expect(client.user.user_data).toEqual({ id: user.id });
+    // pusher-js then joins the user's own #server-to-user-{id} channel; the server lets it.
+    await withTimeout(
+      (async () => {
+        while (!client.user.serverToUserChannel?.subscribed) await pause(20);
+      })(),
+      "#server-to-user channel",
+    );
     await subscribed(client, "private-role-customer");
     const cutOff = nextConnectionError(client);
     expect((await call(logoutRoute, { method: "POST", token: user.token })).status).toBe(200);
