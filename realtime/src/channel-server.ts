@@ -120,8 +120,30 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const instanceId = `${hostname().replace(/[^A-Za-z0-9.-]/g, "-")}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const registry = new ChannelRegistry<ClientConnection>();
   const connections = new Map<string, ClientConnection>();
-  const connectionsByAddress = new Map<string, number>();
   const connectionsByUser = new Map<string, Set<ClientConnection>>();
+  /** Sockets here per cap key (`address:{a}`, `user:{id}`); shared through the cluster for the caps across instances. */
+  const capCounts = new Map<string, number>();
+  /** Set once the cluster is up (its heartbeat already reads `capCounts`). */
+  let capCluster: Cluster | undefined = undefined;
+
+  function countCap(key: string, change: 1 | -1): number {
+    const count = (capCounts.get(key) ?? 0) + change;
+    if (count > 0) capCounts.set(key, count);
+    else capCounts.delete(key);
+    capCluster?.recordConnectionCount(key, count).catch((error: unknown) => log(`recording ${key} failed: ${String(error)}`));
+    return count;
+  }
+
+  /** Counted here first, then checked against the other instances: the socket that tips the total over is refused. */
+  function checkCapAcrossInstances(connection: ClientConnection, key: string, cap: number, what: string): void {
+    if (!capCluster || capCluster.backend === "single-instance") return;
+    capCluster
+      .connectionsElsewhere(key)
+      .then((elsewhere) => {
+        if ((capCounts.get(key) ?? 0) + elsewhere > cap) connection.refuseOverCapacity(`Over capacity: too many connections ${what}`);
+      })
+      .catch((error: unknown) => log(`checking ${key} failed: ${String(error)}`));
+  }
 
   function terminateUserLocally(userId: string): void {
     for (const connection of connectionsByUser.get(userId) ?? []) connection.revoke();
@@ -135,19 +157,20 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     }
     if (held.size >= settings.maxConnectionsPerUser) return false;
     held.add(connection);
+    countCap(`user:${userId}`, 1);
+    checkCapAcrossInstances(connection, `user:${userId}`, settings.maxConnectionsPerUser, "for this user");
     return true;
   }
 
   function forget(connection: ClientConnection, address: string): void {
     connections.delete(connection.socketId);
-    const remaining = (connectionsByAddress.get(address) ?? 1) - 1;
-    if (remaining > 0) connectionsByAddress.set(address, remaining);
-    else connectionsByAddress.delete(address);
+    countCap(`address:${address}`, -1);
     const userId = connection.userId;
     const held = userId === undefined ? undefined : connectionsByUser.get(userId);
     if (held && userId !== undefined) {
       held.delete(connection);
       if (held.size === 0) connectionsByUser.delete(userId);
+      countCap(`user:${userId}`, -1);
     }
   }
 
@@ -167,9 +190,11 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         heartbeatIntervalMs: options.redisHeartbeatIntervalMs ?? 5_000,
         deliverLocally,
         terminateUserLocally,
+        connectionCounts: () => new Map(capCounts),
         log,
       })
     : new SingleInstanceCluster(registry);
+  capCluster = cluster;
 
   async function publish(event: ChannelEvent): Promise<void> {
     deliverLocally(event);
@@ -228,14 +253,14 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity");
     }
     const address = clientAddressOf(request, settings.trustedProxyHops);
-    const fromAddress = connectionsByAddress.get(address) ?? 0;
-    if (fromAddress >= settings.maxConnectionsPerAddress) {
+    if ((capCounts.get(`address:${address}`) ?? 0) >= settings.maxConnectionsPerAddress) {
       return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity: too many connections from this address");
     }
-    connectionsByAddress.set(address, fromAddress + 1);
+    countCap(`address:${address}`, 1);
     const connection = new ClientConnection(socket, context);
     connections.set(connection.socketId, connection);
     void connection.finished.then(() => forget(connection, address));
+    checkCapAcrossInstances(connection, `address:${address}`, settings.maxConnectionsPerAddress, "from this address");
   }
 
   httpServer.on("upgrade", (request, socket, head) => {

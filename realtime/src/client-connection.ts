@@ -133,6 +133,12 @@ export class ClientConnection implements Subscriber {
     this.close(PusherErrorCode.reconnectImmediately, "Access changed");
   }
 
+  /** Over a connection cap: 4100, the client backs off before it tries again. */
+  refuseOverCapacity(message: string): void {
+    this.send(errorMessage(PusherErrorCode.overCapacity, message));
+    this.close(PusherErrorCode.overCapacity, "Over capacity");
+  }
+
   /** Server shutdown: tells the client to reconnect (to another instance) at once. */
   shutdown(): void {
     this.send(errorMessage(PusherErrorCode.reconnectImmediately, "Server is shutting down; reconnect"));
@@ -365,8 +371,7 @@ export class ClientConnection implements Subscriber {
     if (this.identifiedUserId === userId) return "claimed";
     if (this.identifiedUserId !== undefined) return "another user";
     if (!this.context.identify(this, userId)) {
-      this.send(errorMessage(PusherErrorCode.overCapacity, "Over capacity: too many connections for this user"));
-      this.close(PusherErrorCode.overCapacity, "Over capacity");
+      this.refuseOverCapacity("Over capacity: too many connections for this user");
       return "over capacity";
     }
     this.identifiedUserId = userId;

@@ -19,6 +19,10 @@ export interface ChannelEvent {
 export interface Cluster {
   readonly backend: "single-instance" | "redis";
   broadcast(event: ChannelEvent): Promise<void>;
+  /** This instance now holds `count` sockets counted under `key` (a client address or a user; the caps). */
+  recordConnectionCount(key: string, count: number): Promise<void>;
+  /** Sockets counted under `key` on the other live instances. */
+  connectionsElsewhere(key: string): Promise<number>;
   /** Asks the other instances to close the user's sockets (this instance closes its own). */
   terminateUserConnections(userId: string): Promise<void>;
   /** This instance now has `count` sockets in `channel`. */
@@ -44,6 +48,12 @@ export class SingleInstanceCluster implements Cluster {
   async broadcast(): Promise<void> {}
 
   async terminateUserConnections(): Promise<void> {}
+
+  async recordConnectionCount(): Promise<void> {}
+
+  async connectionsElsewhere(): Promise<number> {
+    return 0;
+  }
 
   async recordSubscriptionCount(): Promise<void> {}
 

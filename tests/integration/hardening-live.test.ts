@@ -407,4 +407,38 @@ describe.runIf(Boolean(process.env.REDIS_URL))("across instances sharing Redis (
     await serverSdk(app, instanceA.port).terminateUserConnections("CST000888");
     expect((await cutOff).data?.code).toBe(4200);
   });
+
+  it("counts both caps across the instances", async () => {
+    const redisKeyPrefix = `wheelhouse-test:live-caps:${process.pid}-${Date.now()}:`;
+    const shared = { redisUrl: process.env.REDIS_URL, redisKeyPrefix, redisHeartbeatIntervalMs: 500, maxConnectionsPerAddress: 2, maxConnectionsPerUser: 1 };
+    const instanceA = await extraServer(shared);
+    const instanceB = await extraServer(shared);
+    const open = (port: number) => {
+      const socket = RawSocket.open(port, `/app/${app.key}?protocol=7&client=js&version=8.6.0`);
+      rawSockets.push(socket);
+      return socket;
+    };
+    const onA = open(instanceA.port);
+    const onB = open(instanceB.port);
+    await Promise.all([onA.socketId(), onB.socketId()]);
+    await pause(100);
+    const third = open(instanceA.port);
+    expect((await third.waitFor((m) => m.event === "pusher:error", "4100 across instances")).data).toMatchObject({ code: 4100 });
+    expect((await third.closed).code).toBe(4100);
+    expect(onA.socket.readyState).toBe(WebSocket.OPEN);
+    expect(onB.socket.readyState).toBe(WebSocket.OPEN);
+
+    // Room at this address for the user's two sockets below.
+    onA.close();
+    await pause(100);
+    const userOnA = sdkClient(instanceA.port, "CST000889");
+    await subscribed(userOnA, "private-user-CST000889");
+    await pause(100);
+    onB.close();
+    await pause(100);
+    const userOnB = sdkClient(instanceB.port, "CST000889");
+    const refused = nextConnectionError(userOnB);
+    expect((await refused).data?.code).toBe(4100);
+    expect(userOnA.connection.state).toBe("connected");
+  });
 });
