@@ -40,9 +40,9 @@ export interface ChannelServerOptions {
   identityWaitMs?: number;
   /** Per instance. Default 10000. */
   maxConnections?: number;
-  /** Sockets from one client address, per instance (4100 beyond). Default 30. */
+  /** Sockets from one client address, across the instances sharing Redis (4100 beyond). Default 30. */
   maxConnectionsPerAddress?: number;
-  /** Sockets of one user (identified by their user channel), per instance (4100 beyond). Default 10. */
+  /** Sockets of one user (signed in or on their user channel), across the instances (4100 beyond). Default 10. */
   maxConnectionsPerUser?: number;
   /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the socket's own address. Default 0. */
   trustedProxyHops?: number;
