@@ -36,6 +36,9 @@ const server = await startChannelServer({
   appId: env().PUSHER_APP_ID,
   key: env().PUSHER_KEY,
   secret: env().secrets.channelServer,
+  // Measures delivery, not admission: all the clients come from one address and never sign in.
+  maxConnectionsPerAddress: CLIENTS + 1,
+  identifiedOnlyChannelPrefixes: [],
   log: () => {},
 });
 process.env.PUSHER_PORT = String(server.port);

@@ -29,7 +29,7 @@ async function createClient(): Promise<PusherClient> {
   if (!response.ok) throw new Error(`Live updates are not configured (HTTP ${response.status}).`);
   const config: unknown = await response.json();
   if (!isRealtimeConfig(config)) throw new Error("Unexpected live update settings.");
-  return new Pusher(config.key, {
+  const client = new Pusher(config.key, {
     cluster: config.cluster,
     wsHost: config.wsHost,
     wsPort: config.wsPort,
@@ -38,7 +38,11 @@ async function createClient(): Promise<PusherClient> {
     enabledTransports: ["ws", "wss"],
     disableStats: true,
     channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
+    userAuthentication: { endpoint: "/api/realtime/user-auth", transport: "ajax" },
   });
+  // Signed in, the socket is found when the user's access ends (sign-out, new password), on any Pusher server.
+  client.signin();
+  return client;
 }
 
 interface SharedConnection {

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { HttpError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
 import { roleNameById } from "../identity/roles";
+import { endLiveAccess } from "../realtime/revocation";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 
@@ -61,6 +62,7 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: { signOut: async ({ token }) => (token?.sub ? endLiveAccess(token.sub) : undefined) },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { endLiveAccess } from "../realtime/revocation";
 import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
 import { cacheRevocations, isRevoked, revokeTokens, type Revocation } from "./revocation";
 import { InvalidTokenError, issueToken, verifyToken, type IssuedToken } from "./tokens";
@@ -138,6 +139,7 @@ export async function endTokenSession(principal: Principal, refreshToken: string
     await revokeTokens(tx, revocations);
   });
   await cacheRevocations(revocations);
+  await endLiveAccess(principal.userId);
 }
 
 /** Password change and account deletion: every refresh token of the user stops working. */

@@ -21,6 +21,7 @@ import {
   passwordChangeVerified,
   registrationNotMade,
 } from "./account-limits";
+import { endLiveAccess } from "../realtime/revocation";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
 import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
@@ -315,6 +316,7 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
   await invalidateSpotLists();
+  await endLiveAccess(id);
   await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
 }
 
@@ -353,5 +355,6 @@ export async function changePassword(principal: Principal, input: unknown): Prom
     await recordEvent(tx, { topic: "user_events", key: principal.userId, type: "user.password_changed", payload: eventPayload(updated), actor: principal.userId });
   });
   await revokeAllRefreshTokens(principal.userId);
+  await endLiveAccess(principal.userId);
   await recordAudit({ action: "password_changed", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
 }

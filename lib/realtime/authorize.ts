@@ -23,6 +23,20 @@ export function authorizeChannel(principal: Principal, input: unknown): { auth: 
   return pusher().authorizeChannel(socketId, channel);
 }
 
+export const userAuthSchema = z.object({
+  socket_id: z.string().regex(SOCKET_ID_PATTERN, "must be a socket id like 123.456"),
+});
+
+/**
+ * Signs a socket in as the caller (Pusher's user authentication, `pusher:signin`), so that
+ * `endLiveAccess` finds it on any Pusher-protocol server, hosted Pusher and Soketi included.
+ * Only the public id goes in `user_data`.
+ */
+export function authenticateUser(principal: Principal, input: unknown): { auth: string; user_data: string } {
+  const { socket_id: socketId } = parseInput(userAuthSchema, input);
+  return pusher().authenticateUser(socketId, { id: principal.userId });
+}
+
 function hostnameOf(hostHeader: string | null | undefined): string | undefined {
   const host = hostHeader?.trim();
   if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) return undefined;

@@ -1,6 +1,6 @@
 import { TransientConsumerError, type Consumer } from "../events/consumers";
 import { TOPICS } from "../events/outbox";
-import { toEventJson } from "../events/types";
+import { liveCopy } from "./live-payload";
 import { publish } from "./publisher";
 import { channelsFor } from "./routing";
 
@@ -24,8 +24,8 @@ export const liveChannelsConsumer: Consumer = {
   async handle(event) {
     const channels = channelsFor(event);
     if (channels.length === 0) return undefined;
-    const full = toEventJson(event);
-    const data = JSON.stringify(full).length <= MAX_EVENT_BYTES ? full : { ...full, payload: null, truncated: true };
+    const copy = liveCopy(event);
+    const data = JSON.stringify(copy).length <= MAX_EVENT_BYTES ? copy : { ...copy, payload: null, truncated: true };
     try {
       await publish(channels, event.type, data);
     } catch (error) {

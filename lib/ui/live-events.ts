@@ -47,10 +47,11 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
 /**
  * One message from a channel (`eventName` is the Pusher event name: the event's
  * `type`, or `notification.created`), or null for protocol events and anything
- * that is not ours.
+ * that is not ours. Only the server publishes on the app's channels: a `client-*`
+ * event (sent by another browser, however well it imitates a logged event) is never ours.
  */
 export function parseLiveMessage(eventName: string, data: unknown, channel: LiveChannelKind): LiveMessage | null {
-  if (eventName.startsWith("pusher:") || eventName.startsWith("pusher_internal:")) return null;
+  if (eventName.startsWith("pusher:") || eventName.startsWith("pusher_internal:") || eventName.startsWith("client-")) return null;
   if (eventName === NOTIFICATION_CREATED) {
     if (!isRecord(data) || typeof data.eventId !== "string" || typeof data.type !== "string") return null;
     return { kind: "notification", channel, eventId: data.eventId, type: data.type };

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
+import { IDENTIFIED_ONLY_CHANNEL_PREFIXES, SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
 import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
 import { SingleInstanceCluster, type ChannelEvent, type Cluster } from "./cluster";
@@ -23,10 +24,28 @@ export interface ChannelServerOptions {
   redisKeyPrefix?: string;
   /** Default 5000 ms; an instance that misses three heartbeats is considered gone and its members removed. */
   redisHeartbeatIntervalMs?: number;
-  /** `client-*` events on private and presence channels. Default true. */
+  /** `client-*` events on private and presence channels. Default false. */
   enableClientEvents?: boolean;
+  /** Channels where `client-*` events are refused even when enabled. Default: every channel the app publishes to. */
+  serverOnlyChannelPrefixes?: readonly string[];
+  /** A socket subscribed to `{prefix}{user id}` counts as that user's. Default the app's `private-user-`. */
+  userChannelPrefix?: string;
+  /**
+   * Channels granted only to a socket that belongs to a user (signed in or on its user channel);
+   * an anonymous socket's subscription waits `identityWaitMs` for that, then is refused.
+   * Default the app's `private-parking` and `private-role-*`.
+   */
+  identifiedOnlyChannelPrefixes?: readonly string[];
+  /** Default 10000. */
+  identityWaitMs?: number;
   /** Per instance. Default 10000. */
   maxConnections?: number;
+  /** Sockets from one client address, across the instances sharing Redis (4100 beyond). Default 30. */
+  maxConnectionsPerAddress?: number;
+  /** Sockets of one user (signed in or on their user channel), across the instances (4100 beyond). Default 10. */
+  maxConnectionsPerUser?: number;
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the socket's own address. Default 0. */
+  trustedProxyHops?: number;
   /** Sent to clients in the handshake; the server pings a socket silent for this long. Default 120. */
   activityTimeoutSeconds?: number;
   /** Close with 4201 when a ping is not answered within this. Default 30. */
@@ -60,6 +79,18 @@ function safelyDecoded(component: string): string | undefined {
   }
 }
 
+/** The client's address: the socket's peer, or behind `hops` proxies the entry the nearest trusted one appended. */
+export function clientAddressOf(request: IncomingMessage, hops: number): string {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  if (hops <= 0) return peer;
+  const header = request.headers["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[entries.length - hops] ?? entries[0] ?? peer;
+}
+
 function defaultLog(message: string): void {
   process.stdout.write(`${message}\n`);
 }
@@ -68,8 +99,15 @@ function defaultLog(message: string): void {
 export async function startChannelServer(options: ChannelServerOptions): Promise<RunningChannelServer> {
   const log = options.log ?? defaultLog;
   const settings = {
-    enableClientEvents: options.enableClientEvents ?? true,
+    enableClientEvents: options.enableClientEvents ?? false,
+    serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? SERVER_ONLY_CHANNEL_PREFIXES,
+    userChannelPrefix: options.userChannelPrefix ?? USER_CHANNEL_PREFIX,
+    identifiedOnlyChannelPrefixes: options.identifiedOnlyChannelPrefixes ?? IDENTIFIED_ONLY_CHANNEL_PREFIXES,
+    identityWaitMs: options.identityWaitMs ?? 10_000,
     maxConnections: options.maxConnections ?? 10_000,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 30,
+    maxConnectionsPerUser: options.maxConnectionsPerUser ?? 10,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
     activityTimeoutSeconds: options.activityTimeoutSeconds ?? 120,
     pongTimeoutSeconds: options.pongTimeoutSeconds ?? 30,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024,
@@ -82,6 +120,59 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const instanceId = `${hostname().replace(/[^A-Za-z0-9.-]/g, "-")}-${process.pid}-${randomBytes(4).toString("hex")}`;
   const registry = new ChannelRegistry<ClientConnection>();
   const connections = new Map<string, ClientConnection>();
+  const connectionsByUser = new Map<string, Set<ClientConnection>>();
+  /** Sockets here per cap key (`address:{a}`, `user:{id}`); shared through the cluster for the caps across instances. */
+  const capCounts = new Map<string, number>();
+  /** Set once the cluster is up (its heartbeat already reads `capCounts`). */
+  let capCluster: Cluster | undefined = undefined;
+
+  function countCap(key: string, change: 1 | -1): number {
+    const count = (capCounts.get(key) ?? 0) + change;
+    if (count > 0) capCounts.set(key, count);
+    else capCounts.delete(key);
+    capCluster?.recordConnectionCount(key, count).catch((error: unknown) => log(`recording ${key} failed: ${String(error)}`));
+    return count;
+  }
+
+  /** Counted here first, then checked against the other instances: the socket that tips the total over is refused. */
+  function checkCapAcrossInstances(connection: ClientConnection, key: string, cap: number, what: string): void {
+    if (!capCluster || capCluster.backend === "single-instance") return;
+    capCluster
+      .connectionsElsewhere(key)
+      .then((elsewhere) => {
+        if ((capCounts.get(key) ?? 0) + elsewhere > cap) connection.refuseOverCapacity(`Over capacity: too many connections ${what}`);
+      })
+      .catch((error: unknown) => log(`checking ${key} failed: ${String(error)}`));
+  }
+
+  function terminateUserLocally(userId: string): void {
+    for (const connection of connectionsByUser.get(userId) ?? []) connection.revoke();
+  }
+
+  function identify(connection: ClientConnection, userId: string): boolean {
+    let held = connectionsByUser.get(userId);
+    if (!held) {
+      held = new Set();
+      connectionsByUser.set(userId, held);
+    }
+    if (held.size >= settings.maxConnectionsPerUser) return false;
+    held.add(connection);
+    countCap(`user:${userId}`, 1);
+    checkCapAcrossInstances(connection, `user:${userId}`, settings.maxConnectionsPerUser, "for this user");
+    return true;
+  }
+
+  function forget(connection: ClientConnection, address: string): void {
+    connections.delete(connection.socketId);
+    countCap(`address:${address}`, -1);
+    const userId = connection.userId;
+    const held = userId === undefined ? undefined : connectionsByUser.get(userId);
+    if (held && userId !== undefined) {
+      held.delete(connection);
+      if (held.size === 0) connectionsByUser.delete(userId);
+      countCap(`user:${userId}`, -1);
+    }
+  }
 
   function deliverLocally(event: ChannelEvent): void {
     const frame = encodeMessage({ event: event.event, channel: event.channel, data: event.data, user_id: event.userId });
@@ -98,16 +189,19 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
         registry,
         heartbeatIntervalMs: options.redisHeartbeatIntervalMs ?? 5_000,
         deliverLocally,
+        terminateUserLocally,
+        connectionCounts: () => new Map(capCounts),
         log,
       })
     : new SingleInstanceCluster(registry);
+  capCluster = cluster;
 
   async function publish(event: ChannelEvent): Promise<void> {
     deliverLocally(event);
     await cluster.broadcast(event);
   }
 
-  const context: ConnectionContext = { credentials, settings, registry, cluster, publish, log };
+  const context: ConnectionContext = { credentials, settings, registry, cluster, publish, identify, log };
   let stopping = false;
 
   const handleHttpRequest = createHttpApiHandler({
@@ -116,6 +210,10 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     maxEventDataBytes: settings.maxEventDataBytes,
     cluster,
     publish,
+    async terminateUserConnections(userId) {
+      terminateUserLocally(userId);
+      await cluster.terminateUserConnections(userId);
+    },
     log,
     async health() {
       const clusterHealthy = await cluster.isHealthy();
@@ -154,9 +252,15 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     if (connections.size >= settings.maxConnections) {
       return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity");
     }
+    const address = clientAddressOf(request, settings.trustedProxyHops);
+    if ((capCounts.get(`address:${address}`) ?? 0) >= settings.maxConnectionsPerAddress) {
+      return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity: too many connections from this address");
+    }
+    countCap(`address:${address}`, 1);
     const connection = new ClientConnection(socket, context);
     connections.set(connection.socketId, connection);
-    void connection.finished.then(() => connections.delete(connection.socketId));
+    void connection.finished.then(() => forget(connection, address));
+    checkCapAcrossInstances(connection, `address:${address}`, settings.maxConnectionsPerAddress, "from this address");
   }
 
   httpServer.on("upgrade", (request, socket, head) => {

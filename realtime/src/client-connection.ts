@@ -16,12 +16,15 @@ import {
   presenceSubscriptionData,
   PusherErrorCode,
   requiresAuthorization,
+  SERVER_TO_USER_PREFIX,
+  signedInUserSchema,
+  signinDataSchema,
   subscribeDataSchema,
   unsubscribeDataSchema,
   type ChannelKind,
   type PresenceMember,
 } from "./protocol";
-import { isValidChannelAuthorization, type AppCredentials } from "./signatures";
+import { isValidChannelAuthorization, isValidUserAuthentication, type AppCredentials } from "./signatures";
 
 export interface ConnectionSettings {
   enableClientEvents: boolean;
@@ -30,6 +33,13 @@ export interface ConnectionSettings {
   clientEventsPerSecond: number;
   maxPresenceUserInfoBytes: number;
   maxChannelsPerSocket: number;
+  /** Channels only the server publishes to: `client-*` events are refused there even when enabled. */
+  serverOnlyChannelPrefixes: readonly string[];
+  /** Subscribing to `{prefix}{user id}` identifies the socket as that user (caps, terminate_connections). */
+  userChannelPrefix: string;
+  /** Channels an anonymous socket may not hold: its subscription waits `identityWaitMs` for an identity. */
+  identifiedOnlyChannelPrefixes: readonly string[];
+  identityWaitMs: number;
 }
 
 /** What a connection needs from the server it belongs to. */
@@ -40,6 +50,8 @@ export interface ConnectionContext {
   cluster: Cluster;
   /** Delivers to this instance's sockets and to the other instances. */
   publish(event: ChannelEvent): Promise<void>;
+  /** Records the socket as the user's; false when the user already holds as many sockets as allowed. */
+  identify(connection: ClientConnection, userId: string): boolean;
   log(message: string): void;
 }
 
@@ -64,6 +76,11 @@ export function refuseConnection(socket: WebSocket, code: number, message: strin
 /** One WebSocket speaking Pusher protocol 7. Messages of a socket are handled strictly in order. */
 export class ClientConnection implements Subscriber {
   readonly socketId = newSocketId();
+  /** Who the socket belongs to, once it has signed in or subscribed to its user channel. */
+  private identifiedUserId: string | undefined;
+  /** Subscriptions held back until the socket says whose it is. */
+  private awaitingIdentity: Array<{ channel: string; retry: () => void }> = [];
+  private identityTimer: NodeJS.Timeout | undefined;
   /** channel → the presence member this socket joined as (undefined for other channels). */
   private readonly subscriptions = new Map<string, PresenceMember | undefined>();
   private pending: Promise<void> = Promise.resolve();
@@ -100,6 +117,26 @@ export class ClientConnection implements Subscriber {
       return;
     }
     this.socket.send(frame);
+  }
+
+  get userId(): string | undefined {
+    return this.identifiedUserId;
+  }
+
+  /**
+   * The user's access changed (signed out, new password, account deleted): the socket is
+   * closed with 4200, so a client that may still listen reconnects at once and every
+   * subscription is authorized again.
+   */
+  revoke(): void {
+    this.send(errorMessage(PusherErrorCode.reconnectImmediately, "Access changed; reconnect and authorize again"));
+    this.close(PusherErrorCode.reconnectImmediately, "Access changed");
+  }
+
+  /** Over a connection cap: 4100, the client backs off before it tries again. */
+  refuseOverCapacity(message: string): void {
+    this.send(errorMessage(PusherErrorCode.overCapacity, message));
+    this.close(PusherErrorCode.overCapacity, "Over capacity");
   }
 
   /** Server shutdown: tells the client to reconnect (to another instance) at once. */
@@ -147,6 +184,8 @@ export class ClientConnection implements Subscriber {
   private onClose(): void {
     clearTimeout(this.inactivityTimer);
     clearTimeout(this.pongTimer);
+    clearTimeout(this.identityTimer);
+    this.awaitingIdentity = [];
     this.enqueue(async () => {
       for (const channel of [...this.subscriptions.keys()]) await this.unsubscribe(channel);
     });
@@ -176,6 +215,9 @@ export class ClientConnection implements Subscriber {
         return;
       case "pusher:subscribe":
         this.enqueue(() => this.subscribe(decodeData(message.data)));
+        return;
+      case "pusher:signin":
+        this.enqueue(async () => this.signin(decodeData(message.data)));
         return;
       case "pusher:unsubscribe": {
         const data = unsubscribeDataSchema.safeParse(decodeData(message.data));
@@ -237,13 +279,19 @@ export class ClientConnection implements Subscriber {
       return;
     }
     const { channel, auth, channel_data: channelData } = request.data;
-    if (!isValidChannelName(channel)) {
+    const ownServerToUserChannel = this.identifiedUserId !== undefined && channel === `${SERVER_TO_USER_PREFIX}${this.identifiedUserId}`;
+    if (!ownServerToUserChannel && !isValidChannelName(channel)) {
       this.sendSubscriptionError(channel, "InvalidChannel", "Channel names are 1–200 characters of A-Z a-z 0-9 _ - = @ , . ;", 400);
       return;
     }
     const kind = channelKind(channel);
     const member = this.authorize(channel, kind, auth, channelData);
     if (member === "refused") return;
+    if (!this.identifyBy(channel)) return;
+    if (this.identifiedUserId === undefined && this.context.settings.identifiedOnlyChannelPrefixes.some((prefix) => channel.startsWith(prefix))) {
+      this.holdUntilIdentified(channel, () => this.enqueue(() => this.subscribe(data)));
+      return;
+    }
     if (this.subscriptions.has(channel)) {
       await this.confirmSubscription(channel, this.subscriptions.get(channel));
       return;
@@ -283,6 +331,79 @@ export class ClientConnection implements Subscriber {
     }
   }
 
+  /** A signed subscription to a user channel names the socket's user; false when refused (error already sent). */
+  private identifyBy(channel: string): boolean {
+    const { userChannelPrefix } = this.context.settings;
+    if (!channel.startsWith(userChannelPrefix) || channel.length === userChannelPrefix.length) return true;
+    const claimed = this.claimUser(channel.slice(userChannelPrefix.length));
+    if (claimed === "another user") {
+      this.sendSubscriptionError(channel, "AuthError", "A connection belongs to one user; open another for this one", 403);
+    }
+    return claimed === "claimed";
+  }
+
+  /**
+   * A browser signs in and asks for its channels at the same time, in no set order: the
+   * subscription is retried once the socket is someone's, and refused if that takes too long.
+   */
+  private holdUntilIdentified(channel: string, retry: () => void): void {
+    if (this.awaitingIdentity.length >= this.context.settings.maxChannelsPerSocket) {
+      this.sendSubscriptionError(channel, "LimitReached", "Too many subscriptions waiting for this connection to sign in", 400);
+      return;
+    }
+    this.awaitingIdentity.push({ channel, retry });
+    this.identityTimer ??= setTimeout(() => {
+      this.identityTimer = undefined;
+      for (const held of this.awaitingIdentity.splice(0)) {
+        this.sendSubscriptionError(held.channel, "AuthError", "Sign in (pusher:signin) or subscribe to your user channel first", 401);
+      }
+    }, this.context.settings.identityWaitMs);
+  }
+
+  private releaseHeldSubscriptions(): void {
+    clearTimeout(this.identityTimer);
+    this.identityTimer = undefined;
+    for (const held of this.awaitingIdentity.splice(0)) held.retry();
+  }
+
+  /** The socket becomes the user's, within the per-user cap (over it the socket is closed with 4100). */
+  private claimUser(userId: string): "claimed" | "another user" | "over capacity" {
+    if (this.identifiedUserId === userId) return "claimed";
+    if (this.identifiedUserId !== undefined) return "another user";
+    if (!this.context.identify(this, userId)) {
+      this.refuseOverCapacity("Over capacity: too many connections for this user");
+      return "over capacity";
+    }
+    this.identifiedUserId = userId;
+    this.releaseHeldSubscriptions();
+    return "claimed";
+  }
+
+  /** `pusher:signin` (user authentication): the app signed `socket_id::user::user_data` for the user `user_data.id`. */
+  private signin(data: unknown): void {
+    const request = signinDataSchema.safeParse(data);
+    if (!request.success) {
+      this.sendError(null, "pusher:signin needs data.auth and data.user_data");
+      return;
+    }
+    const { auth, user_data: userData } = request.data;
+    let user: { id: string } | undefined;
+    try {
+      const parsed = signedInUserSchema.safeParse(JSON.parse(userData) as unknown);
+      user = parsed.success ? parsed.data : undefined;
+    } catch {
+      user = undefined;
+    }
+    if (!user || !isValidUserAuthentication(this.context.credentials, this.socketId, auth, userData)) {
+      this.sendError(PusherErrorCode.unauthorizedConnection, "Invalid signin: user_data needs an id and a valid signature");
+      return;
+    }
+    const claimed = this.claimUser(user.id);
+    if (claimed === "another user") this.sendError(PusherErrorCode.unauthorizedConnection, "This connection is signed in as another user");
+    if (claimed !== "claimed") return;
+    this.send(encodeMessage({ event: "pusher:signin_success", data: { user_data: userData } }));
+  }
+
   private async confirmSubscription(channel: string, member: PresenceMember | undefined): Promise<void> {
     if (!member) {
       this.send(encodeMessage({ event: "pusher_internal:subscription_succeeded", channel, data: "{}" }));
@@ -294,6 +415,7 @@ export class ClientConnection implements Subscriber {
   }
 
   private async unsubscribe(channel: string): Promise<void> {
+    this.awaitingIdentity = this.awaitingIdentity.filter((held) => held.channel !== channel);
     if (!this.subscriptions.has(channel)) return;
     const member = this.subscriptions.get(channel);
     this.subscriptions.delete(channel);
@@ -333,6 +455,10 @@ export class ClientConnection implements Subscriber {
     }
     if (!allowsClientEvents(channelKind(channel))) {
       this.sendError(null, `Client event rejected: ${channel} is not a private or presence channel`);
+      return;
+    }
+    if (this.context.settings.serverOnlyChannelPrefixes.some((prefix) => channel.startsWith(prefix))) {
+      this.sendError(null, `Client event rejected: only the server publishes on ${channel}`);
       return;
     }
     if (!this.subscriptions.has(channel)) {

@@ -19,6 +19,12 @@ export interface ChannelEvent {
 export interface Cluster {
   readonly backend: "single-instance" | "redis";
   broadcast(event: ChannelEvent): Promise<void>;
+  /** This instance now holds `count` sockets counted under `key` (a client address or a user; the caps). */
+  recordConnectionCount(key: string, count: number): Promise<void>;
+  /** Sockets counted under `key` on the other live instances. */
+  connectionsElsewhere(key: string): Promise<number>;
+  /** Asks the other instances to close the user's sockets (this instance closes its own). */
+  terminateUserConnections(userId: string): Promise<void>;
   /** This instance now has `count` sockets in `channel`. */
   recordSubscriptionCount(channel: string, count: number): Promise<void>;
   /** The user's first socket in the channel on this instance; true when no other instance has the user (→ member_added). */
@@ -40,6 +46,14 @@ export class SingleInstanceCluster implements Cluster {
   constructor(private readonly registry: ChannelRegistry) {}
 
   async broadcast(): Promise<void> {}
+
+  async terminateUserConnections(): Promise<void> {}
+
+  async recordConnectionCount(): Promise<void> {}
+
+  async connectionsElsewhere(): Promise<number> {
+    return 0;
+  }
 
   async recordSubscriptionCount(): Promise<void> {}
 

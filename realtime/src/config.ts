@@ -9,8 +9,10 @@ const booleanFlag = z
 /** Variables only the channel server reads (the shared PUSHER_* ones are validated by lib/env.ts). */
 const channelServerEnvSchema = z.object({
   REALTIME_BIND_HOST: z.string().min(1).default("0.0.0.0"),
-  REALTIME_CLIENT_EVENTS: booleanFlag.default(true),
+  REALTIME_CLIENT_EVENTS: booleanFlag.default(false),
   REALTIME_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
+  REALTIME_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  REALTIME_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(10),
   REALTIME_ACTIVITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
@@ -38,6 +40,9 @@ export function channelServerOptionsFromEnv(appEnv: AppEnv, source: EnvSource = 
     redisUrl: appEnv.REDIS_URL,
     enableClientEvents: config.REALTIME_CLIENT_EVENTS,
     maxConnections: config.REALTIME_MAX_CONNECTIONS,
+    maxConnectionsPerAddress: config.REALTIME_MAX_CONNECTIONS_PER_ADDRESS,
+    maxConnectionsPerUser: config.REALTIME_MAX_CONNECTIONS_PER_USER,
+    trustedProxyHops: appEnv.TRUSTED_PROXY_HOPS,
     activityTimeoutSeconds: config.REALTIME_ACTIVITY_TIMEOUT_SECONDS,
   };
 }

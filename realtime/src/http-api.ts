@@ -15,6 +15,8 @@ export interface HttpApiDependencies {
   cluster: Cluster;
   /** Delivers to this instance's sockets and to the other instances. */
   publish(event: ChannelEvent): Promise<void>;
+  /** Closes the user's sockets on every instance. */
+  terminateUserConnections(userId: string): Promise<void>;
   health(): Promise<{ healthy: boolean; details: Record<string, unknown> }>;
   log(message: string): void;
 }
@@ -110,6 +112,8 @@ function parseJson(body: Buffer): unknown {
 }
 
 const API_ROUTE = /^\/apps\/([^/]+)\/(events|batch_events|channels)(?:\/([^/]+)(\/users)?)?\/?$/;
+const TERMINATE_ROUTE = /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections\/?$/;
+const USER_ID_PATTERN = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;
 
 /**
  * The Pusher Channels HTTP API (auth_version 1.0 signatures) plus `GET /health`.
@@ -196,6 +200,29 @@ export function createHttpApiHandler(dependencies: HttpApiDependencies) {
     return { users: [...members.keys()].map((id) => ({ id })) };
   }
 
+  /** Pusher's `POST /apps/{app_id}/users/{user_id}/terminate_connections`: closes the user's sockets everywhere. */
+  async function terminateConnections(request: IncomingMessage, response: ServerResponse, url: URL, rawAppId: string, rawUserId: string) {
+    let appId: string;
+    let userId: string;
+    try {
+      appId = decodeURIComponent(rawAppId);
+      userId = decodeURIComponent(rawUserId);
+    } catch {
+      throw new HttpError(400, "Malformed path");
+    }
+    if (appId !== dependencies.appId) throw new HttpError(404, `Unknown app_id ${appId}`);
+    if (request.method !== "POST") {
+      response.setHeader("allow", "POST");
+      throw new HttpError(405, "Use POST");
+    }
+    const body = await readBody(request);
+    const verification = verifySignedRequest(credentials, { method: "POST", path: url.pathname, query: url.searchParams, body });
+    if (!verification.ok) throw new HttpError(401, verification.reason);
+    if (!USER_ID_PATTERN.test(userId)) throw new HttpError(400, "Invalid user id");
+    await dependencies.terminateUserConnections(userId);
+    sendJson(response, 200, {});
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://channel-server");
     const method = request.method ?? "GET";
@@ -206,6 +233,9 @@ export function createHttpApiHandler(dependencies: HttpApiDependencies) {
       sendJson(response, healthy ? 200 : 503, { status: healthy ? "ok" : "degraded", ...details });
       return;
     }
+
+    const termination = TERMINATE_ROUTE.exec(url.pathname);
+    if (termination) return terminateConnections(request, response, url, termination[1]!, termination[2]!);
 
     const match = API_ROUTE.exec(url.pathname);
     if (!match) throw new HttpError(404, "Not found");

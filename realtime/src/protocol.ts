@@ -15,6 +15,7 @@ export const PusherErrorCode = {
   invalidVersionStringFormat: 4006,
   unsupportedProtocolVersion: 4007,
   noProtocolVersionSupplied: 4008,
+  unauthorizedConnection: 4009,
   overCapacity: 4100,
   reconnectImmediately: 4200,
   pongReplyNotReceived: 4201,
@@ -108,6 +109,14 @@ export const subscribeDataSchema = z.object({
 });
 
 export const unsubscribeDataSchema = z.object({ channel: z.string() });
+
+export const signinDataSchema = z.object({ auth: z.string(), user_data: z.string() });
+
+/** The `user_data` a user authentication signs: who the socket belongs to. */
+export const signedInUserSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** The channel pusher-js joins after signing in, for events sent to the user (`#server-to-user-{id}`). */
+export const SERVER_TO_USER_PREFIX = "#server-to-user-";
 
 /** The presence `channel_data` a channel authorizer signs: who the member is. */
 export const presenceChannelDataSchema = z.object({

@@ -8,7 +8,9 @@ import type { ChannelEvent, Cluster } from "./cluster";
  *                                      pushed forward by each heartbeat; each instance declares its own deadline
  *   instance:{id}:channels             hash: channel → sockets subscribed on that instance
  *   instance:{id}:presence:{channel}   hash: user id → user_info JSON, for users with ≥ 1 socket there
- *   events                             pub/sub channel carrying ChannelEvents between instances
+ *   instance:{id}:connections          hash: `address:{a}` / `user:{id}` → sockets on that instance (the caps)
+ *   events                             pub/sub channel carrying ChannelEvents between instances, and
+ *                                      requests to close a user's sockets (terminate_connections)
  *
  * Each instance writes only its own keys; readers merge the keys of the instances whose deadline has
  * not passed. Presence joins and leaves run as scripts so that "is this user anywhere else?" is answered
@@ -70,6 +72,18 @@ end
 return result
 `;
 
+/** ARGV: prefix, instance, key → sockets counted under key on the other live instances. */
+const CONNECTIONS_ELSEWHERE_LUA = `${LIVE_INSTANCES_LUA}
+local prefix, instance, key = ARGV[1], ARGV[2], ARGV[3]
+local total = 0
+for _, other in ipairs(live_instances(prefix)) do
+  if other ~= instance then
+    total = total + (tonumber(redis.call('HGET', prefix .. 'instance:' .. other .. ':connections', key)) or 0)
+  end
+end
+return total
+`;
+
 /** ARGV: prefix → flat [channel, subscriptionCount, …] summed over live instances. */
 const SUBSCRIPTION_COUNTS_LUA = `${LIVE_INSTANCES_LUA}
 local prefix = ARGV[1]
@@ -116,12 +130,27 @@ export interface RedisClusterOptions {
   heartbeatIntervalMs: number;
   /** Called with events published by other instances (and presence departures of dead ones). */
   deliverLocally(event: ChannelEvent): void;
+  /** Called when another instance was asked to close a user's sockets. */
+  terminateUserLocally(userId: string): void;
+  /** This instance's sockets per cap key, rewritten into Redis with every heartbeat. */
+  connectionCounts(): Map<string, number>;
   log(message: string): void;
 }
 
 interface PublishedEvent {
   origin: string;
   event: ChannelEvent;
+}
+
+interface PublishedTermination {
+  origin: string;
+  terminateUser: string;
+}
+
+function isPublishedTermination(value: unknown): value is PublishedTermination {
+  if (typeof value !== "object" || value === null) return false;
+  const { origin, terminateUser } = value as Record<string, unknown>;
+  return typeof origin === "string" && typeof terminateUser === "string";
 }
 
 function isPublishedEvent(value: unknown): value is PublishedEvent {
@@ -196,6 +225,22 @@ export class RedisCluster implements Cluster {
     return this.key(`instance:${instanceId}:channels`);
   }
 
+  private connectionsKey(instanceId = this.options.instanceId): string {
+    return this.key(`instance:${instanceId}:connections`);
+  }
+
+  async recordConnectionCount(key: string, count: number): Promise<void> {
+    const hash = this.connectionsKey();
+    const transaction = this.redis.multi();
+    if (count > 0) transaction.hset(hash, key, String(count));
+    else transaction.hdel(hash, key);
+    await transaction.pexpire(hash, this.keyTtlMs).exec();
+  }
+
+  async connectionsElsewhere(key: string): Promise<number> {
+    return Number(await this.redis.eval(CONNECTIONS_ELSEWHERE_LUA, 0, this.options.keyPrefix, this.options.instanceId, key));
+  }
+
   private presenceKey(channel: string, instanceId = this.options.instanceId): string {
     return this.key(`instance:${instanceId}:presence:${channel}`);
   }
@@ -207,8 +252,17 @@ export class RedisCluster implements Cluster {
     } catch {
       return;
     }
+    if (isPublishedTermination(message)) {
+      if (message.origin !== this.options.instanceId) this.options.terminateUserLocally(message.terminateUser);
+      return;
+    }
     if (!isPublishedEvent(message) || message.origin === this.options.instanceId) return;
     this.options.deliverLocally(message.event);
+  }
+
+  async terminateUserConnections(userId: string): Promise<void> {
+    const message: PublishedTermination = { origin: this.options.instanceId, terminateUser: userId };
+    await this.redis.publish(this.key("events"), JSON.stringify(message));
   }
 
   async broadcast(event: ChannelEvent): Promise<void> {
@@ -294,6 +348,13 @@ export class RedisCluster implements Cluster {
     transaction.del(channelsKey);
     if (counts.size > 0) transaction.hset(channelsKey, Object.fromEntries([...counts].map(([name, count]) => [name, String(count)])));
     transaction.pexpire(channelsKey, this.keyTtlMs);
+    const connectionsKey = this.connectionsKey();
+    const connectionCounts = this.options.connectionCounts();
+    transaction.del(connectionsKey);
+    if (connectionCounts.size > 0) {
+      transaction.hset(connectionsKey, Object.fromEntries([...connectionCounts].map(([key, count]) => [key, String(count)])));
+    }
+    transaction.pexpire(connectionsKey, this.keyTtlMs);
     for (const channel of registry.presenceChannels()) {
       const key = this.presenceKey(channel);
       const members = registry.presenceMembers(channel);
@@ -342,7 +403,7 @@ export class RedisCluster implements Cluster {
       }
       await this.redis.del(key);
     }
-    await this.redis.del(channelsKey);
+    await this.redis.del(channelsKey, this.connectionsKey(instanceId));
   }
 
   /** Deregisters this instance; call after its sockets have left their channels. */
@@ -352,7 +413,11 @@ export class RedisCluster implements Cluster {
     clearInterval(this.heartbeatTimer);
     await this.heartbeatRunning;
     try {
-      const keys = [this.channelsKey(), ...this.options.registry.presenceChannels().map((channel) => this.presenceKey(channel))];
+      const keys = [
+        this.channelsKey(),
+        this.connectionsKey(),
+        ...this.options.registry.presenceChannels().map((channel) => this.presenceKey(channel)),
+      ];
       await this.redis.multi().zrem(this.key("instances"), this.options.instanceId).del(...keys).exec();
     } catch (error) {
       this.options.log(`could not deregister from Redis: ${String(error)}`);

@@ -40,6 +40,14 @@ export function isValidChannelAuthorization(
   return safeEqual(signature, hmacSha256Hex(credentials.secret, signed));
 }
 
+/** Checks a `pusher:signin` (user authentication): `key:hex(hmac_sha256(secret, "socket_id::user::user_data"))`. */
+export function isValidUserAuthentication(credentials: AppCredentials, socketId: string, auth: string, userData: string): boolean {
+  const separator = auth.indexOf(":");
+  if (separator < 0) return false;
+  if (!safeEqual(auth.slice(0, separator), credentials.key)) return false;
+  return safeEqual(auth.slice(separator + 1), hmacSha256Hex(credentials.secret, `${socketId}::user::${userData}`));
+}
+
 export const MAX_TIMESTAMP_SKEW_SECONDS = 600;
 
 export interface SignedRequest {

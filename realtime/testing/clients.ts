@@ -25,6 +25,7 @@ export interface ClientIdentity {
 /**
  * A pusher-js client whose channel authorizer signs locally with the server SDK, the way
  * the app's `/api/realtime/auth` route does. `signingSecret` lets a test sign with a wrong secret.
+ * With an identity, `client.signin()` signs the socket in as that user (as `/api/realtime/user-auth` does).
  */
 export function connectClient(app: TestApp, port: number, identity?: ClientIdentity, signingSecret = app.secret): Pusher {
   const signer = serverSdk({ ...app, secret: signingSecret }, port);
@@ -40,6 +41,12 @@ export function connectClient(app: TestApp, port: number, identity?: ClientIdent
         const presenceData =
           channelName.startsWith("presence-") && identity ? { user_id: identity.userId, user_info: identity.userInfo ?? {} } : undefined;
         callback(null, signer.authorizeChannel(socketId, channelName, presenceData));
+      },
+    },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        if (!identity) callback(new Error("this test client has no identity to sign in with"), null);
+        else callback(null, signer.authenticateUser(socketId, { id: identity.userId }));
       },
     },
   });

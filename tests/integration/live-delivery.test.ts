@@ -2,6 +2,7 @@ import Pusher, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
+import { POST as realtimeUserAuth } from "@/app/api/realtime/user-auth/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { runEventPipeline } from "@/lib/events/scheduler";
@@ -65,7 +66,20 @@ async function browserLikeClient(user: TestUser | null): Promise<Pusher> {
           .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
       },
     },
+    // Browsers sign in (components/realtime/connection.ts): the parking board and role channels need it.
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        call<{ auth?: string; user_data?: string }>(realtimeUserAuth, { form: { socket_id: socketId }, ...(user ? { token: user.token } : {}) })
+          .then((response) =>
+            response.status === 200 && response.body.auth && response.body.user_data
+              ? callback(null, { auth: response.body.auth, user_data: response.body.user_data })
+              : callback(new Error(String(response.status)), null),
+          )
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
+      },
+    },
   });
+  client.signin();
   clients.push(client);
   return client;
 }

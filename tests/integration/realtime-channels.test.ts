@@ -44,7 +44,8 @@ async function extraServer(options: Partial<ChannelServerOptions>): Promise<Runn
 }
 
 beforeAll(async () => {
-  server = await startChannelServer({ port: 0, host: "127.0.0.1", ...app, log: quiet });
+  // These tests exercise client events; they are off by default.
+  server = await startChannelServer({ port: 0, host: "127.0.0.1", ...app, enableClientEvents: true, log: quiet });
 });
 
 afterEach(async () => {

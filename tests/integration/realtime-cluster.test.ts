@@ -34,6 +34,8 @@ describe.runIf(Boolean(redisUrl))("channel servers sharing Redis (runs only when
     redisUrl,
     redisKeyPrefix,
     redisHeartbeatIntervalMs: heartbeatMs,
+    // These tests exercise client events; they are off by default.
+    enableClientEvents: true,
     log: () => undefined,
   });
   let instanceA: RunningChannelServer;

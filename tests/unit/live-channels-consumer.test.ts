@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LoggedEvent } from "@/lib/events/types";
 import { isTransientPublishFailure } from "@/lib/realtime/live-channels-consumer";
+import { liveCopy } from "@/lib/realtime/live-payload";
 import { channelsFor } from "@/lib/realtime/routing";
 
 function event(overrides: Partial<LoggedEvent>): LoggedEvent {
@@ -26,5 +27,24 @@ describe("who hears an event", () => {
     const channels = channelsFor(event({ topic: "reservation_events", key: "r1", payload: { reserver: { id: "CST000002" }, owner: { id: "CST000003" } } }));
     expect(channels.sort()).toEqual(["private-role-admin", "private-user-CST000002", "private-user-CST000003"]);
     expect(channelsFor(event({ topic: "parking_events", key: "s1" }))).toContain("private-parking");
+  });
+});
+
+describe("what a live copy carries", () => {
+  it("withholds e-mail, phone and client addresses at any depth and marks the copy truncated", () => {
+    const copy = liveCopy(
+      event({
+        payload: { id: "CST000001", name: "Ann", email: "ann@example.test", phone: "+15550100001", owner: { id: "CST000002", phone: "+15550100002" }, audit: [{ clientIp: "10.0.0.1", action: "x" }] },
+      }),
+    );
+    expect(copy.payload).toEqual({ id: "CST000001", name: "Ann", owner: { id: "CST000002" }, audit: [{ action: "x" }] });
+    expect(copy.truncated).toBe(true);
+    expect(JSON.stringify(copy)).not.toMatch(/ann@example|5550100|10\.0\.0\.1/);
+  });
+
+  it("leaves a payload without contact details whole", () => {
+    const copy = liveCopy(event({ topic: "parking_events", key: "s1", type: "spot.updated", payload: { id: "s1", availableNow: true } }));
+    expect(copy.payload).toEqual({ id: "s1", availableNow: true });
+    expect(copy).not.toHaveProperty("truncated");
   });
 });

@@ -163,3 +163,12 @@ describe("toasts for events addressed to the user", () => {
     expect(humanizeEventType("credits.top_up")).toBe("Credits top up");
   });
 });
+
+describe("live bus: only the server's events", () => {
+  it("ignores client-* events, however well they imitate a logged event", () => {
+    const forged = { ...JSON.parse(JSON.stringify(event())), topic: "parking_events", type: "spot.reserved" };
+    expect(parseLiveMessage("client-spot.reserved", forged, "parking")).toBeNull();
+    expect(parseLiveMessage("client-notification.created", { eventId: "42", type: "user.registered" }, "user")).toBeNull();
+    expect(parseLiveMessage("spot.reserved", forged, "parking")).toMatchObject({ kind: "event", channel: "parking" });
+  });
+});
