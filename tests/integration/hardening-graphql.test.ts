@@ -80,7 +80,7 @@ describe("GraphQL document limits", () => {
     const user = await createUser("CUSTOMER");
     const aliases = await gql(user, `{ me { ${repeat(100, (index) => `r${index}: reservations { id }`)} } }`);
     expect(aliases.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", actual: 1 + 100 * (1 + 10) });
-    const fewerAliases = await gql(user, `{ me { ${repeat(90, (index) => `r${index}: reservations { id }`)} } }`);
+    const fewerAliases = await gql(user, `{ me { ${repeat(20, (index) => `r${index}: reservations { id }`)} } }`);
     expect(fewerAliases.body.errors).toBeUndefined();
     const wide = "id label zone kind availableNow createdAt description owner { id name }";
     const big = await gql(user, `{ spots(filter: { limit: 200 }) { ${wide} } }`);
