@@ -69,6 +69,7 @@ describe("GraphQL document limits", () => {
     expect(oneCall.statements).toBeGreaterThan(authenticationOnly.statements);
 
     const attack = await baseline(FRAGMENT_SPREAD_ATTACK);
+    expect(attack.response.status).toBe(400);
     expect(attack.response.body.data ?? null).toBeNull();
     expect(attack.response.body.errors).toHaveLength(1);
     expect(attack.response.body.errors?.[0]?.message).toMatch(/^Query cost 22020 exceeds the limit of 1000/);
@@ -94,6 +95,7 @@ describe("GraphQL document limits", () => {
     const user = await createUser("CUSTOMER");
     const ofTypes = (levels: number): string => (levels === 0 ? "name" : `name ofType { ${ofTypes(levels - 1)} }`);
     const deep = await gql(user, `{ __type(name: "Spot") { ${ofTypes(15)} } }`);
+    expect(deep.status).toBe(400);
     expect(deep.body.data ?? null).toBeNull();
     expect(deep.body.errors?.[0]?.message).toBe("Query depth 17 exceeds the limit of 15.");
     expect(deep.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_DEEP", limit: 15, actual: 17 });
@@ -121,6 +123,7 @@ describe("GraphQL document limits", () => {
     const user = await createUser("CUSTOMER");
     const directives = repeat(400, () => "@include(if: true)");
     const tokens = await gql(user, `{ me { id ${directives} } }`);
+    expect(tokens.status).toBe(400);
     expect(tokens.body.data ?? null).toBeNull();
     expect(tokens.body.errors?.[0]?.message).toBe("Document has more than 2000 tokens, the limit.");
     expect(tokens.body.errors?.[0]?.extensions).toMatchObject({ code: "TOO_MANY_TOKENS", limit: 2000 });
@@ -131,6 +134,7 @@ describe("GraphQL document limits", () => {
     const padded = `{ me { id } } # ${"x".repeat(40_000)}`;
     const bytes = Buffer.byteLength(padded);
     const viaPost = await gql(user, padded);
+    expect(viaPost.status).toBe(400);
     expect(viaPost.body.data ?? null).toBeNull();
     expect(viaPost.body.errors?.[0]?.message).toBe(`Document size ${bytes} bytes exceeds the limit of 32768 bytes.`);
     expect(viaPost.body.errors?.[0]?.extensions).toMatchObject({ code: "DOCUMENT_TOO_LARGE", limit: 32768, actual: bytes });
