@@ -85,8 +85,8 @@ function literalPageSize(value: ValueNode): number | undefined {
  */
 function listWeight(field: FieldNode, listFactor: number): number {
   for (const argument of field.arguments ?? []) {
-    const direct = PAGE_SIZE_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.INT;
-    const size = direct ? Number((argument.value as { value: string }).value) : argument.value.kind === Kind.OBJECT ? literalPageSize(argument.value) : undefined;
+    const mayHoldPageSize = PAGE_SIZE_ARGUMENTS.has(argument.name.value) || argument.value.kind === Kind.OBJECT;
+    const size = mayHoldPageSize ? literalPageSize(argument.value) : undefined;
     if (size !== undefined) return Math.max(1, size);
   }
   return listFactor;
