@@ -77,6 +77,18 @@ describe("GraphQL document limits", () => {
     expect(attack.statements).toBe(authenticationOnly.statements);
   });
 
+  it("measures fragments that spread fragments without walking every expansion", async () => {
+    const user = await createUser("CUSTOMER");
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, index) =>
+      index === levels - 1 ? `fragment F${index} on Me { id }` : `fragment F${index} on Me { ...F${index + 1} ...F${index + 1} }`,
+    ).join(" ");
+    const response = await gql(user, `{ me { ...F0 } } ${fragments}`);
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 1000/);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", actual: 1 + 2 ** (levels - 1) });
+  });
+
   it("weighs aliases and list fields: a literal limit counts as that many items", async () => {
     const user = await createUser("CUSTOMER");
     const aliases = await gql(user, `{ me { ${repeat(100, (index) => `r${index}: reservations { id }`)} } }`);
