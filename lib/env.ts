@@ -68,6 +68,12 @@ const rawEnvSchema = z.object({
   PARKING_MAX_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   RENTALS_MAX_OPEN_REQUESTS: z.coerce.number().int().min(1).max(1000).default(5),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(1000),
+  GRAPHQL_MAX_INTROSPECTION_COST: z.coerce.number().int().min(0).default(100_000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+  GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),
+  GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 /** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */

@@ -1,9 +1,10 @@
 import { GraphQLError } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga } from "graphql-yoga";
 import { authenticate } from "@/lib/auth/authenticate";
 import { env } from "@/lib/env";
 import { HttpError, ValidationError } from "@/lib/errors";
-import { selectionLimits } from "@/lib/graphql/limits";
+import { refuseCrossSiteBodies } from "@/lib/graphql/csrf";
+import { documentLimitsPlugin, requestBodyLimit } from "@/lib/graphql/limits";
 import { schema, type GraphQLContext } from "@/lib/graphql/schema";
 import { route } from "@/lib/http/route";
 
@@ -23,15 +24,16 @@ function isRequestError(error: unknown): error is Error {
   return error instanceof Error && error.name === "GraphQLError" && "path" in error && error.path === undefined;
 }
 
-const sizeLimits: Plugin = { onValidate: ({ addValidationRule }) => addValidationRule(selectionLimits) };
-
 const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
   schema,
   graphqlEndpoint: "/api/graphql",
   graphiql: env().NODE_ENV !== "production",
   landingPage: false,
   fetchAPI: { Response },
-  plugins: [sizeLimits],
+  plugins: [refuseCrossSiteBodies, documentLimitsPlugin()],
+  // File uploads are not part of this API, and a multipart body is what a cross-site form sends.
+  multipart: false,
+  maxRequestBodySize: requestBodyLimit(),
   // Rule errors keep their meaning (code, status, detail); anything unexpected stays masked.
   maskedErrors: {
     maskError(error, message) {
