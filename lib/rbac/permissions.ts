@@ -41,19 +41,26 @@ export async function syncPermissions(client: PrismaClient): Promise<{ created: 
   const existing = new Set((await client.permission.findMany({ select: { scope: true } })).map((row) => row.scope));
   const created = ALL_SCOPES.filter((scope) => !existing.has(scope));
   if (created.length === 0) return { created };
-  await client.$transaction(async (tx) => {
-    for (const scope of created) {
-      const { action, resource } = parseScope(scope);
-      const permission = await tx.permission.create({
-        data: { scope, action, resource, description: `${action.toLowerCase()} ${RESOURCES[resource].toLowerCase()}` },
+  // Three statements whatever the number of scopes, so a slow start-up never hits the transaction timeout.
+  await client.$transaction(
+    async (tx) => {
+      await tx.permission.createMany({
+        data: created.map((scope) => {
+          const { action, resource } = parseScope(scope);
+          return { scope, action, resource, description: `${action.toLowerCase()} ${RESOURCES[resource].toLowerCase()}` };
+        }),
       });
-      const grantedTo = ROLE_NAMES.filter((role) => DEFAULT_ROLE_SCOPES[role].includes(scope));
-      if (grantedTo.length > 0) {
-        await tx.rolePermission.createMany({
-          data: grantedTo.map((role) => ({ roleId: ROLES[role].id, permissionId: permission.id })),
-        });
-      }
-    }
-  });
+      const rows = await tx.permission.findMany({ where: { scope: { in: created } }, select: { id: true, scope: true } });
+      await tx.rolePermission.createMany({
+        data: rows.flatMap((row) =>
+          ROLE_NAMES.filter((role) => DEFAULT_ROLE_SCOPES[role].includes(row.scope as Scope)).map((role) => ({
+            roleId: ROLES[role].id,
+            permissionId: row.id,
+          })),
+        ),
+      });
+    },
+    { timeout: 30_000 },
+  );
   return { created };
 }
