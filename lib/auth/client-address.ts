@@ -1,19 +1,29 @@
 import { env } from "../env";
 
 /**
+ * The entry of an `X-Forwarded-For` value to trust behind `hops` reverse proxies
+ * that each append the address they saw: the one the outermost proxy appended,
+ * i.e. the `hops`-th from the right (the leftmost if there are fewer). With no
+ * proxy (0) every entry is the client's own words; the last one is returned as a
+ * best effort. Shared by the app and the channel server.
+ */
+export function forwardedClientAddress(forwardedFor: string | undefined, hops: number): string | undefined {
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const trusted = Number.isInteger(hops) && hops > 0 ? hops : 1;
+  return entries[Math.max(0, entries.length - trusted)];
+}
+
+/**
  * The client's address as seen through `TRUSTED_PROXY_HOPS` reverse proxies.
  *
  * Next.js fills `X-Forwarded-For` with the socket address only when the request
  * has none, so with no proxy in front (hops = 0) a client can put any value
- * there: the per-address login limit is then best effort, while the
- * per-username limit cannot be dodged. Behind N proxies that each append the
- * address they saw, the N-th entry from the right is the one to trust.
+ * there: the per-address limits are then best effort, while the per-account
+ * limits cannot be dodged.
  */
 export function clientAddress(headers: Headers, trustedProxyHops = env().TRUSTED_PROXY_HOPS): string {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const hops = Number.isInteger(trustedProxyHops) && trustedProxyHops > 0 ? trustedProxyHops : 0;
-  return entries[Math.max(0, entries.length - 1 - hops)] ?? "unknown";
+  return forwardedClientAddress(headers.get("x-forwarded-for") ?? undefined, trustedProxyHops) ?? "unknown";
 }

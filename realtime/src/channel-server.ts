@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
+import { forwardedClientAddress } from "../../lib/auth/client-address";
 import { IDENTIFIED_ONLY_CHANNEL_PREFIXES, SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
 import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
@@ -84,11 +85,7 @@ export function clientAddressOf(request: IncomingMessage, hops: number): string 
   const peer = request.socket.remoteAddress ?? "unknown";
   if (hops <= 0) return peer;
   const header = request.headers["x-forwarded-for"];
-  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - hops] ?? entries[0] ?? peer;
+  return forwardedClientAddress(Array.isArray(header) ? header.join(",") : header, hops) ?? peer;
 }
 
 function defaultLog(message: string): void {
