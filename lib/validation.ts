@@ -9,9 +9,45 @@ function toFieldErrors(error: z.ZodError, location: string): FieldError[] {
   }));
 }
 
+/** PostgreSQL cannot store U+0000 in text: it is refused at every boundary before anything reaches a query. */
+const NUL = "\u0000";
+const NUL_MESSAGE = "must not contain a NUL character";
+/** Deep enough for any input we accept; deeper documents are refused by their schemas anyway. */
+const MAX_SCAN_DEPTH = 32;
+
+function collectNulPaths(value: unknown, path: Array<string | number>, found: Array<Array<string | number>>, depth: number): void {
+  if (typeof value === "string") {
+    if (value.includes(NUL)) found.push(path);
+    return;
+  }
+  if (depth >= MAX_SCAN_DEPTH || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectNulPaths(item, [...path, index], found, depth + 1));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes(NUL)) found.push([...path, key]);
+    else collectNulPaths(item, [...path, key], found, depth + 1);
+  }
+}
+
+/**
+ * The last line of defence for strings on their way to PostgreSQL: any input
+ * (query, body, form, GraphQL variables, action arguments) holding a NUL anywhere
+ * is a 422 naming where, whatever schema a later change forgets to tighten.
+ */
+export function refuseNul(input: unknown, location: string): void {
+  const found: Array<Array<string | number>> = [];
+  collectNulPaths(input, [], found, 0);
+  if (found.length > 0) {
+    throw new ValidationError(found.map((path) => ({ loc: [location, ...path], msg: NUL_MESSAGE, type: "string_nul" })));
+  }
+}
+
 /**
  * Validates input at a boundary; failures become a 422 listing every failing field.
- * A query parameter given more than once (an array from `searchParams`) is refused by name.
+ * A query parameter given more than once (an array from `searchParams`) is refused by name,
+ * and a NUL character anywhere is refused before the schema runs.
  */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
@@ -24,6 +60,7 @@ export function parseInput<Schema extends z.ZodType>(
       throw new ValidationError(repeated.map(([key]) => ({ loc: [location, key], msg: "give this parameter once", type: "too_big" })));
     }
   }
+  refuseNul(input, location);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldErrors(result.error, location));
   return result.data;
@@ -49,7 +86,57 @@ export const passwordSchema = z
   .min(8, "must be at least 8 characters")
   .refine((value) => Buffer.byteLength(value, "utf8") <= 72, "must be at most 72 bytes");
 
-export const nameSchema = z.string().trim().min(1, "must not be empty").max(100);
+/** C0 and C1 control characters and DEL: never part of a one-line value. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, but a multi-line text keeps line feeds and tabs (carriage returns are folded into line feeds first). */
+const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/**
+ * Whitespace and invisible format characters (zero-width spaces and joiners, bidi
+ * marks and overrides, soft hyphen, byte-order mark…) at either end: a name that is
+ * nothing but these is empty.
+ */
+const EDGE_INVISIBLES = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+
+export function trimInvisible(value: string): string {
+  return value.replace(EDGE_INVISIBLES, "");
+}
+
+export interface TextOptions {
+  /** Fewest characters after trimming; 1 (the default) makes an all-invisible value "must not be empty". */
+  min?: number;
+  /** Allow line feeds and tabs (descriptions, reasons). */
+  multiline?: boolean;
+}
+
+/**
+ * The shared string schema for free text (names, labels, addresses, filters): no
+ * control characters (a multi-line text may hold line feeds and tabs), trimmed of
+ * whitespace and invisible characters at both ends, then `min`..`max` characters.
+ */
+export function safeText(max: number, { min = 1, multiline = false }: TextOptions = {}) {
+  const refused = multiline ? CONTROL_CHARACTERS_EXCEPT_LINES : CONTROL_CHARACTERS;
+  return z
+    .string()
+    .transform((value, context) => {
+      const text = multiline ? value.replace(/\r\n?/g, "\n") : value;
+      if (refused.test(text)) {
+        context.addIssue({
+          code: "custom",
+          message: multiline ? "must not contain control characters other than line breaks and tabs" : "must not contain control characters or line breaks",
+        });
+        return z.NEVER;
+      }
+      return trimInvisible(text);
+    })
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
+        .max(max, `must be at most ${max} characters`),
+    );
+}
+
+export const nameSchema = safeText(100);
 
 /**
  * A number in a query string, written out plainly: `pattern` decides what is

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { MESSAGES, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { MAX_PASSWORD_BYTES, PASSWORD_HASH_COST, verifyPassword } from "../identity/passwords";
+import { refuseNul } from "../validation";
 import { beginLoginAttempt, loginSucceeded } from "./login-limits";
 
 let decoyHash: Promise<string> | undefined;
@@ -34,6 +35,7 @@ export async function verifyCredentials(
   password: string,
   clientIp: string,
 ): Promise<AuthenticatedUser> {
+  refuseNul({ username: rawUsername, password }, "body");
   const username = normaliseUsername(rawUsername);
   const user = await db.user.findFirst({
     where: username.includes("@") ? { email: username } : { phone: username },

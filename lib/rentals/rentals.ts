@@ -6,7 +6,7 @@ import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
 import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
-import { parseInput } from "../validation";
+import { parseInput, safeText } from "../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
 import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
 import { withConflicts } from "./db-errors";
@@ -44,14 +44,14 @@ export const rentalRequestSchema = z
   });
 export type RentalRequestInput = z.input<typeof rentalRequestSchema>;
 
-export const rejectionSchema = z.object({ reason: text(500) });
+export const rejectionSchema = z.object({ reason: safeText(500, { multiline: true }) });
 
 export const rentalListQuerySchema = z
   .object({
     status: z.enum(RENTAL_STATUSES).optional(),
     vehicleId: idSchema.optional(),
     branchId: idSchema.optional(),
-    customerId: z.string().trim().min(1).max(16).optional(),
+    customerId: safeText(16).optional(),
     /** Rentals whose period `[startDate, endDate)` overlaps `[from, to)`; either end may be left open. */
     from: calendarDate.optional(),
     to: calendarDate.optional(),

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as graphql } from "@/app/api/graphql/route";
+import { POST as loginRoute } from "@/app/api/v1/auth/login/route";
+import * as branchCollection from "@/app/api/v1/branches/route";
+import { GET as events } from "@/app/api/v1/events/route";
+import * as spots from "@/app/api/v1/spots/route";
+import * as vehicleCollection from "@/app/api/v1/vehicles/route";
+import { call } from "../support/http";
+import { createUser, databaseSnapshot, registerCustomer, type TestUser } from "../support/identity";
+import { branchInput } from "../support/rentals";
+
+type FieldErrors = { detail: Array<{ loc: Array<string | number>; msg: string }> };
+
+let admin: TestUser;
+let customer: TestUser;
+let employee: TestUser;
+
+beforeAll(async () => {
+  [admin, customer, employee] = await Promise.all([createUser("ADMIN"), createUser("CUSTOMER"), createUser("EMPLOYEE")]);
+});
+
+describe("a NUL or control character is a 422, never a 500 (item 9)", () => {
+  it("login refuses a NUL in the username or password with 422", async () => {
+    for (const form of [
+      { username: "a\u0000b@example.test", password: "whatever-password" },
+      { username: customer.email, password: "pass\u0000word" },
+    ]) {
+      const response = await call<FieldErrors>(loginRoute, { path: "/api/v1/auth/login", form });
+      expect(response.status, JSON.stringify(response.body)).toBe(422);
+    }
+  });
+
+  it("registration refuses a NUL anywhere, and changes nothing", async () => {
+    const before = await databaseSnapshot();
+    for (const field of ["name", "email", "phone", "password"]) {
+      const value = field === "email" ? "x\u0000@example.test" : field === "phone" ? "+1555\u00000000" : "Bad\u0000value-long";
+      const response = await registerCustomer({ [field]: value });
+      expect(response.status, `${field}: ${JSON.stringify(response.body)}`).toBe(422);
+      expect((response.body as FieldErrors).detail.map((error) => error.loc)).toContainEqual(["body", field]);
+    }
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("list filters with %00 are a 422 naming the parameter", async () => {
+    const cases: Array<[unknown, string, string, TestUser]> = [
+      [spots.GET, "/api/v1/spots?zone=%00", "zone", customer],
+      [branchCollection.GET, "/api/v1/branches?city=a%00b", "city", employee],
+      [events, "/api/v1/events?topic=user_events&key=%00", "key", admin],
+      [events, "/api/v1/events?topic=user_events&type=%00", "type", admin],
+      [vehicleCollection.GET, "/api/v1/vehicles?q=%00", "q", customer],
+      [spots.GET, "/api/v1/spots?zo%00ne=x", "zo\u0000ne", customer],
+    ];
+    for (const [handler, path, field, who] of cases) {
+      const response = await call<FieldErrors>(handler, { token: who.token, path });
+      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(422);
+      expect(response.body.detail.map((error) => error.loc)).toContainEqual(["query", field]);
+    }
+  });
+
+  it("JSON bodies with a NUL in a nested string or key are a 422", async () => {
+    const response = await call<FieldErrors>(spots.POST, {
+      token: customer.token,
+      json: { label: "A\u0000", zone: "Z", kind: "STANDARD" },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(422);
+    expect(response.body.detail.map((error) => error.loc)).toContainEqual(["body", "label"]);
+    const branch = await call<FieldErrors>(branchCollection.POST, { token: employee.token, json: branchInput({ address: "1 Road\u0000" }) });
+    expect(branch.status, JSON.stringify(branch.body)).toBe(422);
+  });
+
+  it("single-line fields refuse other control characters; multi-line descriptions keep newlines and tabs", async () => {
+    for (const label of ["bell\u0007", "esc\u001b[31m", "new\nline", "c1\u0085x", "del\u007f"]) {
+      const response = await call<FieldErrors>(spots.POST, { token: customer.token, json: { label, zone: "Z", kind: "STANDARD" } });
+      expect(response.status, `${JSON.stringify(label)}: ${JSON.stringify(response.body)}`).toBe(422);
+      expect(response.body.detail.map((error) => error.loc)).toContainEqual(["body", "label"]);
+    }
+    const multiline = await call<{ description: string }>(spots.POST, {
+      token: customer.token,
+      json: { label: `ML-${Date.now()}`, zone: "Z", kind: "STANDARD", description: "line one\n\tline two" },
+    });
+    expect(multiline.status, JSON.stringify(multiline.body)).toBe(201);
+    expect(multiline.body.description).toBe("line one\n\tline two");
+    const bell = await call(spots.POST, { token: customer.token, json: { label: `B-${Date.now()}`, zone: "Z", kind: "STANDARD", description: "ring\u0007" } });
+    expect(bell.status).toBe(422);
+  });
+
+  it("names and labels that are empty once invisible characters are trimmed are a 422", async () => {
+    for (const name of ["\u200b\u200b", "\u202e", " \u2066\u2069 ", "\ufeff", "\u00ad"]) {
+      const registration = await registerCustomer({ name });
+      expect(registration.status, `${JSON.stringify(name)}: ${JSON.stringify(registration.body)}`).toBe(422);
+      const spot = await call(spots.POST, { token: customer.token, json: { label: name, zone: "Z", kind: "STANDARD" } });
+      expect(spot.status, JSON.stringify(name)).toBe(422);
+      const branch = await call(branchCollection.POST, { token: employee.token, json: branchInput({ name }) });
+      expect(branch.status, JSON.stringify(name)).toBe(422);
+    }
+  });
+
+  it("GraphQL: a NUL in variables is a 422 naming it, one escaped in the document a BAD_USER_INPUT error", async () => {
+    const viaVariables = await call<FieldErrors>(graphql, {
+      path: "/api/graphql",
+      token: customer.token,
+      json: { query: "query($filter: SpotFilter) { spots(filter: $filter) { id } }", variables: { filter: { zone: "\u0000" } } },
+    });
+    expect(viaVariables.status).toBe(422);
+    expect(viaVariables.body.detail.map((error) => error.loc)).toContainEqual(["body", "variables", "filter", "zone"]);
+    const inline = await call<{ errors?: Array<{ extensions?: { status?: number } }> }>(graphql, {
+      path: "/api/graphql",
+      token: customer.token,
+      json: { query: 'query { spots(filter: { zone: "\\u0000" }) { id } }' },
+    });
+    expect(inline.status).toBeLessThan(500);
+    expect(inline.body.errors?.[0]?.extensions?.status).toBe(422);
+  });
+});
