@@ -161,6 +161,27 @@ export function queryInteger(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
+/** Years an instant may name at all; each module narrows this with its own rule (e.g. parking's horizon). */
+export const FIRST_INSTANT_YEAR = 2000;
+export const LAST_INSTANT_YEAR = 2200;
+
+/**
+ * An ISO 8601 instant with an offset or Z, as a Date. Years outside
+ * FIRST_INSTANT_YEAR..LAST_INSTANT_YEAR (in UTC) are refused, so an instant such as
+ * `9999-12-31T23:59:59-01:00` (year 10000 in UTC) never reaches a Date that cannot be printed.
+ */
+export const instantSchema = z
+  .iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset or Z" })
+  .transform((value, context) => {
+    const instant = new Date(value);
+    const year = instant.getUTCFullYear();
+    if (Number.isNaN(instant.getTime()) || year < FIRST_INSTANT_YEAR || year > LAST_INSTANT_YEAR) {
+      context.addIssue({ code: "custom", message: `must be between the years ${FIRST_INSTANT_YEAR} and ${LAST_INSTANT_YEAR}` });
+      return z.NEVER;
+    }
+    return instant;
+  });
+
 /** A 422 for one field that passed its schema but breaks a rule (in the past, too long, …). */
 export function fieldError(loc: Array<string | number>, msg: string): ValidationError {
   return new ValidationError([{ loc, msg, type: "value_error" }]);

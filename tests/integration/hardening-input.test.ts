@@ -3,11 +3,14 @@ import { POST as graphql } from "@/app/api/graphql/route";
 import { POST as loginRoute } from "@/app/api/v1/auth/login/route";
 import * as branchCollection from "@/app/api/v1/branches/route";
 import { GET as events } from "@/app/api/v1/events/route";
+import * as availability from "@/app/api/v1/spots/[id]/availability/route";
 import * as spots from "@/app/api/v1/spots/route";
 import * as vehicleCollection from "@/app/api/v1/vehicles/route";
 import { call } from "../support/http";
 import { createUser, databaseSnapshot, registerCustomer, type TestUser } from "../support/identity";
+import { createSpot, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, publish, reserveCall } from "../support/parking";
 import { branchInput } from "../support/rentals";
+import { db } from "@/lib/db";
 
 type FieldErrors = { detail: Array<{ loc: Array<string | number>; msg: string }> };
 
@@ -110,5 +113,73 @@ describe("a NUL or control character is a 422, never a 500 (item 9)", () => {
     });
     expect(inline.status).toBeLessThan(500);
     expect(inline.body.errors?.[0]?.extensions?.status).toBe(422);
+  });
+});
+
+const DAY = 24 * HOUR;
+
+describe("instants are bounded to a sane horizon (item 11)", () => {
+  const FAR = "9999-12-31T23:59:59-01:00";
+
+  it("an instant past year 9999 is a 422 wherever instants are read, never a 500", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner, 12);
+    const checks = [
+      call<FieldErrors>(availability.POST, { token: owner.token, params: { id: spot.id }, json: { from: inFuture(MINUTE), to: FAR } }),
+      call<FieldErrors>(availability.PUT, { token: owner.token, params: { id: spot.id }, json: { available: true, until: FAR } }),
+      call<FieldErrors>(availability.GET, { token: owner.token, params: { id: spot.id }, path: `/api/v1/spots/${spot.id}/availability?to=${encodeURIComponent(FAR)}` }),
+      call<FieldErrors>(spots.GET, { token: customer.token, path: `/api/v1/spots?availableFrom=${encodeURIComponent(inFuture(HOUR))}&availableTo=${encodeURIComponent(FAR)}` }),
+      reserveCall(customer, spot.id, inFuture(HOUR), FAR),
+    ];
+    for (const response of await Promise.all(checks)) {
+      expect(response.status, JSON.stringify(response.body)).toBe(422);
+    }
+  });
+
+  it("windows and reservations in year 9999 or past PARKING_MAX_WINDOW_DAYS from now are a 422 and change nothing", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await createSpot(owner);
+    const before = await parkingSnapshot();
+    const windows: Array<[string, string]> = [
+      ["9999-01-01T00:00:00Z", "9999-01-02T00:00:00Z"],
+      [inFuture(89 * DAY), inFuture(92 * DAY)],
+    ];
+    for (const [from, to] of windows) {
+      const response = await call<FieldErrors>(availability.POST, { token: owner.token, params: { id: spot.id }, json: { from, to } });
+      expect(response.status, `${from}–${to}: ${JSON.stringify(response.body)}`).toBe(422);
+    }
+    for (const [startsAt, endsAt] of [["9999-01-01T00:00:00Z", "9999-01-01T02:00:00Z"], [inFuture(95 * DAY), inFuture(95 * DAY + 2 * HOUR)]] as const) {
+      const response = await reserveCall(customer, spot.id, startsAt, endsAt);
+      expect(response.status, JSON.stringify(response.body)).toBe(422);
+    }
+    expect(await parkingSnapshot()).toEqual(before);
+  });
+});
+
+describe("merging windows keeps the maximum length (item 12)", () => {
+  it("a window that would merge into one longer than PARKING_MAX_WINDOW_DAYS is a 409 and changes nothing", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await createSpot(owner);
+    const started = new Date(Date.now() - 60 * DAY);
+    const ends = new Date(Date.now() + 10 * DAY);
+    await db.availabilityWindow.create({ data: { spotId: spot.id, startsAt: started, endsAt: ends } });
+    const before = await parkingSnapshot();
+    const touching = await call<{ detail: string }>(availability.POST, {
+      token: owner.token,
+      params: { id: spot.id },
+      json: { from: ends.toISOString(), to: inFuture(40 * DAY) },
+    });
+    expect(touching.status, JSON.stringify(touching.body)).toBe(409);
+    expect(touching.body.detail).toMatch(/longer than 90 days/);
+    expect(await parkingSnapshot()).toEqual(before);
+  });
+
+  it("touching windows that stay within the maximum still merge", async () => {
+    const owner = await createUser("CUSTOMER");
+    const spot = await createSpot(owner);
+    const middle = inFuture(40 * DAY);
+    await publish(owner, spot.id, inFuture(MINUTE), middle);
+    await publish(owner, spot.id, middle, inFuture(80 * DAY));
+    expect(await db.availabilityWindow.count({ where: { spotId: spot.id } })).toBe(1);
   });
 });
