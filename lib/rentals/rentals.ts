@@ -11,7 +11,7 @@ import { isRentalStaff, requireStaffScope } from "./access";
 import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
 import { withConflicts } from "./db-errors";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "./dates";
-import { fromCents } from "./money";
+import { fromBigCents, fromCents } from "./money";
 import { findVehicleRow, recordVehicleEvent } from "./vehicles";
 import { BOOKED_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "./vocabulary";
 
@@ -142,10 +142,10 @@ export function toRentalView(row: RentalRow): RentalView {
     days: daysBetween(row.startDate, row.endDate),
     status: row.status,
     dailyPrice: fromCents(row.dailyPriceCents),
-    totalPrice: fromCents(row.totalPriceCents),
+    totalPrice: fromBigCents(row.totalPriceCents),
     lateDays: row.lateDays,
-    lateFee: fromCents(row.lateFeeCents),
-    amountDue: fromCents(row.totalPriceCents + row.lateFeeCents),
+    lateFee: fromBigCents(row.lateFeeCents),
+    amountDue: fromBigCents(row.totalPriceCents + row.lateFeeCents),
     rejectionReason: row.rejectionReason,
     pickedUpAt: row.pickedUpAt?.toISOString() ?? null,
     returnedAt: row.returnedAt?.toISOString() ?? null,
@@ -307,7 +307,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
         startDate,
         endDate,
         dailyPriceCents: vehicle.dailyPriceCents,
-        totalPriceCents: daysBetween(startDate, endDate) * vehicle.dailyPriceCents,
+        totalPriceCents: BigInt(daysBetween(startDate, endDate)) * BigInt(vehicle.dailyPriceCents),
         history: { create: { fromStatus: null, toStatus: "PENDING", actorId: principal.userId, actorName: principal.name } },
       },
       select: { id: true },
@@ -435,7 +435,7 @@ export async function returnRental(principal: Principal, id: string): Promise<Re
     return move(tx, principal, rental.id, {
       from: ["ACTIVE"],
       to: "COMPLETED",
-      data: { returnedAt: new Date(), lateDays: late, lateFeeCents: late * rental.dailyPriceCents },
+      data: { returnedAt: new Date(), lateDays: late, lateFeeCents: BigInt(late) * BigInt(rental.dailyPriceCents) },
       note: late > 0 ? `${late} day${late === 1 ? "" : "s"} late` : undefined,
       eventType: "rental.returned",
       verb: "returned",

@@ -5,11 +5,17 @@ import * as branchCollection from "@/app/api/v1/branches/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import * as availability from "@/app/api/v1/spots/[id]/availability/route";
 import * as spots from "@/app/api/v1/spots/route";
+import * as approveRoute from "@/app/api/v1/rentals/[id]/approve/route";
+import * as pickupRoute from "@/app/api/v1/rentals/[id]/pickup/route";
+import * as returnRoute from "@/app/api/v1/rentals/[id]/return/route";
 import * as vehicleCollection from "@/app/api/v1/vehicles/route";
+import * as vehicleItem from "@/app/api/v1/vehicles/[id]/route";
 import { call } from "../support/http";
 import { createUser, databaseSnapshot, registerCustomer, type TestUser } from "../support/identity";
 import { createSpot, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, publish, reserveCall } from "../support/parking";
-import { branchInput } from "../support/rentals";
+import { addDays, today } from "@/lib/rentals/dates";
+import type { RentalView } from "@/lib/rentals/rentals";
+import { branchInput, newBranch, newRental, newVehicle, vehicleInput } from "../support/rentals";
 import { db } from "@/lib/db";
 
 type FieldErrors = { detail: Array<{ loc: Array<string | number>; msg: string }> };
@@ -181,5 +187,36 @@ describe("merging windows keeps the maximum length (item 12)", () => {
     await publish(owner, spot.id, inFuture(MINUTE), middle);
     await publish(owner, spot.id, middle, inFuture(80 * DAY));
     expect(await db.availabilityWindow.count({ where: { spotId: spot.id } })).toBe(1);
+  });
+});
+
+describe("money is at least one minor unit and sums do not overflow (item 13)", () => {
+  it("a daily price that rounds to less than a cent, or has more than two decimals, is a 422 on create and update", async () => {
+    const branch = await newBranch(employee.token);
+    for (const dailyPrice of [0.000000001, 0.001, 0.004, 0.005, 49.999, 1e-7]) {
+      const created = await call<FieldErrors>(vehicleCollection.POST, { token: employee.token, json: vehicleInput(branch.id, { dailyPrice }) });
+      expect(created.status, `${dailyPrice}: ${JSON.stringify(created.body)}`).toBe(422);
+      expect(created.body.detail.map((error) => error.loc)).toContainEqual(["body", "dailyPrice"]);
+    }
+    const car = await newVehicle(employee.token, branch.id, { dailyPrice: 0.01 });
+    expect(car.dailyPrice).toBe(0.01);
+    const updated = await call<FieldErrors>(vehicleItem.PATCH, { method: "PATCH", token: employee.token, params: { id: car.id }, json: { dailyPrice: 0.000000001 } });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(422);
+  });
+
+  it("a very late return at a high daily price (late fee beyond 2^31 cents) completes with the right amounts", async () => {
+    const branch = await newBranch(employee.token);
+    const car = await newVehicle(employee.token, branch.id, { dailyPrice: 100_000 });
+    const rental = await newRental(customer.token, car.id, 0, 2);
+    const act = (handler: unknown) => call<RentalView>(handler, { method: "POST", token: employee.token, params: { id: rental.id } });
+    expect((await act(approveRoute.POST)).status).toBe(200);
+    expect((await act(pickupRoute.POST)).status).toBe(200);
+    await db.rental.update({
+      where: { id: rental.id },
+      data: { startDate: addDays(today(), -300), endDate: addDays(today(), -298), totalPriceCents: 2 * 10_000_000 },
+    });
+    const returned = await act(returnRoute.POST);
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body).toMatchObject({ lateDays: 298, lateFee: 29_800_000, totalPrice: 200_000, amountDue: 30_000_000 });
   });
 });
