@@ -60,6 +60,10 @@ const rawEnvSchema = z.object({
   PARKING_PAIR_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
   PARKING_MAX_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** Country calling code a phone number written without + (or 00) belongs to. */
+  PHONE_DEFAULT_COUNTRY_CODE: z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a country calling code such as 1 or 44").default("1"),
+  /** The default country's trunk prefix, dropped from a number written without + ("1" in the US, "0" in the UK, "" for none). */
+  PHONE_NATIONAL_PREFIX: z.string().regex(/^[0-9]{0,2}$/, "must be up to two digits, or empty").default("1"),
 });
 
 /** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "./env";
 import { ValidationError, type FieldError } from "./errors";
 
 function toFieldErrors(error: z.ZodError, location: string): FieldError[] {
@@ -66,12 +67,38 @@ export function parseInput<Schema extends z.ZodType>(
   return result.data;
 }
 
-/** Phone numbers are stored as digits with an optional leading +, spaces and punctuation removed. */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .transform((value) => value.replace(/[\s().-]/g, ""))
-  .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, "must be a phone number of 7 to 15 digits"));
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * A phone number in E.164 (`+15550000004`), the one spelling uniqueness and login
+ * compare: spaces and punctuation go, a leading `00` is `+`, and a number without
+ * either is national in the default country (PHONE_DEFAULT_COUNTRY_CODE) with its
+ * trunk prefix (PHONE_NATIONAL_PREFIX) dropped: with the defaults `15550000004`,
+ * `555-000-0004` and `+1 (555) 000-0004` are all `+15550000004`.
+ * Undefined when the result is not 7 to 15 digits after a +.
+ */
+export function normalisePhone(raw: string): string | undefined {
+  const compact = raw.trim().replace(/[\s().-]/g, "");
+  let international: string;
+  if (compact.startsWith("+")) international = compact;
+  else if (compact.startsWith("00")) international = `+${compact.slice(2)}`;
+  else {
+    const { PHONE_DEFAULT_COUNTRY_CODE: countryCode, PHONE_NATIONAL_PREFIX: trunk } = env();
+    const national = trunk && compact.startsWith(trunk) ? compact.slice(trunk.length) : compact;
+    international = `+${countryCode}${national}`;
+  }
+  return E164.test(international) ? international : undefined;
+}
+
+/** Phone numbers are stored in E.164; see `normalisePhone`. */
+export const phoneSchema = z.string().transform((value, context) => {
+  const phone = normalisePhone(value);
+  if (phone === undefined) {
+    context.addIssue({ code: "custom", message: "must be a phone number of 7 to 15 digits" });
+    return z.NEVER;
+  }
+  return phone;
+});
 
 export const emailSchema = z
   .string()

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { MESSAGES, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { MAX_PASSWORD_BYTES, PASSWORD_HASH_COST, verifyPassword } from "../identity/passwords";
-import { refuseNul } from "../validation";
+import { normalisePhone, refuseNul } from "../validation";
 import { beginLoginAttempt, loginSucceeded } from "./login-limits";
 
 let decoyHash: Promise<string> | undefined;
@@ -14,10 +14,11 @@ function decoy(): Promise<string> {
   return decoyHash;
 }
 
-/** Usernames are a phone number or an email; both are stored normalised. */
+/** Usernames are a phone number or an email; both are stored normalised (phones in E.164). */
 export function normaliseUsername(username: string): string {
   const trimmed = username.trim();
-  return trimmed.includes("@") ? trimmed.toLowerCase() : trimmed.replace(/[\s().-]/g, "");
+  if (trimmed.includes("@")) return trimmed.toLowerCase();
+  return normalisePhone(trimmed) ?? trimmed.replace(/[\s().-]/g, "");
 }
 
 export interface AuthenticatedUser {

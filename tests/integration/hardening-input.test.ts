@@ -11,11 +11,12 @@ import * as returnRoute from "@/app/api/v1/rentals/[id]/return/route";
 import * as vehicleCollection from "@/app/api/v1/vehicles/route";
 import * as vehicleItem from "@/app/api/v1/vehicles/[id]/route";
 import { call } from "../support/http";
-import { createUser, databaseSnapshot, registerCustomer, type TestUser } from "../support/identity";
+import { createUser, databaseSnapshot, login, PASSWORD, registerCustomer, type TestUser } from "../support/identity";
 import { createSpot, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, publish, reserveCall } from "../support/parking";
 import { addDays, today } from "@/lib/rentals/dates";
 import type { RentalView } from "@/lib/rentals/rentals";
 import { branchInput, newBranch, newRental, newVehicle, vehicleInput } from "../support/rentals";
+import * as me from "@/app/api/v1/users/me/route";
 import { db } from "@/lib/db";
 
 type FieldErrors = { detail: Array<{ loc: Array<string | number>; msg: string }> };
@@ -218,5 +219,40 @@ describe("money is at least one minor unit and sums do not overflow (item 13)", 
     const returned = await act(returnRoute.POST);
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     expect(returned.body).toMatchObject({ lateDays: 298, lateFee: 29_800_000, totalPrice: 200_000, amountDue: 30_000_000 });
+  });
+});
+
+describe("one phone number is one account: phones are stored in E.164 (item 15)", () => {
+  const national = () => `1555${String(Date.now()).slice(-7)}`;
+
+  it("registering 1555… and then +1555… is a 409, and either spelling logs in", async () => {
+    const digits = national();
+    const first = await registerCustomer({ phone: digits });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.phone).toBe(`+${digits}`);
+    const before = await databaseSnapshot();
+    for (const phone of [`+${digits}`, `00${digits}`, `(${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`]) {
+      const second = await registerCustomer({ phone });
+      expect(second.status, `${phone}: ${JSON.stringify(second.body)}`).toBe(409);
+    }
+    expect(await databaseSnapshot()).toEqual(before);
+    for (const username of [digits, `+${digits}`, digits.slice(1)]) {
+      await expect(login(username, PASSWORD), username).resolves.toMatchObject({ token: expect.any(String) });
+    }
+  });
+
+  it("a profile edit to another spelling of a taken number is a 409", async () => {
+    const digits = national();
+    expect((await registerCustomer({ phone: `+${digits}` })).status).toBe(201);
+    const other = await createUser("CUSTOMER");
+    const edit = await call(me.PATCH, { method: "PATCH", token: other.token, json: { phone: digits.slice(1) } });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(409);
+  });
+
+  it("numbers that are not E.164 once read are a 422", async () => {
+    for (const phone of ["+0123456789", "12", "+1234567890123456"]) {
+      const response = await registerCustomer({ phone });
+      expect(response.status, phone).toBe(422);
+    }
   });
 });
