@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as graphql } from "@/app/api/graphql/route";
 import { POST as loginRoute } from "@/app/api/v1/auth/login/route";
@@ -18,6 +20,7 @@ import type { RentalView } from "@/lib/rentals/rentals";
 import { branchInput, newBranch, newRental, newVehicle, vehicleInput } from "../support/rentals";
 import * as me from "@/app/api/v1/users/me/route";
 import { db } from "@/lib/db";
+import { guardHttpMethods } from "@/lib/http/methods";
 
 type FieldErrors = { detail: Array<{ loc: Array<string | number>; msg: string }> };
 
@@ -253,6 +256,48 @@ describe("one phone number is one account: phones are stored in E.164 (item 15)"
     for (const phone of ["+0123456789", "12", "+1234567890123456"]) {
       const response = await registerCustomer({ phone });
       expect(response.status, phone).toBe(422);
+    }
+  });
+});
+
+describe("unsupported HTTP methods are a 405/501, not a 500 (item 14)", () => {
+  function rawRequest(port: number, method: string, path = "/parking"): Promise<{ status: number; allow?: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port, method, path }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow, body }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  }
+
+  // Node's own parser answers 400 to methods it does not know (TRACK, BREW); these are the ones it passes on.
+  it("TRACE is 405, PROPFIND and MKCOL 501, with Allow; supported methods reach the app", async () => {
+    guardHttpMethods();
+    const server = http.createServer((request, response) => {
+      // What Next.js does with every request: build a Fetch Request (which throws on TRACE).
+      try {
+        new Request(`http://localhost${request.url}`, { method: request.method });
+        response.writeHead(200).end("app");
+      } catch {
+        response.writeHead(500).end("crashed");
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const [method, status] of [["TRACE", 405], ["PROPFIND", 501], ["MKCOL", 501]] as const) {
+        const response = await rawRequest(port, method);
+        expect(response.status, method).toBe(status);
+        expect(response.allow).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        expect(JSON.parse(response.body)).toEqual({ detail: expect.stringContaining(method) });
+      }
+      for (const method of ["GET", "POST", "OPTIONS"]) expect((await rawRequest(port, method)).body, method).toBe("app");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
