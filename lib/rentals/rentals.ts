@@ -8,7 +8,7 @@ import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/cl
 import { requireScope } from "../rbac/permissions";
 import { parseInput, safeText } from "../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
+import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, type Page } from "./common";
 import { withConflicts } from "./db-errors";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "./dates";
 import { fromBigCents, fromCents } from "./money";
