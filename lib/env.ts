@@ -74,6 +74,10 @@ const rawEnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
   GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),
   GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Country calling code a phone number written without + (or 00) belongs to. */
+  PHONE_DEFAULT_COUNTRY_CODE: z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a country calling code such as 1 or 44").default("1"),
+  /** The default country's trunk prefix, dropped from a number written without + ("1" in the US, "0" in the UK, "" for none). */
+  PHONE_NATIONAL_PREFIX: z.string().regex(/^[0-9]{0,2}$/, "must be up to two digits, or empty").default("1"),
 });
 
 /** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */

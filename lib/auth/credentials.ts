@@ -2,6 +2,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { MESSAGES, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { MAX_PASSWORD_BYTES, verifyPassword } from "../identity/passwords";
+import { normalisePhone, refuseNul } from "../validation";
 import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-limits";
 
 /**
@@ -10,10 +11,11 @@ import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-
  */
 export const DECOY_PASSWORD_HASH = "$2b$12$mkCoDsG6.Ey109nAI.8Gv.KsZa89AR0nlrXCsC0ckXj0TbC4iSqua";
 
-/** Usernames are a phone number or an email; both are stored normalised. */
+/** Usernames are a phone number or an email; both are stored normalised (phones in E.164). */
 export function normaliseUsername(username: string): string {
   const trimmed = username.trim();
-  return trimmed.includes("@") ? trimmed.toLowerCase() : trimmed.replace(/[\s().-]/g, "");
+  if (trimmed.includes("@")) return trimmed.toLowerCase();
+  return normalisePhone(trimmed) ?? trimmed.replace(/[\s().-]/g, "");
 }
 
 export interface AuthenticatedUser {
@@ -31,6 +33,7 @@ export async function verifyCredentials(
   password: string,
   clientIp: string,
 ): Promise<AuthenticatedUser> {
+  refuseNul({ username: rawUsername, password }, "body");
   const username = normaliseUsername(rawUsername);
   const user = await db.user.findFirst({
     where: username.includes("@") ? { email: username } : { phone: username },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { requireScope } from "../rbac/permissions";
-import { parseInput, queryInteger } from "../validation";
+import { parseInput, queryInteger, safeText } from "../validation";
 import { TOPICS } from "./outbox";
 import { toEventJson, type LoggedEvent, type LoggedEventJson } from "./types";
 
@@ -10,8 +10,8 @@ export const eventQuerySchema = z.object({
   topic: z.enum(TOPICS),
   after: queryInteger(0, Number.MAX_SAFE_INTEGER, 0),
   limit: queryInteger(1, 500, 100),
-  type: z.string().max(100).optional(),
-  key: z.string().max(100).optional(),
+  type: safeText(100).optional(),
+  key: safeText(100).optional(),
 });
 
 /** Reads one topic of the event log after an offset (admins: `READ:EVENTS`). */

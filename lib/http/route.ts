@@ -1,10 +1,34 @@
 import { Prisma } from "../generated/prisma/client";
 import { HttpError, ValidationError } from "../errors";
-import { parseInput } from "../validation";
+import { parseInput, refuseNul } from "../validation";
 import type { z } from "zod";
 
 type RouteContext<Params> = { params: Promise<Params> };
 type Handler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
+
+/**
+ * Refuses a NUL character in the query string or in a JSON / form body before any
+ * handler runs (422), so no handler — GraphQL included — can carry one to PostgreSQL.
+ * Reads a copy of the body; the handler still reads the original.
+ */
+async function refuseNulInput(request: Request): Promise<void> {
+  refuseNul(searchParams(request), "query");
+  if (request.body === null) return;
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (type.includes("application/x-www-form-urlencoded")) {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of new URLSearchParams(await request.clone().text())) fields[key] = value;
+    refuseNul(fields, "body");
+  } else if (type.includes("json")) {
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.clone().text());
+    } catch {
+      return; // malformed JSON is the handler's 422 to give
+    }
+    refuseNul(body, "body");
+  }
+}
 
 /**
  * Wraps a route handler: HttpErrors become `{"detail": ...}` with their status,
@@ -13,6 +37,7 @@ type Handler<Params> = (request: Request, context: RouteContext<Params>) => Prom
 export function route<Params = Record<string, never>>(handler: Handler<Params>): Handler<Params> {
   return async (request, context) => {
     try {
+      await refuseNulInput(request);
       return await handler(request, context);
     } catch (error) {
       if (error instanceof HttpError) {

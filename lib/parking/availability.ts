@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { env } from "../env";
 import { requireScope } from "../rbac/permissions";
 import { fieldError, parseInput } from "../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, instantSchema, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { recordSpotEvent } from "./spots";
 import type { SpotView } from "./views";
 
@@ -43,15 +43,27 @@ function checkWindowBounds(from: Date, to: Date, end: "to" | "until" = "to"): vo
   if (to.getTime() - from.getTime() > env().PARKING_MAX_WINDOW_DAYS * 86_400_000) {
     throw fieldError(["body", end], `a window lasts at most ${env().PARKING_MAX_WINDOW_DAYS} days`);
   }
+  if (to.getTime() > parkingHorizon(now)) {
+    throw fieldError(["body", end], `must be within ${env().PARKING_MAX_WINDOW_DAYS} days from now`);
+  }
 }
 
-/** Adds [from, to) to the spot's windows, merging with any window it overlaps or touches. */
+/**
+ * Adds [from, to) to the spot's windows, merging with any window it overlaps or
+ * touches. The merged window keeps the maximum length: longer is a 409.
+ */
 async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date): Promise<void> {
   const touching = await tx.availabilityWindow.findMany({
     where: { spotId, startsAt: { lte: to }, endsAt: { gte: from } },
   });
   const start = new Date(Math.min(from.getTime(), ...touching.map((window) => window.startsAt.getTime())));
   const end = new Date(Math.max(to.getTime(), ...touching.map((window) => window.endsAt.getTime())));
+  const maxDays = env().PARKING_MAX_WINDOW_DAYS;
+  if (end.getTime() - start.getTime() > maxDays * 86_400_000) {
+    throw new ConflictError(
+      `Merging with the window ${start.toISOString()} – ${end.toISOString()} would make a window longer than ${maxDays} days; publish a shorter one or withdraw the existing window first.`,
+    );
+  }
   if (touching.length > 0) await tx.availabilityWindow.deleteMany({ where: { id: { in: touching.map((window) => window.id) } } });
   await tx.availabilityWindow.create({ data: { spotId, startsAt: start, endsAt: end } });
 }

@@ -8,7 +8,7 @@ import { Prisma, ReservationStatus } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import { fieldError, parseInput, queryInteger } from "../validation";
 import { ACCOUNT_GONE } from "../identity/account-locks";
-import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
@@ -56,6 +56,9 @@ function checkTimes(startsAt: Date, endsAt: Date): void {
   }
   if (minutes > config.PARKING_MAX_RESERVATION_HOURS * 60) {
     throw fieldError(["body", "endsAt"], `a reservation lasts at most ${config.PARKING_MAX_RESERVATION_HOURS} hours`);
+  }
+  if (endsAt.getTime() > parkingHorizon()) {
+    throw fieldError(["body", "endsAt"], `must be within ${config.PARKING_MAX_WINDOW_DAYS} days from now`);
   }
 }
 

@@ -6,7 +6,7 @@ import { recordEvent } from "../events/outbox";
 import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
 import { Prisma, SpotKind } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
-import { parseInput, queryInteger } from "../validation";
+import { parseInput, queryInteger, safeText } from "../validation";
 import { cachedSpotList } from "./cache";
 import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { conflictFromConstraint } from "./errors";
@@ -61,7 +61,7 @@ export const spotFilterSchema = z
     availableNow: booleanParam.optional(),
     availableFrom: instantSchema.optional(),
     availableTo: instantSchema.optional(),
-    zone: z.string().trim().min(1).max(60).optional(),
+    zone: safeText(60).optional(),
     kind: z.enum(SpotKind).optional(),
     ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
     limit: queryInteger(1, 200, 100),
@@ -149,9 +149,9 @@ export async function recordSpotEvent(tx: Prisma.TransactionClient, spotId: stri
 }
 
 const spotFields = {
-  label: z.string().trim().min(1, "must not be empty").max(40),
-  zone: z.string().trim().min(1, "must not be empty").max(60),
-  description: z.string().trim().max(500),
+  label: safeText(40),
+  zone: safeText(60),
+  description: safeText(500, { min: 0, multiline: true }),
   kind: z.enum(SpotKind),
 };
 export const spotInputSchema = z.object({

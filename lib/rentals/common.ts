@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NotFoundError, ValidationError, type FieldError } from "../errors";
-import { parseInput, queryInteger } from "../validation";
+import { parseInput, queryInteger, safeText } from "../validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +16,8 @@ export function requireId(value: string, notFound: string): string {
 
 export const idSchema = z.string().trim().regex(UUID, "must be an id (UUID)").transform((value) => value.toLowerCase());
 
-export const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+/** One-line free text: see `safeText` (no control characters, invisible edges trimmed, not empty). */
+export const text = (max: number) => safeText(max);
 
 export const pageSchema = {
   limit: queryInteger(1, 200, 50),

@@ -8,12 +8,12 @@ import { transaction } from "../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/client";
 import { requireScope } from "../rbac/permissions";
-import { parseInput } from "../validation";
+import { parseInput, safeText } from "../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
+import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, type Page } from "./common";
 import { withConflicts } from "./db-errors";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "./dates";
-import { fromCents } from "./money";
+import { fromBigCents, fromCents } from "./money";
 import { findVehicleRow, recordVehicleEvent } from "./vehicles";
 import { BOOKED_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "./vocabulary";
 
@@ -46,14 +46,14 @@ export const rentalRequestSchema = z
   });
 export type RentalRequestInput = z.input<typeof rentalRequestSchema>;
 
-export const rejectionSchema = z.object({ reason: text(500) });
+export const rejectionSchema = z.object({ reason: safeText(500, { multiline: true }) });
 
 export const rentalListQuerySchema = z
   .object({
     status: z.enum(RENTAL_STATUSES).optional(),
     vehicleId: idSchema.optional(),
     branchId: idSchema.optional(),
-    customerId: z.string().trim().min(1).max(16).optional(),
+    customerId: safeText(16).optional(),
     /** Rentals whose period `[startDate, endDate)` overlaps `[from, to)`; either end may be left open. */
     from: calendarDate.optional(),
     to: calendarDate.optional(),
@@ -144,10 +144,10 @@ export function toRentalView(row: RentalRow): RentalView {
     days: daysBetween(row.startDate, row.endDate),
     status: row.status,
     dailyPrice: fromCents(row.dailyPriceCents),
-    totalPrice: fromCents(row.totalPriceCents),
+    totalPrice: fromBigCents(row.totalPriceCents),
     lateDays: row.lateDays,
-    lateFee: fromCents(row.lateFeeCents),
-    amountDue: fromCents(row.totalPriceCents + row.lateFeeCents),
+    lateFee: fromBigCents(row.lateFeeCents),
+    amountDue: fromBigCents(row.totalPriceCents + row.lateFeeCents),
     rejectionReason: row.rejectionReason,
     pickedUpAt: row.pickedUpAt?.toISOString() ?? null,
     returnedAt: row.returnedAt?.toISOString() ?? null,
@@ -325,7 +325,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
             startDate,
             endDate,
             dailyPriceCents: vehicle.dailyPriceCents,
-            totalPriceCents: daysBetween(startDate, endDate) * vehicle.dailyPriceCents,
+            totalPriceCents: BigInt(daysBetween(startDate, endDate)) * BigInt(vehicle.dailyPriceCents),
             history: { create: { fromStatus: null, toStatus: "PENDING", actorId: principal.userId, actorName: principal.name } },
           },
           select: { id: true },
@@ -455,7 +455,7 @@ export async function returnRental(principal: Principal, id: string): Promise<Re
     return move(tx, principal, rental.id, {
       from: ["ACTIVE"],
       to: "COMPLETED",
-      data: { returnedAt: new Date(), lateDays: late, lateFeeCents: late * rental.dailyPriceCents },
+      data: { returnedAt: new Date(), lateDays: late, lateFeeCents: BigInt(late) * BigInt(rental.dailyPriceCents) },
       note: late > 0 ? `${late} day${late === 1 ? "" : "s"} late` : undefined,
       eventType: "rental.returned",
       verb: "returned",

@@ -47,7 +47,8 @@ export const dailyPriceSchema = z
   .number("must be an amount")
   .positive("must be more than 0")
   .max(100_000, "must be at most 100000")
-  .refine(hasWholeCents, { message: "must have at most two decimals" });
+  .refine(hasWholeCents, { message: "must have at most two decimals" })
+  .refine((amount) => toCents(amount) >= 1, { message: "must be at least 0.01" });
 
 const photoUrlSchema = z
   .url({ protocol: /^https?$/, message: "must be an http(s) URL" })

@@ -13,8 +13,12 @@ export interface EventLogFilters {
 export const DEFAULT_TOPIC: Topic = "user_events";
 const MAX_FILTER_LENGTH = 100;
 
+/** C0/C1 control characters and DEL: a URL filter holding one is ignored (the API would refuse it with a 422). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 function first(raw: string | string[] | undefined): string {
-  return (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  return CONTROL_CHARACTERS.test(value) ? "" : value;
 }
 
 /** Filters from search params; anything unusable falls back to the default rather than failing the page. */

@@ -11,10 +11,20 @@ export interface FormState<Field extends string = string> {
 
 export const IDLE_FORM: FormState<never> = { status: "idle" };
 
-/** A text field of a submitted form; absent or file fields read as "". */
-export function formText(formData: FormData, name: string): string {
-  const value = formData.get(name);
+/**
+ * A text field of a submitted form; absent or file fields read as "". Server actions
+ * are public endpoints that anyone can call with any arguments: when the "form" is
+ * not a FormData at all, every field reads as "" and the service answers with its
+ * usual field errors instead of the action throwing.
+ */
+export function formText(formData: unknown, name: string): string {
+  const value = formData instanceof FormData ? formData.get(name) : null;
   return typeof value === "string" ? value : "";
+}
+
+/** A checkbox of a submitted form: ticked when its value is "on" (false for anything that is not a FormData). */
+export function formFlag(formData: unknown, name: string): boolean {
+  return formText(formData, name) === "on";
 }
 
 function sentence(message: string): string {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
 import { createBranch, deleteBranch, updateBranch } from "@/lib/rentals/branches";
-import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
+import { formFailure, formFlag, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
 
@@ -13,7 +13,7 @@ export type BranchField = (typeof BRANCH_FIELDS)[number] | "active";
 
 function branchInput(formData: FormData) {
   const values = Object.fromEntries(BRANCH_FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof BRANCH_FIELDS)[number], string>;
-  return { values, input: { ...values, active: formData.get("active") === "on" } };
+  return { values, input: { ...values, active: formFlag(formData, "active") } };
 }
 
 function refresh() {

@@ -6,7 +6,7 @@ import { LiveRefresh } from "@/components/parking/parking-live";
 import { linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/parking/spots";
-import { forPage, serverClock } from "./data";
+import { forPage, serverClock } from "../data";
 
 export const metadata: Metadata = { title: "Parking" };
 

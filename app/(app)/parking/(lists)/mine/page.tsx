@@ -12,8 +12,8 @@ import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/parking/spots";
 import type { SpotView } from "@/lib/parking/views";
 import { SPOT_KIND_LABELS } from "@/lib/ui/parking-board";
-import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../actions";
-import { forPage, serverClock } from "../data";
+import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../../actions";
+import { forPage, serverClock } from "../../data";
 
 export const metadata: Metadata = { title: "My spots" };
 

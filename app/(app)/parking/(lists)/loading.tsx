@@ -1,4 +1,8 @@
-/** Shown while a parking page loads its data. */
+/**
+ * Shown while a parking list loads its data. It lives in the (lists) group so the
+ * spot page (spots/[id]) is outside its Suspense boundary: that page decides
+ * "not found" before streaming starts, so the answer is a real HTTP 404.
+ */
 export default function ParkingLoading() {
   return (
     <div role="status" aria-live="polite" className="space-y-4">

@@ -9,8 +9,8 @@ import { requirePrincipal } from "@/components/shell/session";
 import { listReservations } from "@/lib/parking/reservations";
 import type { ReservationView } from "@/lib/parking/views";
 import { credits } from "@/lib/ui/parking-board";
-import { cancelReservationAction } from "../actions";
-import { forPage, serverClock } from "../data";
+import { cancelReservationAction } from "../../actions";
+import { forPage, serverClock } from "../../data";
 
 export const metadata: Metadata = { title: "Reservations" };
 

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { currentUser } from "@/lib/identity/users";
 import { getCredits } from "@/lib/parking/credits";
 import { balanceSeries, CREDIT_KIND_LABELS } from "@/lib/ui/parking-credits";
-import { forPage, serverClock } from "../data";
+import { forPage, serverClock } from "../../data";
 
 export const metadata: Metadata = { title: "Credits" };
 
