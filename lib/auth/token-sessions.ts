@@ -140,12 +140,31 @@ export async function endTokenSession(principal: Principal, refreshToken: string
   await cacheRevocations(revocations);
 }
 
-/** Password change and account deletion: every refresh token of the user stops working. */
+/** Password change: every refresh token of the user stops working (their access tokens fail the credentials cutoff). */
 export async function revokeAllRefreshTokens(userId: string): Promise<void> {
+  await revokeUserTokens(userId, "credentials_changed", { withAccessTokens: false });
+}
+
+/**
+ * Every refresh token of the user and every access token issued with one (login and
+ * refresh record them), so none of them works from this instant, not only from the next second.
+ */
+export async function revokeAllTokens(userId: string, reason: string): Promise<void> {
+  await revokeUserTokens(userId, reason, { withAccessTokens: true });
+}
+
+async function revokeUserTokens(userId: string, reason: string, options: { withAccessTokens: boolean }): Promise<void> {
+  const now = Date.now();
   const revocations = await db.$transaction(async (tx) => {
     const live = await tx.refreshToken.findMany({ where: { userId, revokedAt: null } });
-    await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    const list: Revocation[] = live.map((token) => ({ jti: token.jti, type: "refresh", userId, expiresAt: token.expiresAt, reason: "credentials_changed" }));
+    await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(now) } });
+    const list: Revocation[] = live.flatMap((token) => {
+      const revocations: Revocation[] = [{ jti: token.jti, type: "refresh", userId, expiresAt: token.expiresAt, reason }];
+      if (options.withAccessTokens && token.accessJti && token.accessExpiresAt && token.accessExpiresAt.getTime() > now) {
+        revocations.push({ jti: token.accessJti, type: "access", userId, expiresAt: token.accessExpiresAt, reason });
+      }
+      return revocations;
+    });
     await revokeTokens(tx, list);
     return list;
   });

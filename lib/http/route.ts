@@ -27,8 +27,19 @@ export function route<Params = Record<string, never>>(handler: Handler<Params>):
   };
 }
 
-/** Reads a JSON body; a missing or malformed body is a 422 like any other invalid input. */
+/** `application/json` or a `+json` type, with or without parameters such as `charset`. */
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a JSON body; a missing or malformed body is a 422 like any other invalid input.
+ * The body must be declared `application/json` (else 415): a page on another site can only
+ * send `text/plain`, form or multipart bodies without a CORS preflight, so this keeps
+ * cross-site forms and beacons away from every JSON endpoint, whoever the caller is.
+ */
 export async function jsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
+    throw new HttpError(415, "Content-Type must be application/json.");
+  }
   let body: unknown;
   try {
     body = await request.json();
