@@ -167,7 +167,19 @@ describe("cross-site requests with the session cookie", () => {
       expect(response.status, type).toBe(415);
       expect(response.body.detail).toMatch(/application\/json/);
     }
+    // navigator.sendBeacon with an untyped Blob: a body and no Content-Type at all.
+    const beacon = new Request("http://localhost/api/v1/spots", {
+      method: "POST",
+      headers: { cookie },
+      body: new Blob([JSON.stringify(spotInput("Beacon"))]),
+    });
+    expect(beacon.headers.get("content-type")).toBeNull();
+    expect((await spots.POST(beacon, { params: Promise.resolve({}) })).status).toBe(415);
     expect(await spotCount(user.id)).toBe(0);
+    // No body at all stays what it was: a 422 naming the body.
+    const empty = await call<{ detail: Array<{ loc: string[] }> }>(spots.POST, { path: "/api/v1/spots", method: "POST", cookie });
+    expect(empty.status).toBe(422);
+    expect(empty.body.detail[0]!.loc).toEqual(["body"]);
   });
 
   it("GraphQL mutations from another origin with the cookie are refused", async () => {
