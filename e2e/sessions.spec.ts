@@ -45,6 +45,7 @@ test.describe("browser sessions", () => {
   });
 
   test("Sign out everywhere on the profile page ends this session and the one in another browser", async ({ page, browser }) => {
+    test.setTimeout(90_000); // two browsers, three sign-ins
     const customer = newCustomer("Eve Everywhere", "sessions");
     await register(page, customer);
 
