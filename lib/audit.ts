@@ -16,7 +16,8 @@ export type AuditAction =
   | "permissions_changed"
   | "user_created"
   | "user_deleted"
-  | "password_changed";
+  | "password_changed"
+  | "signed_out_everywhere";
 
 export interface AuditEntry {
   action: AuditAction;

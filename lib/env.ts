@@ -39,6 +39,9 @@ const rawEnvSchema = z.object({
   REFRESH_TOKEN_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  NEXTAUTH_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .optional(),
   LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().min(1).default(5),
   LOGIN_USERNAME_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
@@ -91,6 +94,11 @@ export type AppEnv = Omit<
   DEMO_SEED: boolean;
   /** Secure cookies: on in production on a real database; off for the local embedded demo (plain http). */
   COOKIE_SECURE: boolean;
+  /**
+   * The app's public origin (`https://host[:port]`, no path): NEXTAUTH_URL's origin, else
+   * `http://localhost:$PORT`. Never taken from a request's Host header.
+   */
+  PUBLIC_ORIGIN: string;
   DATABASE_POOL_SIZE: number;
   /** Worker threads that hash passwords: the machine's cores unless set. */
   PASSWORD_HASH_THREADS: number;
@@ -151,6 +159,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,
     COOKIE_SECURE: raw.COOKIE_SECURE ?? (raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE),
+    PUBLIC_ORIGIN: new URL(raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).origin,
     secrets,
   };
 }

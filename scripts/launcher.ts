@@ -158,8 +158,6 @@ async function main(): Promise<void> {
     process.env.APP_SECRET = loadOrCreateAppSecret(config.DATA_DIR);
   }
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), FORCE_COLOR: "1" };
-  // next-auth takes its URL from the request's host unless NEXTAUTH_URL pins it.
-  if (!process.env.NEXTAUTH_URL) childEnv.AUTH_TRUST_HOST = "true";
 
   if (mode === "start") {
     if (isBuildStale(root)) {

@@ -1,10 +1,10 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useActionState } from "react";
 import type { PasswordField } from "@/app/(app)/profile/actions";
 import { FormMessage, primaryButtonClass, TextField } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
+import { signOutTo } from "./sign-out";
 
 type PasswordAction = (previous: FormState<PasswordField>, formData: FormData) => Promise<FormState<PasswordField>>;
 
@@ -12,7 +12,7 @@ export function PasswordForm({ action }: { action: PasswordAction }) {
   const [state, formAction, pending] = useActionState<FormState<PasswordField>, FormData>(async (previous, formData) => {
     const result = await action(previous, formData);
     // The change has already ended this browser's session; clear its cookie and start over.
-    if (result.status === "success") await signOut({ callbackUrl: "/login?notice=password-changed" });
+    if (result.status === "success") await signOutTo("/login?notice=password-changed");
     return result;
   }, IDLE_FORM);
   const errors = state.fieldErrors ?? {};

@@ -1,4 +1,4 @@
-import { decode } from "next-auth/jwt";
+import { decode, type JWT } from "next-auth/jwt";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { env } from "../env";
@@ -6,6 +6,7 @@ import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
 import { roleNameById } from "../identity/roles";
 import { loadRoleScopes } from "../rbac/permissions";
 import { clientAddress } from "./client-address";
+import { assertOwnSiteRequest } from "./cross-site";
 import type { Principal } from "./principal";
 import { isRevoked } from "./revocation";
 import { sessionCookieValue } from "./session-cookie";
@@ -25,7 +26,7 @@ async function loadPrincipal(
   userId: string,
   expectedRoleId: number,
   via: Principal["via"],
-  extra: Pick<Principal, "tokenId" | "tokenExpiresAt" | "clientIp">,
+  extra: Pick<Principal, "tokenId" | "tokenExpiresAt" | "sessionId" | "clientIp">,
   issuedAt?: Date,
 ): Promise<Principal | null> {
   const user = await db.user.findUnique({
@@ -64,19 +65,35 @@ async function bearerPrincipal(token: string, clientIp: string): Promise<Princip
   return principal;
 }
 
+const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decoded next-auth session token, if it is still a live session: it has a session id
+ * that was not signed out, its user still has that role, and it was signed in after the
+ * user's last password change or "sign out everywhere". Tokens without a `sid` predate
+ * session revocation and are refused (those browsers sign in once more).
+ */
+export async function sessionTokenPrincipal(session: JWT, clientIp?: string): Promise<Principal | null> {
+  if (!session.sub || typeof session.roleId !== "number") return null;
+  if (typeof session.sid !== "string" || !SESSION_ID_PATTERN.test(session.sid)) return null;
+  const expiresAt = typeof session.exp === "number" ? new Date(session.exp * 1000) : new Date(Date.now() + 86_400_000);
+  if (await isRevoked(session.sid, expiresAt)) return null;
+  const issuedAt = typeof session.authTime === "number" ? new Date(session.authTime) : new Date(0);
+  return loadPrincipal(session.sub, session.roleId, "session", { sessionId: session.sid, clientIp }, issuedAt);
+}
+
 /** The browser door: next-auth's session cookie, resolved to the same principal type. */
 export async function sessionPrincipal(cookieHeader: string | null, clientIp?: string): Promise<Principal | null> {
   const token = sessionCookieValue(cookieHeader);
   if (!token) return null;
   const session = await decode({ token, secret: env().secrets.nextAuth }).catch(() => null);
-  if (!session?.sub || typeof session.roleId !== "number") return null;
-  const issuedAt = typeof session.authTime === "number" ? new Date(session.authTime) : new Date(0);
-  return loadPrincipal(session.sub, session.roleId, "session", { clientIp }, issuedAt);
+  return session ? sessionTokenPrincipal(session, clientIp) : null;
 }
 
 /**
  * Who is calling: a bearer token (validated by the spec's steps) or, without an
- * Authorization header, the browser session. Scope checks (step 6) happen in
+ * Authorization header, the browser session (state changes only from this app's own
+ * pages, see `assertOwnSiteRequest`). Scope checks (step 6) happen in
  * the services, which know the resource and the row.
  */
 export async function authenticate(request: Request): Promise<Principal> {
@@ -87,7 +104,10 @@ export async function authenticate(request: Request): Promise<Principal> {
     if (!match?.[1]) throw new UnauthorizedError(MESSAGES.invalidToken);
     return bearerPrincipal(match[1], clientIp);
   }
-  const principal = await sessionPrincipal(request.headers.get("cookie"), clientIp);
+  const cookieHeader = request.headers.get("cookie");
+  // The browser attaches this cookie by itself, to requests from any site: writes must come from our pages.
+  if (sessionCookieValue(cookieHeader)) assertOwnSiteRequest(request);
+  const principal = await sessionPrincipal(cookieHeader, clientIp);
   if (!principal) throw new UnauthorizedError(MESSAGES.notAuthenticated);
   return principal;
 }

@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { HttpError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
 import { roleNameById } from "../identity/roles";
-import { endLiveAccess } from "../realtime/revocation";
+import { sessionTokenPrincipal } from "./authenticate";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
+import { signOutBrowserSession } from "./sign-out";
 
 declare module "next-auth" {
   interface User {
@@ -21,6 +23,24 @@ declare module "next-auth/jwt" {
     roleId?: number;
     /** When the user typed their password, in milliseconds (like credentialsChangedAt); sessions older than a password change are refused. */
     authTime?: number;
+    /** This browser session's id (a UUID): logout revokes it (lib/auth/sign-out.ts). */
+    sid?: string;
+  }
+}
+
+/**
+ * next-auth 4 builds its links and redirects from `NEXTAUTH_URL`, and without it (or with
+ * `AUTH_TRUST_HOST`) from the request's `Host` / `X-Forwarded-Host`, which anyone can set.
+ * It reads only the environment, so the configured public origin is put there.
+ */
+function pinPublicUrl(publicOrigin: string): void {
+  process.env.NEXTAUTH_URL = publicOrigin;
+}
+
+/** Thrown by the jwt callback for a session that has ended: next-auth then clears the cookie. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("Session ended.");
   }
 }
 
@@ -31,11 +51,24 @@ declare module "next-auth/jwt" {
  */
 export function authOptions(): NextAuthOptions {
   const config = env();
+  pinPublicUrl(config.PUBLIC_ORIGIN);
   return {
     secret: config.secrets.nextAuth,
     session: { strategy: "jwt", maxAge: config.REFRESH_TOKEN_EXPIRE_DAYS * 86_400 },
     useSecureCookies: config.COOKIE_SECURE,
     pages: { signIn: "/login" },
+    logger: {
+      // A signed-out cookie presented again is expected, not an error worth a stack trace.
+      error(code, metadata) {
+        if (metadata instanceof SessionEndedError) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sid === "string") await signOutBrowserSession(token.sub, token.sid);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Wheelhouse",
@@ -62,14 +95,17 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
-    events: { signOut: async ({ token }) => (token?.sub ? endLiveAccess(token.sub) : undefined) },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.roleId = user.roleId;
           token.authTime = Date.now();
+          token.sid = randomUUID();
+          return token;
         }
+        // Renewing the cookie (GET /api/auth/session): a signed-out session is not renewed.
+        if (!(await sessionTokenPrincipal(token))) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {

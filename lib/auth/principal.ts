@@ -12,5 +12,7 @@ export interface Principal {
   /** Access-token id and expiry, for logout; absent for browser sessions. */
   tokenId?: string;
   tokenExpiresAt?: Date;
+  /** Browser session id (the session JWT's `sid`), for logout; absent for bearer tokens. */
+  sessionId?: string;
   clientIp?: string;
 }

@@ -21,8 +21,9 @@ export async function isRevoked(jti: string, expiresAt: Date): Promise<boolean> 
 }
 
 export interface Revocation {
+  /** A token's `jti`, or a browser session's `sid` (type "session"). */
   jti: string;
-  type: TokenType;
+  type: TokenType | "session";
   userId: string | null;
   expiresAt: Date;
   reason: string;

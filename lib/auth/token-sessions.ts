@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { endLiveAccess } from "../realtime/revocation";
 import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
+import { lockAccounts } from "../identity/account-locks";
 import { cacheRevocations, isRevoked, revokeTokens, type Revocation } from "./revocation";
 import { InvalidTokenError, issueToken, verifyToken, type IssuedToken } from "./tokens";
 import type { AuthenticatedUser } from "./credentials";
@@ -40,7 +40,11 @@ function refreshTokenRow(pair: TokenPair, userId: string, familyId: string, clie
 /** Login: a new access token and a refresh token that starts a new rotation family. */
 export async function startTokenSession(user: AuthenticatedUser, client: ClientInfo): Promise<TokenPair> {
   const pair = await issuePair(user);
-  await db.refreshToken.create({ data: refreshTokenRow(pair, user.id, randomUUID(), client) });
+  await db.$transaction(async (tx) => {
+    // An account deleted since its password was checked gets no session (and no foreign-key error).
+    if (!(await lockAccounts(tx, [user.id], "key share")).has(user.id)) throw new UnauthorizedError(MESSAGES.badCredentials);
+    await tx.refreshToken.create({ data: refreshTokenRow(pair, user.id, randomUUID(), client) });
+  });
   return pair;
 }
 
@@ -78,6 +82,7 @@ export async function refreshTokenSession(refreshToken: string | undefined, clie
       data: { revokedAt: new Date(), replacedById: next.refresh.claims.jti },
     });
     if (claimed.count === 0) return false;
+    if (!(await lockAccounts(tx, [user.id], "key share")).has(user.id)) throw new UnauthorizedError(MESSAGES.invalidToken);
     await tx.refreshToken.create({ data: refreshTokenRow(next, user.id, stored.familyId, client) });
     await revokeTokens(tx, [{ jti: stored.jti, type: "refresh", userId: user.id, expiresAt: stored.expiresAt, reason: "rotated" }]);
     return true;
@@ -139,15 +144,33 @@ export async function endTokenSession(principal: Principal, refreshToken: string
     await revokeTokens(tx, revocations);
   });
   await cacheRevocations(revocations);
-  await endLiveAccess(principal.userId);
 }
 
-/** Password change and account deletion: every refresh token of the user stops working. */
+/** Password change: every refresh token of the user stops working (their access tokens fail the credentials cutoff). */
 export async function revokeAllRefreshTokens(userId: string): Promise<void> {
+  await revokeUserTokens(userId, "credentials_changed", { withAccessTokens: false });
+}
+
+/**
+ * Every refresh token of the user and every access token issued with one (login and
+ * refresh record them), so none of them works from this instant, not only from the next second.
+ */
+export async function revokeAllTokens(userId: string, reason: string): Promise<void> {
+  await revokeUserTokens(userId, reason, { withAccessTokens: true });
+}
+
+async function revokeUserTokens(userId: string, reason: string, options: { withAccessTokens: boolean }): Promise<void> {
+  const now = Date.now();
   const revocations = await db.$transaction(async (tx) => {
     const live = await tx.refreshToken.findMany({ where: { userId, revokedAt: null } });
-    await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    const list: Revocation[] = live.map((token) => ({ jti: token.jti, type: "refresh", userId, expiresAt: token.expiresAt, reason: "credentials_changed" }));
+    await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(now) } });
+    const list: Revocation[] = live.flatMap((token) => {
+      const revocations: Revocation[] = [{ jti: token.jti, type: "refresh", userId, expiresAt: token.expiresAt, reason }];
+      if (options.withAccessTokens && token.accessJti && token.accessExpiresAt && token.accessExpiresAt.getTime() > now) {
+        revocations.push({ jti: token.accessJti, type: "access", userId, expiresAt: token.accessExpiresAt, reason });
+      }
+      return revocations;
+    });
     await revokeTokens(tx, list);
     return list;
   });

@@ -1,5 +1,6 @@
 import { env } from "../env";
 import { SESSION_COOKIE_NAMES } from "../auth/session-cookie";
+import type { Principal } from "../auth/principal";
 import type { IssuedToken } from "../auth/tokens";
 
 export const REFRESH_COOKIE = "refresh_token";
@@ -34,4 +35,12 @@ export function tokenResponse(access: IssuedToken, refresh: IssuedToken): Respon
     { access_token: access.token, token_type: "bearer" },
     { headers: { "Set-Cookie": refreshCookie(refresh), "Cache-Control": "no-store" } },
   );
+}
+
+/** A logout's answer: the refresh cookie expires, and the session cookie too when a browser session called. */
+export function signedOutResponse(principal: Principal, message: string): Response {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", clearedRefreshCookie());
+  if (principal.via === "session") for (const cookie of clearedSessionCookies()) headers.append("Set-Cookie", cookie);
+  return Response.json({ message }, { headers });
 }

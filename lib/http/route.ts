@@ -52,13 +52,31 @@ export function route<Params = Record<string, never>>(handler: Handler<Params>):
   };
 }
 
-/** Reads a JSON body; a missing or malformed body is a 422 like any other invalid input. */
+/** `application/json` or a `+json` type, with or without parameters such as `charset`. */
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads a JSON body; a missing or malformed body is a 422 like any other invalid input.
+ * A body must be declared `application/json` (else 415): a page on another site can only
+ * send `text/plain`, form or multipart bodies (or an untyped beacon) without a CORS
+ * preflight, so this keeps cross-site forms away from every JSON endpoint, whoever calls.
+ */
 export async function jsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const invalid = new ValidationError([{ loc: ["body"], msg: "must be a JSON document", type: "json_invalid" }]);
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    throw invalid;
+  }
+  if (text !== "" && !JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
+    throw new HttpError(415, "Content-Type must be application/json.");
+  }
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
-    throw new ValidationError([{ loc: ["body"], msg: "must be a JSON document", type: "json_invalid" }]);
+    throw invalid;
   }
   return parseInput(schema, body);
 }

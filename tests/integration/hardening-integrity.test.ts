@@ -7,7 +7,9 @@ import { POST as cancelReservationRoute } from "@/app/api/v1/reservations/[id]/c
 import { POST as approveRentalRoute } from "@/app/api/v1/rentals/[id]/approve/route";
 import { POST as cancelRentalRoute } from "@/app/api/v1/rentals/[id]/cancel/route";
 import * as rentalCollection from "@/app/api/v1/rentals/route";
+import { startTokenSession } from "@/lib/auth/token-sessions";
 import { db } from "@/lib/db";
+import { UnauthorizedError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { creditSheet, type CreditSheet } from "@/lib/parking/credits";
 import { advanceReservations } from "@/lib/parking/lifecycle";
@@ -155,6 +157,15 @@ describe(`deleting an account while its bookings are in flight (${backend})`, ()
       call(customerItem.DELETE, { method: "DELETE", params: { id: customer.id }, token: admin.token }),
     ]);
     expect(responses.map((response) => response.status).sort(), describeResponses(responses)).toEqual([204, 404]);
+  });
+
+  it("a login whose account is deleted between the password check and the token session is a clean 401, not a foreign-key error", async () => {
+    const customer = await createUser("CUSTOMER");
+    const admin = await createUser("ADMIN");
+    expect((await call(customerItem.DELETE, { method: "DELETE", params: { id: customer.id }, token: admin.token })).status).toBe(204);
+    const started = startTokenSession({ id: customer.id, roleId: 3, name: "Gone" }, { clientIp: "127.0.0.1" });
+    await expect(started).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(await db.refreshToken.count({ where: { userId: customer.id } })).toBe(0);
   });
 });
 

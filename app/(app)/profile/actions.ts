@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
+import { signOutEverywhere } from "@/lib/auth/sign-out";
 import { MESSAGES } from "@/lib/errors";
 import { changePassword, updateUser } from "@/lib/identity/users";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
@@ -45,4 +46,15 @@ export async function changePasswordAction(_previous: FormState<PasswordField>, 
     return formFailure(error, PASSWORD_FIELDS);
   }
   return { status: "success", message: "Password changed — sign in again" };
+}
+
+/**
+ * Sign out everywhere: every browser session (this one too) and every API token of the
+ * user stop working; the form then clears this browser's cookie and goes to the sign-in page.
+ */
+export async function signOutEverywhereAction(_previous: FormState<never>, _formData: FormData): Promise<FormState<never>> {
+  const principal = await currentPrincipal();
+  if (!principal) return signedOut;
+  await signOutEverywhere(principal);
+  return { status: "success", message: "Signed out everywhere — sign in again" };
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/identity/password-form";
 import { ProfileForm } from "@/components/identity/profile-form";
+import { SignOutEverywhereForm } from "@/components/identity/sign-out-everywhere-form";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
 import { currentUser } from "@/lib/identity/users";
 import { ROLE_LABELS } from "@/lib/ui/navigation";
-import { changePasswordAction, updateProfileAction } from "./actions";
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -33,6 +34,14 @@ export default async function ProfilePage() {
           <h2 className="text-xl font-semibold">Change password</h2>
           <p className="mt-1 text-sm text-ink-muted">This signs you out everywhere, including here.</p>
           <PasswordForm action={changePasswordAction} />
+        </Card>
+        <Card>
+          <h2 className="text-xl font-semibold">Sign out everywhere</h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            Lost a phone, or signed in on a shared computer? This ends every session of your account — in every browser,
+            this one included — and every app token. You can sign in again right away.
+          </p>
+          <SignOutEverywhereForm action={signOutEverywhereAction} />
         </Card>
       </div>
     </div>

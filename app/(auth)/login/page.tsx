@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 /** Notices other pages may ask the sign-in page to show; never text taken from the URL. */
 const NOTICES: Record<string, string> = {
   "password-changed": "Password changed — sign in again",
+  "signed-out-everywhere": "Signed out everywhere — sign in again",
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

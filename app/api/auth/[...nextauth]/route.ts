@@ -1,12 +1,11 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/next-auth";
+import { nextAuthResponse } from "@/lib/auth/next-auth-route";
 
 export const dynamic = "force-dynamic";
 
 type NextAuthRouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: Request, context: NextAuthRouteContext) {
-  return NextAuth(authOptions())(request, { params: await context.params });
+  return nextAuthResponse(request, (await context.params).nextauth);
 }
 
 export { handler as GET, handler as POST };
