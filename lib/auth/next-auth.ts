@@ -66,7 +66,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sub && typeof token.sid === "string") await signOutBrowserSession(token.sub, token.sid);
+        if (token?.sub) await signOutBrowserSession(token.sub, typeof token.sid === "string" ? token.sid : undefined);
       },
     },
     providers: [

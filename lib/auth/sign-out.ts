@@ -58,9 +58,9 @@ export async function signOut(principal: Principal, refreshToken: string | undef
   await signedOut({ kind: "this-session", userId: principal.userId, sessionId: principal.sessionId }, principal.clientIp);
 }
 
-/** next-auth's sign-out: it knows only the session token it is clearing. */
-export async function signOutBrowserSession(userId: string, sessionId: string): Promise<void> {
-  await revokeBrowserSession(userId, sessionId);
+/** next-auth's sign-out: it knows only the session token it is clearing (a cookie from before session ids has none). */
+export async function signOutBrowserSession(userId: string, sessionId: string | undefined): Promise<void> {
+  if (sessionId) await revokeBrowserSession(userId, sessionId);
   await signedOut({ kind: "this-session", userId, sessionId });
 }
 

@@ -10,6 +10,11 @@ vi.mock("@/lib/auth/current", () => ({
     acting ? authenticate(new Request("http://localhost/", { headers: { authorization: `Bearer ${acting.token}` } })) : null,
 }));
 vi.mock("next/cache", () => ({ refresh: () => undefined, revalidatePath: () => undefined }));
+/** The request headers actions read (the sign-up action limits by client address). */
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "10.20.30.40" }),
+  cookies: async () => ({ getAll: () => [], get: () => undefined }),
+}));
 
 const parking = await import("@/app/(app)/parking/actions");
 const profile = await import("@/app/(app)/profile/actions");
