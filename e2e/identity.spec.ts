@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { submitRegistration } from "./support";
 
 const DEMO_PASSWORD = "wheelhouse-demo";
 
@@ -22,22 +23,13 @@ async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-async function register(page: Page, customer: ReturnType<typeof newCustomer>) {
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill(customer.name);
-  await page.getByLabel("Phone").fill(customer.phone);
-  await page.getByLabel("Email").fill(customer.email);
-  await page.getByLabel("Password", { exact: true }).fill(customer.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
 test.describe("registration and customer navigation", () => {
   test("a visitor registers, lands on the dashboard, sees only customer pages and signs out", async ({ page }) => {
     const customer = newCustomer();
     await page.goto("/");
     await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
     await expect(page).toHaveURL(/\/register$/);
-    await register(page, customer);
+    await submitRegistration(page, customer);
 
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${customer.name}`);
@@ -67,14 +59,14 @@ test.describe("registration and customer navigation", () => {
 
   test("registration shows field errors next to the fields and a taken email as a conflict", async ({ page }) => {
     const customer = newCustomer();
-    await register(page, { ...customer, phone: "12", password: "short" });
+    await submitRegistration(page, { ...customer, phone: "12", password: "short" });
     await expect(page.getByText("Must be at least 8 characters")).toBeVisible();
     await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Must be a phone number of 7 to 15 digits")).toBeVisible();
     await expect(page.getByLabel("Full name")).toHaveValue(customer.name);
     await expect(page).toHaveURL(/\/register$/);
 
-    await register(page, { ...customer, email: "resident@wheelhouse.local" });
+    await submitRegistration(page, { ...customer, email: "resident@wheelhouse.local" });
     await expect(page.getByText("A user with this email already exists.")).toBeVisible();
     await expect(page).toHaveURL(/\/register$/);
   });
@@ -132,7 +124,7 @@ test.describe("signing in", () => {
 test.describe("profile", () => {
   test("a customer edits their name and changes their password, which signs them out", async ({ page }) => {
     const customer = newCustomer("Pat Profile");
-    await register(page, customer);
+    await submitRegistration(page, customer);
     await expect(page).toHaveURL(/\/dashboard$/);
 
     await mainNav(page).getByRole("link", { name: "Profile" }).click();

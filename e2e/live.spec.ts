@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, newCustomer, signIn } from "./support";
+import { DEMO_PASSWORD, newCustomer, register, signIn } from "./support";
 
 
 /**
@@ -16,16 +16,6 @@ const CHANNEL_SERVER_RUNS =
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const bell = (page: Page) => page.getByTestId("notification-bell");
 
-
-async function register(page: Page, customer: ReturnType<typeof newCustomer>) {
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill(customer.name);
-  await page.getByLabel("Phone").fill(customer.phone);
-  await page.getByLabel("Email").fill(customer.email);
-  await page.getByLabel("Password", { exact: true }).fill(customer.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function apiToken(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
   const login = await request.post("/api/v1/auth/login", { form: { username, password } });

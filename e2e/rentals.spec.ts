@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newCustomer, signIn } from "./support";
+import { newCustomer, register, signIn } from "./support";
 
 
 
@@ -10,13 +10,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 async function registeredCustomer(browser: Browser, name: string): Promise<{ page: Page; name: string }> {
   const customer = newCustomer(name, "renter");
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill(customer.name);
-  await page.getByLabel("Phone").fill(customer.phone);
-  await page.getByLabel("Email").fill(customer.email);
-  await page.getByLabel("Password", { exact: true }).fill(customer.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await register(page, customer);
   return { page, name: customer.name };
 }
 

@@ -1,15 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { newCustomer, signIn } from "./support";
-
-async function register(page: Page, customer: ReturnType<typeof newCustomer>) {
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill(customer.name);
-  await page.getByLabel("Phone").fill(customer.phone);
-  await page.getByLabel("Email").fill(customer.email);
-  await page.getByLabel("Password", { exact: true }).fill(customer.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { expect, test } from "@playwright/test";
+import { newCustomer, register, signIn } from "./support";
 
 const spotInput = { label: "E2E-1", zone: "North", kind: "COMPACT" };
 

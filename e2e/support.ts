@@ -23,6 +23,22 @@ export function newCustomer(name: string, emailPrefix: string) {
   };
 }
 
+/** Fills in and sends the sign-up form (without waiting for the outcome: some specs expect a refusal). */
+export async function submitRegistration(page: Page, customer: ReturnType<typeof newCustomer>): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill(customer.name);
+  await page.getByLabel("Phone").fill(customer.phone);
+  await page.getByLabel("Email").fill(customer.email);
+  await page.getByLabel("Password", { exact: true }).fill(customer.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Signs up through the sign-up page and waits for the dashboard. */
+export async function register(page: Page, customer: ReturnType<typeof newCustomer>): Promise<void> {
+  await submitRegistration(page, customer);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
 /**
  * The page's main landmark. A page behind a `loading.tsx` boundary streams its
  * content into a hidden element outside `<main>`; React reveals it on a throttle,
