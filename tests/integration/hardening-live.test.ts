@@ -310,6 +310,15 @@ describe("subscriptions end when access does", () => {
     expect((await call(realtimeUserAuth, { token: user.token, form: { socket_id: "abc" } })).status).toBe(422);
   });
 
+  it("the user-auth route signs nothing for a revoked token", async () => {
+    const user = await createUser("CUSTOMER");
+    expect((await call(logoutRoute, { path: "/api/v1/auth/logout", method: "POST", token: user.token })).status).toBe(200);
+    const refused = await call<{ detail: string; auth?: string }>(realtimeUserAuth, { token: user.token, form: { socket_id: "123.456" } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toBe("Token has been revoked.");
+    expect(refused.body.auth).toBeUndefined();
+  });
+
   it("user-channel events carry no e-mail, phone or client address", async () => {
     const user = await createUser("CUSTOMER");
     const client = browserLikeClient(user);

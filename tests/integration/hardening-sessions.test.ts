@@ -108,6 +108,19 @@ describe("logging out ends the browser session on the server", () => {
     expect((await call(me, { cookie: await browserSignIn(user) })).status).toBe(200);
   });
 
+  it("sign out everywhere refuses a revoked token and a missing one, and ends nothing", async () => {
+    const user = await createUser("CUSTOMER");
+    const other = await createUser("CUSTOMER");
+    expect((await call(logout, { path: "/api/v1/auth/logout", method: "POST", token: user.token })).status).toBe(200);
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { credentialsChangedAt: true } });
+    const revoked = await call<{ detail: string }>(logoutAll, { path: "/api/v1/auth/logout-all", method: "POST", token: user.token });
+    expect(revoked.status).toBe(403);
+    expect(revoked.body.detail).toBe("Token has been revoked.");
+    expect((await call(logoutAll, { path: "/api/v1/auth/logout-all", method: "POST" })).status).toBe(401);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { credentialsChangedAt: true } })).toEqual(before);
+    expect((await call(me, { token: other.token })).status).toBe(200);
+  });
+
   it("sign out everywhere works for a bearer caller too", async () => {
     const user = await createUser("CUSTOMER");
     const cookie = await browserSignIn(user);
