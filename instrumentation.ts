@@ -1,13 +1,13 @@
 /**
  * Runs once per server process before it takes requests: answers unsupported
- * HTTP methods (405/501) before Next.js sees them, validates the configuration
+ * HTTP methods (405/501) and undecodable paths (400) before Next.js sees them, validates the configuration
  * (a misconfigured deploy fails at boot) and starts the in-app scheduler
  * (outbox drain, consumers, module jobs).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { guardHttpMethods } = await import("./lib/http/methods");
-  guardHttpMethods();
+  const { guardHttpRequests } = await import("./lib/http/methods");
+  guardHttpRequests();
   const { env } = await import("./lib/env");
   const config = env();
   if (config.SCHEDULER_ENABLED) {

@@ -40,4 +40,10 @@ test.describe("bad input is a 4xx in the running app", () => {
       expect((await raw(baseURL!, "PROPFIND", path)).status, `PROPFIND ${path}`).toBe(501);
     }
   });
+
+  test("a path whose percent-encoding does not decode is a 400 on pages and API routes, not a 500", async ({ baseURL }) => {
+    for (const path of ["/api/v1/rentals/%ff%fe", "/api/v1/spots/%ff", "/parking/spots/%ff", "/rentals/vehicles/%E0%A4%A"]) {
+      expect((await raw(baseURL!, "GET", path)).status, path).toBe(400);
+    }
+  });
 });

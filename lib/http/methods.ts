@@ -6,7 +6,7 @@ export const SUPPORTED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE
 const FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
 export interface MethodRefusal {
-  status: 405 | 501;
+  status: 400 | 405 | 501;
   headers: Record<string, string>;
   body: string;
 }
@@ -24,15 +24,31 @@ export function refuseMethod(method: string | undefined): MethodRefusal | null {
   };
 }
 
-const GUARDED = Symbol.for("wheelhouse.methodGuard");
+/** A 400 for a path whose percent-encoding does not decode (Next.js answers 500 when it decodes a dynamic segment). */
+export function refuseMalformedPath(url: string | undefined): MethodRefusal | null {
+  const path = (url ?? "/").split(/[?#]/, 1)[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return null;
+  } catch {
+    return {
+      status: 400,
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+      body: JSON.stringify({ detail: "Malformed URL: its percent-encoding does not decode." }),
+    };
+  }
+}
+
+const GUARDED = Symbol.for("wheelhouse.requestGuard");
 
 /**
- * Answers unsupported methods at the HTTP server, before Next.js sees them: Next
- * builds a Fetch `Request` for every request, and `new Request()` throws on TRACE,
- * which surfaced as a 500 on every page and API route. Installed once per process
- * (instrumentation.ts); it covers every `http.Server` in the process.
+ * Answers what Next.js would turn into a 500, at the HTTP server before Next.js sees
+ * it: unsupported methods (Next builds a Fetch `Request` for every request, and
+ * `new Request()` throws on TRACE) and paths whose percent-encoding does not decode
+ * (Next throws decoding a dynamic segment such as `/api/v1/rentals/%ff`). Installed
+ * once per process (instrumentation.ts); it covers every `http.Server` in the process.
  */
-export function guardHttpMethods(): void {
+export function guardHttpRequests(): void {
   const prototype = http.Server.prototype as http.Server & { [GUARDED]?: boolean };
   if (prototype[GUARDED]) return;
   prototype[GUARDED] = true;
@@ -40,7 +56,7 @@ export function guardHttpMethods(): void {
   prototype.emit = function guardedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-      const refusal = refuseMethod(request.method);
+      const refusal = refuseMethod(request.method) ?? refuseMalformedPath(request.url);
       if (refusal) {
         response.writeHead(refusal.status, refusal.headers);
         response.end(request.method === "HEAD" ? undefined : refusal.body);
