@@ -4,6 +4,8 @@ import { parseInput, refuseNul } from "../validation";
 import type { z } from "zod";
 
 type RouteContext<Params> = { params: Promise<Params> };
+const NUL = "\u0000";
+
 type Handler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 
 /**
@@ -15,14 +17,20 @@ async function refuseNulInput(request: Request): Promise<void> {
   refuseNul(searchParams(request), "query");
   if (request.body === null) return;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // Decoded only when the text can hold a NUL (form: `%00`, JSON: the `\u0000` escape), so the
+  // usual request is not parsed twice; decoding then names the fields that hold it.
   if (type.includes("application/x-www-form-urlencoded")) {
+    const text = await request.clone().text();
+    if (!text.includes("%00") && !text.includes(NUL)) return;
     const fields: Record<string, string> = {};
-    for (const [key, value] of new URLSearchParams(await request.clone().text())) fields[key] = value;
+    for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
     refuseNul(fields, "body");
   } else if (type.includes("json")) {
+    const text = await request.clone().text();
+    if (!text.includes("\\u0000") && !text.includes(NUL)) return;
     let body: unknown;
     try {
-      body = JSON.parse(await request.clone().text());
+      body = JSON.parse(text);
     } catch {
       return; // malformed JSON is the handler's 422 to give
     }
