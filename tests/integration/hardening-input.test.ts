@@ -274,21 +274,30 @@ describe("unsupported HTTP methods are a 405/501, not a 500 (item 14)", () => {
     });
   }
 
-  // Node's own parser answers 400 to methods it does not know (TRACK, BREW); these are the ones it passes on.
-  it("TRACE is 405, PROPFIND and MKCOL 501, with Allow; supported methods reach the app", async () => {
+  /** Runs `checks` against a local HTTP server whose handler does what Next.js does with a request (`imitateNext`: throw → 500). */
+  async function withGuardedServer(imitateNext: (request: http.IncomingMessage) => void, checks: (port: number) => Promise<void>): Promise<void> {
     guardHttpRequests();
     const server = http.createServer((request, response) => {
-      // What Next.js does with every request: build a Fetch Request (which throws on TRACE).
       try {
-        new Request(`http://localhost${request.url}`, { method: request.method });
+        imitateNext(request);
         response.writeHead(200).end("app");
       } catch {
         response.writeHead(500).end("crashed");
       }
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
     try {
+      await checks((server.address() as AddressInfo).port);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  // Node's own parser answers 400 to methods it does not know (TRACK, BREW); these are the ones it passes on.
+  it("TRACE is 405, PROPFIND and MKCOL 501, with Allow; supported methods reach the app", async () => {
+    // What Next.js does with every request: build a Fetch Request (which throws on TRACE).
+    const buildFetchRequest = (request: http.IncomingMessage) => new Request(`http://localhost${request.url}`, { method: request.method });
+    await withGuardedServer(buildFetchRequest, async (port) => {
       for (const [method, status] of [["TRACE", 405], ["PROPFIND", 501], ["MKCOL", 501]] as const) {
         const response = await rawRequest(port, method);
         expect(response.status, method).toBe(status);
@@ -296,33 +305,19 @@ describe("unsupported HTTP methods are a 405/501, not a 500 (item 14)", () => {
         expect(JSON.parse(response.body)).toEqual({ detail: expect.stringContaining(method) });
       }
       for (const method of ["GET", "POST", "OPTIONS"]) expect((await rawRequest(port, method)).body, method).toBe("app");
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   it("a path whose percent-encoding does not decode is a 400 before the app sees it; well-formed paths reach the app", async () => {
-    guardHttpRequests();
-    const server = http.createServer((request, response) => {
-      // What Next.js does with a dynamic segment such as /api/v1/rentals/[id]: decode it (and answer 500 when that throws).
-      try {
-        new URL(request.url ?? "/", "http://localhost").pathname.split("/").map(decodeURIComponent);
-        response.writeHead(200).end("app");
-      } catch {
-        response.writeHead(500).end("crashed");
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
+    // What Next.js does with a dynamic segment such as /api/v1/rentals/[id]: decode it (and answer 500 when that throws).
+    const decodeSegments = (request: http.IncomingMessage) => new URL(request.url ?? "/", "http://localhost").pathname.split("/").map(decodeURIComponent);
+    await withGuardedServer(decodeSegments, async (port) => {
       for (const path of ["/api/v1/rentals/%ff%fe", "/parking/spots/%ff", "/api/v1/spots/%E0%A4%A"]) {
         const response = await rawRequest(port, "GET", path);
         expect(response.status, path).toBe(400);
         expect(JSON.parse(response.body)).toEqual({ detail: "Malformed URL: its percent-encoding does not decode." });
       }
       for (const path of ["/api/v1/spots/%C3%A9", "/parking?zone=%ff", "/a%20b"]) expect((await rawRequest(port, "GET", path)).body, path).toBe("app");
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 });
