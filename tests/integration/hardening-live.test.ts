@@ -2,7 +2,6 @@ import { WebSocket } from "ws";
 import Pusher, { type Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as logoutRoute } from "@/app/api/v1/auth/logout/route";
-import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { POST as realtimeUserAuth } from "@/app/api/realtime/user-auth/route";
 import { DELETE as deleteUserRoute } from "@/app/api/v1/users/[id]/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
@@ -27,6 +26,7 @@ import {
   type TestApp,
 } from "@/realtime/testing/clients";
 import { call } from "../support/http";
+import { appAuthorizedClient } from "../support/realtime";
 import { createUser, PASSWORD, uniqueContact, type TestUser } from "../support/identity";
 
 let server: RunningChannelServer;
@@ -75,40 +75,9 @@ async function extraServer(options: Partial<ChannelServerOptions>): Promise<Runn
   return started;
 }
 
-/** A pusher-js client authorised by POST /api/realtime/auth (and signed in by /api/realtime/user-auth) with the user's token, as a browser tab is. */
+/** A pusher-js client authorised and signed in by the app's routes with the user's token, as a browser tab is. */
 function browserLikeClient(user: TestUser, port = server.port): Pusher {
-  const client = new Pusher(app.key, {
-    cluster: "mt1",
-    wsHost: "127.0.0.1",
-    wsPort: port,
-    forceTLS: false,
-    enabledTransports: ["ws"],
-    disableStats: true,
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }, callback) => {
-        tracked(call<{ auth?: string; detail?: string }>(realtimeAuth, { path: "/api/realtime/auth", form: { socket_id: socketId, channel_name: channelName }, token: user.token }))
-          .then((response) =>
-            response.status === 200 && response.body.auth
-              ? callback(null, { auth: response.body.auth })
-              : callback(new Error(`${response.status} ${response.body.detail ?? ""}`), null),
-          )
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-      },
-    },
-    userAuthentication: {
-      customHandler: ({ socketId }, callback) => {
-        tracked(call<{ auth?: string; user_data?: string; detail?: string }>(realtimeUserAuth, { path: "/api/realtime/user-auth", form: { socket_id: socketId }, token: user.token }))
-          .then((response) =>
-            response.status === 200 && response.body.auth && response.body.user_data
-              ? callback(null, { auth: response.body.auth, user_data: response.body.user_data })
-              : callback(new Error(`${response.status} ${response.body.detail ?? ""}`), null),
-          )
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-      },
-    },
-  });
-  // As components/realtime/connection.ts does.
-  client.signin();
+  const client = appAuthorizedClient({ key: app.key, wsPort: port }, user, tracked);
   clients.push(client);
   return client;
 }

@@ -2,7 +2,6 @@ import Pusher, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
-import { POST as realtimeUserAuth } from "@/app/api/realtime/user-auth/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { runEventPipeline } from "@/lib/events/scheduler";
@@ -10,6 +9,7 @@ import { drainOutbox } from "@/lib/events/drainer";
 import { startChannelServer, type RunningChannelServer } from "@/realtime/src/channel-server";
 import { nextEvent, subscribed, subscriptionRefused, withTimeout } from "@/realtime/testing/clients";
 import { call } from "../support/http";
+import { appAuthorizedClient } from "../support/realtime";
 import { createUser, type TestUser } from "../support/identity";
 
 let server: RunningChannelServer;
@@ -41,45 +41,10 @@ afterAll(async () => {
   (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
 });
 
-/** A pusher-js client configured from GET /api/realtime/config, authorised by POST /api/realtime/auth with the user's token. */
+/** A pusher-js client configured from GET /api/realtime/config, authorised and signed in by the app's routes with the user's token. */
 async function browserLikeClient(user: TestUser | null): Promise<Pusher> {
   const config = (await call<{ key: string; wsHost: string; wsPort: number; forceTLS: boolean; cluster: string }>(realtimeConfig, { path: "/api/realtime/config" })).body;
-  const client = new Pusher(config.key, {
-    cluster: config.cluster,
-    wsHost: "127.0.0.1",
-    wsPort: config.wsPort,
-    forceTLS: config.forceTLS,
-    enabledTransports: ["ws"],
-    disableStats: true,
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }, callback) => {
-        call<{ auth?: string; detail?: string }>(realtimeAuth, {
-          path: "/api/realtime/auth",
-          form: { socket_id: socketId, channel_name: channelName },
-          ...(user ? { token: user.token } : {}),
-        })
-          .then((response) =>
-            response.status === 200 && response.body.auth
-              ? callback(null, { auth: response.body.auth })
-              : callback(new Error(`${response.status} ${response.body.detail ?? ""}`), null),
-          )
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-      },
-    },
-    // Browsers sign in (components/realtime/connection.ts): the parking board and role channels need it.
-    userAuthentication: {
-      customHandler: ({ socketId }, callback) => {
-        call<{ auth?: string; user_data?: string }>(realtimeUserAuth, { form: { socket_id: socketId }, ...(user ? { token: user.token } : {}) })
-          .then((response) =>
-            response.status === 200 && response.body.auth && response.body.user_data
-              ? callback(null, { auth: response.body.auth, user_data: response.body.user_data })
-              : callback(new Error(String(response.status)), null),
-          )
-          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
-      },
-    },
-  });
-  client.signin();
+  const client = appAuthorizedClient(config, user);
   clients.push(client);
   return client;
 }
