@@ -9,6 +9,15 @@ export function buildLimiter(keyPrefix: string, points: number, minutes: number)
     : new RateLimiterMemory({ keyPrefix, points, duration: minutes * 60 });
 }
 
+/**
+ * The key of an account's budgets (failed logins, password changes). The creation
+ * time is part of it so that an id seen again in another database (a restored
+ * backup, a test run on a shared Redis) does not inherit a budget it never spent.
+ */
+export function accountBudgetKey(user: { id: string; createdAt: Date }): string {
+  return `${user.id}:${user.createdAt.getTime()}`;
+}
+
 /** A budget and the key (account, address) an attempt is charged to. */
 export type Charge = [limiter: RateLimiterAbstract, key: string];
 

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { MESSAGES, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { MAX_PASSWORD_BYTES, verifyPassword } from "../identity/passwords";
 import { normalisePhone, refuseNul } from "../validation";
+import { accountBudgetKey } from "./attempt-limits";
 import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-limits";
 
 /**
@@ -37,9 +38,9 @@ export async function verifyCredentials(
   const username = normaliseUsername(rawUsername);
   const user = await db.user.findFirst({
     where: username.includes("@") ? { email: username } : { phone: username },
-    select: { id: true, roleId: true, name: true, passwordHash: true },
+    select: { id: true, roleId: true, name: true, passwordHash: true, createdAt: true },
   });
-  const accountKey = user ? `user:${user.id}` : `name:${username}`;
+  const accountKey = user ? `user:${accountBudgetKey(user)}` : `name:${username}`;
   const retryAfter = await beginLoginAttempt(accountKey, clientIp);
   if (retryAfter > 0) {
     await recordAudit({ action: "login_rate_limited", subject: username, clientIp });

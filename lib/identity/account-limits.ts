@@ -38,15 +38,6 @@ export function registrationNotMade(address: string): Promise<void> {
   return giveBackAttempt([[limiters().registrationsByAddress, address]]);
 }
 
-/**
- * The key of an account's password-change budget. The creation time is part of
- * it so that an id seen again in another database (a restored backup, a test
- * run) does not inherit a budget it never spent.
- */
-export function passwordChangeKey(user: { id: string; createdAt: Date }): string {
-  return `${user.id}:${user.createdAt.getTime()}`;
-}
-
 /** Takes one attempt before the current password is checked; seconds to wait when the account is locked, else 0. */
 export function beginPasswordChange(accountKey: string): Promise<number> {
   return takeAttempt([[limiters().passwordChangeFailuresByAccount, accountKey]]);

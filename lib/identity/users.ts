@@ -12,11 +12,11 @@ import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
 import { invalidateSpotLists } from "../parking/cache";
 import { releaseDepartingMember } from "../parking/departure";
+import { accountBudgetKey } from "../auth/attempt-limits";
 import { lockAccounts } from "./account-locks";
 import {
   beginPasswordChange,
   beginRegistration,
-  passwordChangeKey,
   passwordChangeNotMade,
   passwordChangeVerified,
   registrationNotMade,
@@ -326,7 +326,7 @@ export async function changePassword(principal: Principal, input: unknown): Prom
   const user = await db.user.findUnique({ where: { id: principal.userId }, select: { id: true, createdAt: true, passwordHash: true } });
   if (!user) throw new NotFoundError("User not found.");
   // Wrong current passwords are limited per account (PASSWORD_CHANGE_MAX_FAILURES), like logins.
-  const budgetKey = passwordChangeKey(user);
+  const budgetKey = accountBudgetKey(user);
   const retryAfter = await beginPasswordChange(budgetKey);
   if (retryAfter > 0) {
     await recordAudit({ action: "password_change_rate_limited", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });
