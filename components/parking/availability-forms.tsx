@@ -14,7 +14,7 @@ import {
   startOfLocalDay,
   suggestedFreeUntil,
   toLocalInputValue,
-} from "@/lib/ui/parking-time";
+} from "@/lib/modules/parking/view-models/time";
 import { DateTimeField } from "./datetime-field";
 import { secondaryButtonClass } from "./ui";
 import { useHydrated, useNow } from "./use-now";

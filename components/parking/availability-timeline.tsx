@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatDay, formatTime, type Interval } from "@/lib/ui/parking-time";
-import { hourTicks, localDayRows, nowPosition, spansWithin, type TimelineRow } from "@/lib/ui/parking-timeline";
+import { formatDay, formatTime, type Interval } from "@/lib/modules/parking/view-models/time";
+import { hourTicks, localDayRows, nowPosition, spansWithin, type TimelineRow } from "@/lib/modules/parking/view-models/timeline";
 import { LocalRange } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
 

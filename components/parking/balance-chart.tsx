@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import { chartScale, stepPath, type BalancePoint, type ChartBox } from "@/lib/ui/parking-credits";
-import { formatDay, formatDateTime } from "@/lib/ui/parking-time";
+import { chartScale, stepPath, type BalancePoint, type ChartBox } from "@/lib/modules/parking/view-models/credits";
+import { formatDay, formatDateTime } from "@/lib/modules/parking/view-models/time";
 import { useHydrated } from "./use-now";
 
 const BOX: ChartBox = { width: 640, height: 220, padding: { top: 16, right: 20, bottom: 28, left: 40 } };

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDateTime, formatDay, formatRange, formatTime, sameLocalDay, type FormatOptions } from "@/lib/ui/parking-time";
+import { formatDateTime, formatDay, formatRange, formatTime, sameLocalDay, type FormatOptions } from "@/lib/modules/parking/view-models/time";
 import { useHydrated } from "./use-now";
 
 /** Before hydration the server cannot know the reader's zone: it shows UTC, said so. */

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { SpotView } from "@/lib/parking/views";
+import type { SpotView } from "@/lib/modules/parking/views";
 import {
   currentReservation,
   currentWindow,
@@ -13,8 +13,8 @@ import {
   STATUS_ORDER,
   upcomingReservation,
   type SpotStatus,
-} from "@/lib/ui/parking-board";
-import { endOfLocalDay } from "@/lib/ui/parking-time";
+} from "@/lib/modules/parking/view-models/board";
+import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 import { LocalTime } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
 import { EmptyState, SpotStatusBadge } from "./ui";

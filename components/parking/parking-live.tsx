@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useRef } from "react";
 import { useLiveMessages } from "@/components/realtime/live-context";
 import { useParkingChannel } from "@/components/realtime/use-parking-channel";
-import { touchesParkingData, type ParkingData } from "@/lib/ui/parking-live";
+import { touchesParkingData, type ParkingData } from "@/lib/modules/parking/view-models/live";
 
 /** Listens to the parking board's channel while a parking page is open (mounted once, in the parking layout). */
 export function ParkingChannel() {

@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import type { SpotField } from "@/app/(app)/parking/actions";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass, TextField } from "@/components/ui/form";
-import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/ui/parking-board";
+import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/modules/parking/view-models/board";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import { selectClass } from "./ui";
 

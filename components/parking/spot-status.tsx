@@ -1,8 +1,8 @@
 "use client";
 
-import type { SpotView } from "@/lib/parking/views";
-import { spotStatus } from "@/lib/ui/parking-board";
-import { endOfLocalDay } from "@/lib/ui/parking-time";
+import type { SpotView } from "@/lib/modules/parking/views";
+import { spotStatus } from "@/lib/modules/parking/view-models/board";
+import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 import { SpotStatusBadge } from "./ui";
 import { useHydrated, useNow } from "./use-now";
 

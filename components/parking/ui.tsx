@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { ReservationView } from "@/lib/parking/views";
-import { SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/ui/parking-board";
+import type { ReservationView } from "@/lib/modules/parking/views";
+import { SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/modules/parking/view-models/board";
 
 /** Shared looks of the parking pages; colours come from the design tokens or carry their dark variant. */
 

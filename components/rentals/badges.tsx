@@ -3,7 +3,7 @@ import {
   VEHICLE_STATUS_LABELS,
   type RentalStatusName,
   type VehicleStatusName,
-} from "@/lib/rentals/vocabulary";
+} from "@/lib/modules/rentals/vocabulary";
 
 const badge = "inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium";
 

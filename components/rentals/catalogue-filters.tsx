@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { inputClass, primaryButtonClass } from "@/components/ui/form";
-import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, VEHICLE_TYPE_LABELS, VEHICLE_TYPES } from "@/lib/rentals/vocabulary";
+import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, VEHICLE_TYPE_LABELS, VEHICLE_TYPES } from "@/lib/modules/rentals/vocabulary";
 
 interface CatalogueFiltersProps {
   values: Record<string, string>;

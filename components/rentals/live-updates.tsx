@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { useLiveMessages } from "@/components/realtime/live-context";
 import { useToast } from "@/components/ui/toast";
 import type { Topic } from "@/lib/events/outbox";
-import { describeRentalModuleEvent } from "@/lib/rentals/live-text";
+import { describeRentalModuleEvent } from "@/lib/modules/rentals/view-models/live-text";
 
 interface RentalsLiveUpdatesProps {
   /** The topics whose events change what this page shows. */

@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 import type { RentalRequestField } from "@/app/(app)/rentals/actions";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass } from "@/components/ui/form";
-import { daysBetween, parseCalendarDate } from "@/lib/rentals/dates";
-import { formatMoney } from "@/lib/rentals/money";
+import { daysBetween, parseCalendarDate } from "@/lib/modules/rentals/view-models/dates";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 
 type RequestAction = (previous: FormState<RentalRequestField>, formData: FormData) => Promise<FormState<RentalRequestField>>;

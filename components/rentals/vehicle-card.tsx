@@ -1,8 +1,8 @@
 import Image from "next/image";
 import Link from "next/link";
-import { formatMoney } from "@/lib/rentals/money";
-import type { VehicleView } from "@/lib/rentals/vehicles";
-import { FUEL_LABELS, TRANSMISSION_LABELS, VEHICLE_TYPE_LABELS } from "@/lib/rentals/vocabulary";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
+import type { VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import { FUEL_LABELS, TRANSMISSION_LABELS, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { VehicleStatusBadge } from "./badges";
 
 /** The vehicle's photo, or a drawn placeholder naming its type. */

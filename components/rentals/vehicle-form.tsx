@@ -13,7 +13,7 @@ import {
   VEHICLE_STATUS_LABELS,
   VEHICLE_TYPE_LABELS,
   VEHICLE_TYPES,
-} from "@/lib/rentals/vocabulary";
+} from "@/lib/modules/rentals/vocabulary";
 
 type VehicleAction = (previous: FormState<VehicleField>, formData: FormData) => Promise<FormState<VehicleField>>;
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { errorTextClass } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
-import { SETTABLE_VEHICLE_STATUSES, VEHICLE_STATUS_LABELS, type VehicleStatusName } from "@/lib/rentals/vocabulary";
+import { SETTABLE_VEHICLE_STATUSES, VEHICLE_STATUS_LABELS, type VehicleStatusName } from "@/lib/modules/rentals/vocabulary";
 import { quietButtonClass, type RowAction } from "./action-button";
 
 /** Status select and "Set" in one row of the fleet board; the error (e.g. vehicle out on a rental) stays in place. */

@@ -1,11 +1,11 @@
 import SchemaBuilder from "@pothos/core";
 import type { Principal } from "../auth/principal";
 import { NotFoundError } from "../errors";
-import { getCredits } from "../parking/credits";
-import { publishWindow, setAvailability } from "../parking/availability";
-import { cancelReservation, listReservations, reserve } from "../parking/reservations";
-import { createSpot, getSpot, listOwnSpots, listSpots } from "../parking/spots";
-import type { ReservationTimes, ReservationView, SpotView, WindowView } from "../parking/views";
+import { getCredits } from "../modules/parking/services/credits";
+import { publishWindow, setAvailability } from "../modules/parking/services/availability";
+import { cancelReservation, listReservations, reserve } from "../modules/parking/services/reservations";
+import { createSpot, getSpot, listOwnSpots, listSpots } from "../modules/parking/services/spots";
+import type { ReservationTimes, ReservationView, SpotView, WindowView } from "../modules/parking/views";
 
 export interface GraphQLContext {
   principal: Principal;

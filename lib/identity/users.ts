@@ -10,8 +10,8 @@ import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
-import { invalidateSpotLists } from "../parking/cache";
-import { releaseDepartingMember } from "../parking/departure";
+import { invalidateSpotLists } from "../modules/parking/services/cache";
+import { releaseDepartingMember } from "../modules/parking/services/departure";
 import { accountBudgetKey } from "../auth/attempt-limits";
 import { lockAccounts } from "./account-locks";
 import {

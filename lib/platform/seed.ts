@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db";
 import { insertUser } from "../identity/users";
-import { seedParkingDemo } from "../parking/demo";
-import { seedRentalDemo, type RentalDemoResult } from "../rentals/demo";
+import { seedParkingDemo } from "../modules/parking/demo";
+import { seedRentalDemo, type RentalDemoResult } from "../modules/rentals/demo";
 import { syncPermissions } from "../rbac/permissions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 

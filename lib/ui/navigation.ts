@@ -1,6 +1,6 @@
 import type { RoleName } from "../identity/roles";
 import type { Scope } from "../rbac/scopes";
-import { isRentalStaff } from "../rentals/staff";
+import { isRentalStaff } from "../modules/rentals/services/staff";
 
 export interface NavItem {
   href: string;

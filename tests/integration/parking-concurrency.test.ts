@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import { db } from "@/lib/db";
-import { advanceReservations } from "@/lib/parking/lifecycle";
+import { advanceReservations } from "@/lib/modules/parking/services/lifecycle";
 import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { creditsOf, HOUR, inFuture, MINUTE, offeredSpot, reserveCall } from "../support/parking";

@@ -7,7 +7,7 @@ import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservations from "@/app/api/v1/reservations/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
 import { db } from "@/lib/db";
-import { advanceReservations } from "@/lib/parking/lifecycle";
+import { advanceReservations } from "@/lib/modules/parking/services/lifecycle";
 import { concurrentClient } from "../support/databases";
 import { call } from "../support/http";
 import { createUser } from "../support/identity";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEventLogFilters } from "@/lib/ui/event-log";
 import { instantSchema, normalisePhone, safeText, trimInvisible } from "@/lib/validation";
-import { hasWholeCents } from "@/lib/rentals/money";
+import { hasWholeCents } from "@/lib/modules/rentals/view-models/money";
 
 describe("shared input schemas", () => {
   it("safeText refuses control characters, keeps line breaks only when multi-line, trims invisible edges", () => {

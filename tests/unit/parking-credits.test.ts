@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { balanceAxis, balanceSeries, chartScale, niceCeiling, stepPath, type ChartBox } from "@/lib/ui/parking-credits";
+import { balanceAxis, balanceSeries, chartScale, niceCeiling, stepPath, type ChartBox } from "@/lib/modules/parking/view-models/credits";
 
 const created = "2025-03-01T10:00:00.000Z";
 const now = Date.parse("2025-03-04T12:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent, LiveMessage } from "@/lib/ui/live-events";
 import { deliveryId, parseLiveMessage, queryKeysForEvent } from "@/lib/ui/live-events";
-import { touchesParkingData } from "@/lib/ui/parking-live";
+import { touchesParkingData } from "@/lib/modules/parking/view-models/live";
 
 function event(topic: LiveEvent["topic"]): LiveEvent {
   return { id: "7", topic, offset: 1, key: "k", type: "spot.opened", payload: {}, actor: "CST000001", schemaVersion: 1, occurredAt: "2025-03-04T12:00:00.000Z" };

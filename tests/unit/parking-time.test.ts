@@ -13,7 +13,7 @@ import {
   suggestedReservation,
   toIsoWithOffset,
   toLocalInputValue,
-} from "@/lib/ui/parking-time";
+} from "@/lib/modules/parking/view-models/time";
 
 const originalTz = process.env.TZ;
 function useTimeZone(zone: string) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hourTicks, localDayRows, nowPosition, spansWithin } from "@/lib/ui/parking-timeline";
+import { hourTicks, localDayRows, nowPosition, spansWithin } from "@/lib/modules/parking/view-models/timeline";
 
 const originalTz = process.env.TZ;
 beforeEach(() => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Transaction } from "@/lib/db";
 import type { LoggedEvent } from "@/lib/events/types";
 import { notificationsFor } from "@/lib/notifications/rules";
-import { isRentalStaff, rentalCapabilities } from "@/lib/rentals/access";
-import { isUuid, requireId } from "@/lib/rentals/common";
-import { isExclusionViolation, isReferenceViolation, sqlState } from "@/lib/rentals/db-errors";
-import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/rentals/dates";
-import { formatMoney, fromCents, hasWholeCents, toCents } from "@/lib/rentals/money";
+import { isRentalStaff, rentalCapabilities } from "@/lib/modules/rentals/services/access";
+import { isUuid, requireId } from "@/lib/modules/rentals/services/common";
+import { isExclusionViolation, isReferenceViolation, sqlState } from "@/lib/db-conflicts";
+import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
+import { formatMoney, fromCents, hasWholeCents, toCents } from "@/lib/modules/rentals/view-models/money";
 import { channelsFor } from "@/lib/realtime/routing";
 import type { Scope } from "@/lib/rbac/scopes";
 

@@ -3,9 +3,9 @@
 import { refresh } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { ConflictError, MESSAGES } from "@/lib/errors";
-import { publishWindow, setAvailability } from "@/lib/parking/availability";
-import { cancelReservation, reserve } from "@/lib/parking/reservations";
-import { createSpot, deleteSpot, updateSpot } from "@/lib/parking/spots";
+import { publishWindow, setAvailability } from "@/lib/modules/parking/services/availability";
+import { cancelReservation, reserve } from "@/lib/modules/parking/services/reservations";
+import { createSpot, deleteSpot, updateSpot } from "@/lib/modules/parking/services/spots";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
 /**

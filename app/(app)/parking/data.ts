@@ -1,8 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
 import type { Principal } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { getCredits } from "@/lib/parking/credits";
-import { endOfLocalDay } from "@/lib/ui/parking-time";
+import { getCredits } from "@/lib/modules/parking/services/credits";
+import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 
 /** Server-side helpers of the parking pages. */
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
-import { cancelRental, requestRental } from "@/lib/rentals/rentals";
+import { cancelRental, requestRental } from "@/lib/modules/rentals/services/rentals";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
 const REQUEST_FIELDS = ["startDate", "endDate"] as const;

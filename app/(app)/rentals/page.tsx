@@ -5,11 +5,11 @@ import { CatalogueFilters } from "@/components/rentals/catalogue-filters";
 import { VehicleCard } from "@/components/rentals/vehicle-card";
 import { requirePrincipal } from "@/components/shell/session";
 import { ValidationError } from "@/lib/errors";
-import { rentalCapabilities } from "@/lib/rentals/access";
-import { listBranches } from "@/lib/rentals/branches";
-import { formatCalendarDate, today } from "@/lib/rentals/dates";
-import { pageQuery, withSearch, type PageSearchParams } from "@/lib/rentals/page-query";
-import { listVehicles } from "@/lib/rentals/vehicles";
+import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
+import { listBranches } from "@/lib/modules/rentals/services/branches";
+import { formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
+import { pageQuery, withSearch, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
+import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
 
 export const metadata: Metadata = { title: "Rent a vehicle" };
 

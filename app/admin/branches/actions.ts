@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
-import { createBranch, deleteBranch, updateBranch } from "@/lib/rentals/branches";
+import { createBranch, deleteBranch, updateBranch } from "@/lib/modules/rentals/services/branches";
 import { formFailure, formFlag, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;

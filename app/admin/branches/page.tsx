@@ -5,8 +5,8 @@ import { BranchForm } from "@/components/rentals/branch-form";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
-import { listBranches } from "@/lib/rentals/branches";
-import { listVehicles } from "@/lib/rentals/vehicles";
+import { listBranches } from "@/lib/modules/rentals/services/branches";
+import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
 import { createBranchAction, deleteBranchAction, updateBranchAction } from "./actions";
 
 export const metadata: Metadata = { title: "Branches" };

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
-import { createVehicle, deleteVehicle, setVehicleStatus } from "@/lib/rentals/vehicles";
-import { VEHICLE_STATUS_LABELS } from "@/lib/rentals/vocabulary";
+import { createVehicle, deleteVehicle, setVehicleStatus } from "@/lib/modules/rentals/services/vehicles";
+import { VEHICLE_STATUS_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;

@@ -8,11 +8,11 @@ import { VehicleForm } from "@/components/rentals/vehicle-form";
 import { VehicleStatusControl } from "@/components/rentals/vehicle-status-control";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
-import { rentalCapabilities } from "@/lib/rentals/access";
-import { listBranches } from "@/lib/rentals/branches";
-import { formatMoney } from "@/lib/rentals/money";
-import { listVehicles, type VehicleView } from "@/lib/rentals/vehicles";
-import { VEHICLE_STATUS_LABELS, VEHICLE_STATUSES, VEHICLE_TYPE_LABELS } from "@/lib/rentals/vocabulary";
+import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
+import { listBranches } from "@/lib/modules/rentals/services/branches";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
+import { listVehicles, type VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import { VEHICLE_STATUS_LABELS, VEHICLE_STATUSES, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { createVehicleAction, deleteVehicleAction, setVehicleStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Fleet" };

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import type { Principal } from "@/lib/auth/principal";
 import { MESSAGES } from "@/lib/errors";
-import { approveRental, pickUpRental, rejectRental, returnRental, type RentalView } from "@/lib/rentals/rentals";
-import { formatMoney } from "@/lib/rentals/money";
+import { approveRental, pickUpRental, rejectRental, returnRental, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;

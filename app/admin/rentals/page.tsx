@@ -6,11 +6,11 @@ import { RentalStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { RejectForm } from "@/components/rentals/reject-form";
 import { requirePrincipal } from "@/components/shell/session";
-import { rentalCapabilities } from "@/lib/rentals/access";
-import { formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/rentals/dates";
-import { formatMoney } from "@/lib/rentals/money";
-import { pageQuery, type PageSearchParams } from "@/lib/rentals/page-query";
-import { listRentals, overlappingBookings, type RentalListQuery, type RentalView } from "@/lib/rentals/rentals";
+import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
+import { formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
+import { pageQuery, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
+import { listRentals, overlappingBookings, type RentalListQuery, type RentalView } from "@/lib/modules/rentals/services/rentals";
 import { approveRentalAction, pickUpRentalAction, rejectRentalAction, returnRentalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Rental requests" };

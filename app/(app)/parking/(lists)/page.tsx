@@ -5,7 +5,7 @@ import { ParkingBoard } from "@/components/parking/parking-board";
 import { LiveRefresh } from "@/components/parking/parking-live";
 import { linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
-import { listSpots } from "@/lib/parking/spots";
+import { listSpots } from "@/lib/modules/parking/services/spots";
 import { forPage, serverClock } from "../data";
 
 export const metadata: Metadata = { title: "Parking" };

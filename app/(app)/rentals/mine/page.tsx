@@ -7,10 +7,10 @@ import { RentalStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { RentalTimeline } from "@/components/rentals/rental-timeline";
 import { requirePrincipal } from "@/components/shell/session";
-import { formatCalendarDate, today } from "@/lib/rentals/dates";
-import { formatMoney } from "@/lib/rentals/money";
-import { listRentals, type RentalView } from "@/lib/rentals/rentals";
-import { isCancellable } from "@/lib/rentals/vocabulary";
+import { formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
+import { formatMoney } from "@/lib/modules/rentals/view-models/money";
+import { listRentals, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { isCancellable } from "@/lib/modules/rentals/vocabulary";
 
 export const metadata: Metadata = { title: "My rentals" };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { createBranch, listBranches } from "@/lib/rentals/branches";
+import { createBranch, listBranches } from "@/lib/modules/rentals/services/branches";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route, searchParams } from "@/lib/http/route";
-import { getCredits } from "@/lib/parking/credits";
+import { getCredits } from "@/lib/modules/parking/services/credits";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { listRentals, requestRental } from "@/lib/rentals/rentals";
+import { listRentals, requestRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

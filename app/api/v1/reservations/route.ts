@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { listReservations, reserve } from "@/lib/parking/reservations";
+import { listReservations, reserve } from "@/lib/modules/parking/services/reservations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { createSpot, listSpots } from "@/lib/parking/spots";
+import { createSpot, listSpots } from "@/lib/modules/parking/services/spots";
 
 export const dynamic = "force-dynamic";
 

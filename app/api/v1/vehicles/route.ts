@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { createVehicle, listVehicles } from "@/lib/rentals/vehicles";
+import { createVehicle, listVehicles } from "@/lib/modules/rentals/services/vehicles";
 
 export const dynamic = "force-dynamic";
 

@@ -9,8 +9,8 @@ import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
 import { env } from "@/lib/env";
 import { currentUser } from "@/lib/identity/users";
-import { getCredits } from "@/lib/parking/credits";
-import { balanceSeries, CREDIT_KIND_LABELS } from "@/lib/ui/parking-credits";
+import { getCredits } from "@/lib/modules/parking/services/credits";
+import { balanceSeries, CREDIT_KIND_LABELS } from "@/lib/modules/parking/view-models/credits";
 import { forPage, serverClock } from "../../data";
 
 export const metadata: Metadata = { title: "Credits" };

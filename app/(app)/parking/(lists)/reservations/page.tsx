@@ -6,9 +6,9 @@ import { LocalRange } from "@/components/parking/local-time";
 import { LiveRefresh } from "@/components/parking/parking-live";
 import { EmptyState, PageHeading, ReservationStatusBadge } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
-import { listReservations } from "@/lib/parking/reservations";
-import type { ReservationView } from "@/lib/parking/views";
-import { credits } from "@/lib/ui/parking-board";
+import { listReservations } from "@/lib/modules/parking/services/reservations";
+import type { ReservationView } from "@/lib/modules/parking/views";
+import { credits } from "@/lib/modules/parking/view-models/board";
 import { cancelReservationAction } from "../../actions";
 import { forPage, serverClock } from "../../data";
 

@@ -9,9 +9,9 @@ import { linkClass } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
 import { env } from "@/lib/env";
-import { getAvailability } from "@/lib/parking/availability";
-import { getSpot } from "@/lib/parking/spots";
-import { SPOT_KIND_LABELS } from "@/lib/ui/parking-board";
+import { getAvailability } from "@/lib/modules/parking/services/availability";
+import { getSpot } from "@/lib/modules/parking/services/spots";
+import { SPOT_KIND_LABELS } from "@/lib/modules/parking/view-models/board";
 import { reserveAction } from "../../actions";
 import { balanceOf, forPage, serverClock, timelineRange } from "../../data";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route } from "@/lib/http/route";
-import { deleteBranch, getBranch, updateBranch } from "@/lib/rentals/branches";
+import { deleteBranch, getBranch, updateBranch } from "@/lib/modules/rentals/services/branches";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route } from "@/lib/http/route";
-import { getRental } from "@/lib/rentals/rentals";
+import { getRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

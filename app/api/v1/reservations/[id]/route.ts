@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route } from "@/lib/http/route";
-import { getReservation } from "@/lib/parking/reservations";
+import { getReservation } from "@/lib/modules/parking/services/reservations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route } from "@/lib/http/route";
-import { deleteSpot, getSpot, updateSpot } from "@/lib/parking/spots";
+import { deleteSpot, getSpot, updateSpot } from "@/lib/modules/parking/services/spots";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route } from "@/lib/http/route";
-import { deleteVehicle, getVehicle, updateVehicle } from "@/lib/rentals/vehicles";
+import { deleteVehicle, getVehicle, updateVehicle } from "@/lib/modules/rentals/services/vehicles";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route } from "@/lib/http/route";
-import { cancelRental } from "@/lib/rentals/rentals";
+import { cancelRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

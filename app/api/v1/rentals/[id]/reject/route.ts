@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route } from "@/lib/http/route";
-import { rejectRental } from "@/lib/rentals/rentals";
+import { rejectRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

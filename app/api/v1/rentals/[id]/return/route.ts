@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route } from "@/lib/http/route";
-import { returnRental } from "@/lib/rentals/rentals";
+import { returnRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route } from "@/lib/http/route";
-import { cancelReservation } from "@/lib/parking/reservations";
+import { cancelReservation } from "@/lib/modules/parking/services/reservations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route, searchParams } from "@/lib/http/route";
-import { getAvailability, publishWindow, setAvailability } from "@/lib/parking/availability";
+import { getAvailability, publishWindow, setAvailability } from "@/lib/modules/parking/services/availability";
 
 export const dynamic = "force-dynamic";
 

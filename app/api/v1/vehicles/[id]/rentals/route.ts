@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { route, searchParams } from "@/lib/http/route";
-import { listVehicleRentals } from "@/lib/rentals/rentals";
+import { listVehicleRentals } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
 import { jsonBody, route } from "@/lib/http/route";
-import { setVehicleStatus } from "@/lib/rentals/vehicles";
+import { setVehicleStatus } from "@/lib/modules/rentals/services/vehicles";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import type { Scope } from "../rbac/scopes";
-import type { NavItem } from "./navigation";
+import type { Scope } from "../../../rbac/scopes";
+import type { NavItem } from "../../../ui/navigation";
 
 /** The parking pages and the scope each needs. */
 const PARKING_PAGES: ReadonlyArray<NavItem & { scope: Scope }> = [

@@ -1,21 +1,21 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { recordEvent } from "../events/outbox";
-import { env } from "../env";
-import { transaction } from "../events/transaction";
-import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
-import type { Prisma, RentalStatus, VehicleStatus } from "../generated/prisma/client";
-import { requireScope } from "../rbac/permissions";
-import { parseInput, safeText } from "../validation";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
+import { recordEvent } from "../../../events/outbox";
+import { env } from "../../../env";
+import { transaction } from "../../../events/transaction";
+import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
+import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
+import { requireScope } from "../../../rbac/permissions";
+import { parseInput, safeText } from "../../../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
 import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, type Page } from "./common";
-import { withConflicts } from "./db-errors";
-import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "./dates";
-import { fromBigCents, fromCents } from "./money";
+import { withConflicts } from "../../../db-conflicts";
+import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
+import { fromBigCents, fromCents } from "../view-models/money";
 import { findVehicleRow, recordVehicleEvent } from "./vehicles";
-import { BOOKED_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "./vocabulary";
+import { BOOKED_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
 
 /** The longest period one request may cover. */
 export const MAX_RENTAL_DAYS = 90;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NotFoundError, ValidationError, type FieldError } from "../errors";
-import { parseInput, queryInteger, safeText } from "../validation";
+import { NotFoundError, ValidationError, type FieldError } from "../../../errors";
+import { parseInput, queryInteger, safeText } from "../../../validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
-import { recordEvent } from "../events/outbox";
-import { transaction } from "../events/transaction";
-import type { Branch as BranchRow, Prisma } from "../generated/prisma/client";
-import { requireScope } from "../rbac/permissions";
-import { parseInput, phoneSchema } from "../validation";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { ConflictError, NotFoundError } from "../../../errors";
+import { recordEvent } from "../../../events/outbox";
+import { transaction } from "../../../events/transaction";
+import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
+import { requireScope } from "../../../rbac/permissions";
+import { parseInput, phoneSchema } from "../../../validation";
 import { MESSAGES, pageSchema, parseQuery, queryBoolean, requireId, text, type Page } from "./common";
-import { withConflicts } from "./db-errors";
+import { withConflicts } from "../../../db-conflicts";
 
 /** Names compare without case or repeated spaces (a unique index on lower(name) holds it). */
 const nameSchema = text(100).transform((value) => value.replace(/\s+/g, " "));

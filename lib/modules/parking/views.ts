@@ -1,4 +1,4 @@
-import type { CreditTransactionKind, ReservationStatus, SpotKind } from "../generated/prisma/client";
+import type { CreditTransactionKind, ReservationStatus, SpotKind } from "../../generated/prisma/client";
 
 export interface WindowView {
   id: string;

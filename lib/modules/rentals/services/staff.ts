@@ -1,4 +1,4 @@
-import type { RoleName } from "../identity/roles";
+import type { RoleName } from "../../../identity/roles";
 
 /**
  * The matrix grants customers their RENTALS scopes "(own)": they request, see and

@@ -1,4 +1,4 @@
-import { ConflictError } from "../errors";
+import { ConflictError } from "./errors";
 
 /**
  * The PostgreSQL SQLSTATE behind a Prisma error. Through the pg driver adapter

@@ -1,4 +1,4 @@
-import { ConflictError } from "../errors";
+import { ConflictError } from "../../../errors";
 
 /** The exclusion and unique constraints that guard parking, and what each means to a person. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { CreditTransactionView } from "../parking/views";
+import type { CreditTransactionView } from "../views";
 
 /** Balance over time for the credits chart, and the chart's geometry. Pure. */
 

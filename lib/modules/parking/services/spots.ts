@@ -1,16 +1,16 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { recordEvent } from "../events/outbox";
-import { ACCOUNT_GONE, lockAccounts } from "../identity/account-locks";
-import { Prisma, SpotKind } from "../generated/prisma/client";
-import { requireScope } from "../rbac/permissions";
-import { parseInput, queryInteger, safeText } from "../validation";
+import type { Principal } from "../../../auth/principal";
+import { db } from "../../../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
+import { recordEvent } from "../../../events/outbox";
+import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
+import { Prisma, SpotKind } from "../../../generated/prisma/client";
+import { requireScope } from "../../../rbac/permissions";
+import { parseInput, queryInteger, safeText } from "../../../validation";
 import { cachedSpotList } from "./cache";
 import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { conflictFromConstraint } from "./errors";
-import type { SpotView } from "./views";
+import type { SpotView } from "../views";
 
 const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { env } from "../env";
-import { store } from "../kv";
+import { env } from "../../../env";
+import { store } from "../../../kv";
 
 const VERSION_KEY = "parking:spots:version";
 

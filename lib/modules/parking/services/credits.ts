@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { recordEvent } from "../events/outbox";
-import type { CreditTransactionKind } from "../generated/prisma/client";
-import { requireScope } from "../rbac/permissions";
-import { ROLES, STARTING_PARKING_CREDITS } from "../identity/roles";
-import { parseInput, queryInteger } from "../validation";
-import type { CreditsView } from "./views";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { recordEvent } from "../../../events/outbox";
+import type { CreditTransactionKind } from "../../../generated/prisma/client";
+import { requireScope } from "../../../rbac/permissions";
+import { ROLES, STARTING_PARKING_CREDITS } from "../../../identity/roles";
+import { parseInput, queryInteger } from "../../../validation";
+import type { CreditsView } from "../views";
 
 /** Sum of the user's escrowed costs: reservations they made that are confirmed and not yet settled. */
 export async function escrowOf(client: Transaction | typeof db, userId: string): Promise<number> {

@@ -1,6 +1,6 @@
-import type { Transaction } from "../db";
-import { recordEvent } from "../events/outbox";
-import { ROLES } from "../identity/roles";
+import type { Transaction } from "../../../db";
+import { recordEvent } from "../../../events/outbox";
+import { ROLES } from "../../../identity/roles";
 import { spotViewIn } from "./spots";
 
 /**

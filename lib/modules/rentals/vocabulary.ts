@@ -2,7 +2,7 @@
  * The rental module's enumerations and their labels. Free of server imports, so
  * client components use them too; `satisfies` keeps them equal to the database enums.
  */
-import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../generated/prisma/enums";
+import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../../generated/prisma/enums";
 
 export const VEHICLE_TYPES = ["CAR", "SUV", "VAN", "TRUCK", "MOTORBIKE"] as const satisfies readonly VehicleType[];
 export const TRANSMISSIONS = ["MANUAL", "AUTOMATIC"] as const satisfies readonly Transmission[];

@@ -1,17 +1,17 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
-import { recordEvent } from "../events/outbox";
-import { transaction } from "../events/transaction";
-import type { Prisma } from "../generated/prisma/client";
-import { requireScope } from "../rbac/permissions";
-import { parseInput, queryNumber } from "../validation";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { ConflictError, NotFoundError } from "../../../errors";
+import { recordEvent } from "../../../events/outbox";
+import { transaction } from "../../../events/transaction";
+import type { Prisma } from "../../../generated/prisma/client";
+import { requireScope } from "../../../rbac/permissions";
+import { parseInput, queryNumber } from "../../../validation";
 import { isRentalStaff } from "./access";
 import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
-import { isReferenceViolation, withConflicts } from "./db-errors";
-import { formatCalendarDate, parseCalendarDate, today } from "./dates";
-import { fromCents, hasWholeCents, toCents } from "./money";
+import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
+import { formatCalendarDate, parseCalendarDate, today } from "../view-models/dates";
+import { fromCents, hasWholeCents, toCents } from "../view-models/money";
 import {
   BOOKED_RENTAL_STATUSES,
   FUELS,
@@ -22,7 +22,7 @@ import {
   VEHICLE_STATUSES,
   VEHICLE_TYPES,
   type VehicleSort,
-} from "./vocabulary";
+} from "../vocabulary";
 
 export const FIRST_VEHICLE_YEAR = 1950;
 const latestVehicleYear = () => new Date().getUTCFullYear() + 1;

@@ -1,7 +1,7 @@
-import type { Principal } from "../auth/principal";
-import { ForbiddenError } from "../errors";
-import { requireScope } from "../rbac/permissions";
-import type { Scope } from "../rbac/scopes";
+import type { Principal } from "../../../auth/principal";
+import { ForbiddenError } from "../../../errors";
+import { requireScope } from "../../../rbac/permissions";
+import type { Scope } from "../../../rbac/scopes";
 import { isRentalStaff } from "./staff";
 
 export { isRentalStaff };

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { env } from "../env";
-import { requireScope } from "../rbac/permissions";
-import { fieldError, parseInput } from "../validation";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
+import { env } from "../../../env";
+import { requireScope } from "../../../rbac/permissions";
+import { fieldError, parseInput } from "../../../validation";
 import { actsForOthers, instantSchema, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { recordSpotEvent } from "./spots";
-import type { SpotView } from "./views";
+import type { SpotView } from "../views";
 
 const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 /** A little slack for clocks: "from now" sent a moment ago is still now. */

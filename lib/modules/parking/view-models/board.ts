@@ -1,4 +1,4 @@
-import type { ReservationTimes, SpotView, WindowView } from "../parking/views";
+import type { ReservationTimes, SpotView, WindowView } from "../views";
 
 /**
  * The parking board's view of spots: where each one stands right now, grouped by

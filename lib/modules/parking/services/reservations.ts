@@ -1,18 +1,18 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
-import { env } from "../env";
-import { recordEvent } from "../events/outbox";
-import { Prisma, ReservationStatus } from "../generated/prisma/client";
-import { hasScope, requireScope } from "../rbac/permissions";
-import { fieldError, parseInput, queryInteger } from "../validation";
-import { ACCOUNT_GONE } from "../identity/account-locks";
+import type { Principal } from "../../../auth/principal";
+import { db, type Transaction } from "../../../db";
+import { ConflictError, NotFoundError } from "../../../errors";
+import { env } from "../../../env";
+import { recordEvent } from "../../../events/outbox";
+import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
+import { hasScope, requireScope } from "../../../rbac/permissions";
+import { fieldError, parseInput, queryInteger } from "../../../validation";
+import { ACCOUNT_GONE } from "../../../identity/account-locks";
 import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
-import type { ReservationView } from "./views";
+import type { ReservationView } from "../views";
 
 const reservationInclude = {
   spot: { select: { id: true, label: true, zone: true, kind: true } },

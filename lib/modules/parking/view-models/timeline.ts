@@ -1,4 +1,4 @@
-import type { Interval } from "./parking-time";
+import type { Interval } from "./time";
 
 /** Geometry of the availability timeline: intervals as percentages of a row. Pure. */
 

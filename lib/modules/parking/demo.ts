@@ -1,10 +1,10 @@
-import type { Principal } from "../auth/principal";
-import { db } from "../db";
-import { ROLES } from "../identity/roles";
-import { loadRoleScopes } from "../rbac/permissions";
-import { publishWindow, setAvailability } from "./availability";
-import { reserve } from "./reservations";
-import { createSpot } from "./spots";
+import type { Principal } from "../../auth/principal";
+import { db } from "../../db";
+import { ROLES } from "../../identity/roles";
+import { loadRoleScopes } from "../../rbac/permissions";
+import { publishWindow, setAvailability } from "./services/availability";
+import { reserve } from "./services/reservations";
+import { createSpot } from "./services/spots";
 
 const HOUR = 3_600_000;
 const at = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();

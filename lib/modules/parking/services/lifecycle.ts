@@ -1,5 +1,5 @@
-import { db, type PrismaClient } from "../db";
-import { recordEvent } from "../events/outbox";
+import { db, type PrismaClient } from "../../../db";
+import { recordEvent } from "../../../events/outbox";
 import { invalidateSpotLists } from "./cache";
 import { lockPeople } from "./common";
 import { moveCredits } from "./credits";

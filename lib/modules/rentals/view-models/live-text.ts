@@ -2,7 +2,7 @@
  * What staff pages say about a rental-module event someone else caused. Pure and
  * client-safe: it reads the event's payload (the aggregate after the change).
  */
-import { VEHICLE_STATUS_LABELS, type VehicleStatusName } from "./vocabulary";
+import { VEHICLE_STATUS_LABELS, type VehicleStatusName } from "../vocabulary";
 
 interface EventLike {
   type: string;

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
-import type { Transaction } from "../db";
-import { NotFoundError } from "../errors";
-import { lockAccounts } from "../identity/account-locks";
-import { env } from "../env";
-import { transaction } from "../events/transaction";
+import type { Principal } from "../../../auth/principal";
+import type { Transaction } from "../../../db";
+import { NotFoundError } from "../../../errors";
+import { lockAccounts } from "../../../identity/account-locks";
+import { env } from "../../../env";
+import { transaction } from "../../../events/transaction";
 import { invalidateSpotLists } from "./cache";
 
 /** Instants in the API are ISO 8601 with an offset or Z, within the shared year bounds. */
-export { instantSchema } from "../validation";
+export { instantSchema } from "../../../validation";
 
 /** How far ahead anything in parking may lie: windows and reservations end within PARKING_MAX_WINDOW_DAYS of now. */
 export function parkingHorizon(now: number = Date.now()): number {

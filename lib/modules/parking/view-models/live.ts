@@ -1,5 +1,5 @@
 import type { QueryKey } from "@tanstack/react-query";
-import { CREDITS_KEY, PARKING_KEY, queryKeysForMessage, RESERVATIONS_KEY, type LiveMessage } from "./live-events";
+import { CREDITS_KEY, PARKING_KEY, queryKeysForMessage, RESERVATIONS_KEY, type LiveMessage } from "../../../ui/live-events";
 
 /**
  * Which live messages change what a parking page shows. A page names the data it

@@ -1,7 +1,7 @@
-import type { PrismaClient, Transaction } from "../db";
-import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../generated/prisma/client";
-import { DEMO_ACCOUNTS } from "../platform/demo-accounts";
-import { addDays, daysBetween, today } from "./dates";
+import type { PrismaClient, Transaction } from "../../db";
+import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../../generated/prisma/client";
+import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
+import { addDays, daysBetween, today } from "./view-models/dates";
 
 /** Demo rental data: two branches, a dozen vehicles and rentals in every state for the demo residents. */
 
