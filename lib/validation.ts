@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { env } from "./env";
-import { ValidationError, type FieldError } from "./errors";
+import { NotFoundError, ValidationError, type FieldError } from "./errors";
 
 function toFieldErrors(error: z.ZodError, location: string): FieldError[] {
   return error.issues.map((issue) => ({
@@ -213,3 +213,53 @@ export const instantSchema = z
 export function fieldError(loc: Array<string | number>, msg: string): ValidationError {
   return new ValidationError([{ loc, msg, type: "value_error" }]);
 }
+
+/*
+ * The one input policy every module follows (README "How a module is built"):
+ * path ids, query strings and pages.
+ */
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+/**
+ * A path id (`/spots/{id}`): anything that is not one of ours cannot name a row, so a
+ * malformed id is the same 404 as an unknown one. Returns the id in its stored (lower-case) form.
+ */
+export function pathId(value: unknown, notFound: string, pattern: RegExp = UUID_PATTERN): string {
+  if (typeof value !== "string" || !pattern.test(value)) throw new NotFoundError(notFound);
+  return pattern === UUID_PATTERN ? value.toLowerCase() : value;
+}
+
+/** An id inside a body or query (`spotId`, `ownerId`): a malformed one is a 422 naming the field. */
+export const idSchema = z.string().trim().regex(UUID_PATTERN, "must be an id (UUID)").transform((value) => value.toLowerCase());
+
+/**
+ * Validates a query string: a parameter the endpoint does not know is a 422 naming it
+ * (rather than silently ignored), as is one given twice (`parseInput`).
+ */
+export function parseQuery<Schema extends z.ZodObject>(schema: Schema, query: unknown): z.infer<Schema> {
+  const unknown = query && typeof query === "object" ? Object.keys(query).filter((key) => !(key in schema.shape)) : [];
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown.map((key): FieldError => ({ loc: ["query", key], msg: "is not a parameter of this list", type: "unrecognized_keys" })));
+  }
+  return parseInput(schema, query, "query");
+}
+
+/** `limit` and `offset`, the same on every list. */
+export const pageQuery = {
+  limit: queryInteger(1, 200, 50),
+  offset: queryInteger(0, 1_000_000_000, 0),
+};
+
+/** One page of a list: what every list service returns (HTTP: a JSON array with `X-Total-Count`). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** Query-string booleans: `true`/`false`/`1`/`0`. */
+export const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");

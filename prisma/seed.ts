@@ -10,10 +10,9 @@ if (!config.DEMO_SEED) console.log("Demo data off (DEMO_SEED=false).");
 else if (result.demoAccountsCreated.length > 0)
   console.log(`Demo accounts created: ${result.demoAccountsCreated.join(", ")}.`);
 else console.log("Demo data already present.");
-if (result.parkingSpotsCreated > 0) console.log(`Demo parking: ${result.parkingSpotsCreated} spots with windows and reservations.`);
-const rentals = result.demoRentals;
-if (rentals && rentals.branchesCreated + rentals.vehiclesCreated + rentals.rentalsCreated > 0) {
-  console.log(`Demo rentals: ${rentals.branchesCreated} branches, ${rentals.vehiclesCreated} vehicles, ${rentals.rentalsCreated} rentals added.`);
+for (const [module, added] of Object.entries(result.demo)) {
+  const counts = Object.entries(added).filter(([, count]) => count > 0);
+  if (counts.length > 0) console.log(`Demo ${module}: ${counts.map(([thing, count]) => `${count} ${thing}`).join(", ")} added.`);
 }
 await disconnectDb();
 await closeSharedStore();

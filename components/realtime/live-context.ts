@@ -2,7 +2,7 @@
 
 import type PusherClient from "pusher-js";
 import { createContext, useContext, useEffect, useEffectEvent } from "react";
-import type { LiveMessage } from "@/lib/ui/live-events";
+import type { LiveMessage, LiveVocabulary } from "@/lib/ui/live-events";
 
 /** The connection as the user sees it: `connecting` until the first connect and while retrying. */
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -35,4 +35,13 @@ export function useLiveMessages(listener: LiveListener): void {
   const { subscribe } = useLiveConnection();
   const onMessage = useEffectEvent(listener);
   useEffect(() => subscribe((message) => onMessage(message)), [subscribe]);
+}
+
+const NO_VOCABULARY: LiveVocabulary = { topics: [], queryKeys: {}, userEventText: {} };
+
+/** What each topic means to the browser (from the modules, via the app shell). */
+export const LiveVocabularyContext = createContext<LiveVocabulary>(NO_VOCABULARY);
+
+export function useLiveVocabulary(): LiveVocabulary {
+  return useContext(LiveVocabularyContext);
 }

@@ -5,13 +5,15 @@ import type PusherClient from "pusher-js";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
-import { LiveConnectionContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
+import type { LiveVocabulary } from "@/lib/ui/live-events";
+import { LiveConnectionContext, LiveVocabularyContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
 import { getQueryClient } from "./query-client";
 import { useLiveEvents, type LiveChannels } from "./use-live-events";
 
 interface LiveProviderProps extends LiveChannels {
   /** The signed-in user's public id. */
   userId: string;
+  vocabulary: LiveVocabulary;
   children: ReactNode;
 }
 
@@ -19,15 +21,17 @@ interface LiveProviderProps extends LiveChannels {
  * Client data and live updates for signed-in pages: the tab's QueryClient, its one
  * channel connection, the user's and role's subscriptions, and toasts.
  */
-export function LiveProvider({ userId, userChannel, roleChannel, children }: LiveProviderProps) {
+export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, children }: LiveProviderProps) {
   const [queryClient] = useState(() => getQueryClient(userId));
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <LiveConnection owner={userId}>
-          <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
-          {children}
-        </LiveConnection>
+        <LiveVocabularyContext.Provider value={vocabulary}>
+          <LiveConnection owner={userId}>
+            <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
+            {children}
+          </LiveConnection>
+        </LiveVocabularyContext.Provider>
       </ToastProvider>
     </QueryClientProvider>
   );

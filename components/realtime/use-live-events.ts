@@ -16,7 +16,7 @@ import {
   type LiveMessage,
 } from "@/lib/ui/live-events";
 import { UserEventToasts } from "@/lib/ui/toast-coalescer";
-import { useLiveConnection } from "./live-context";
+import { useLiveConnection, useLiveVocabulary } from "./live-context";
 
 const SUBSCRIBED = "pusher:subscription_succeeded";
 
@@ -39,6 +39,7 @@ export interface LiveChannels {
  */
 export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void {
   const { client, publish } = useLiveConnection();
+  const vocabulary = useLiveVocabulary();
   const queryClient = useQueryClient();
   const toast = useToast();
 
@@ -46,7 +47,7 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
     if (!client) return;
     const seen = new RecentIds(2_000);
     const eventToasts = new UserEventToasts<LiveEvent>((event) => {
-      toast({ ...describeUserEvent(event), href: null });
+      toast({ ...describeUserEvent(event, vocabulary), href: null });
     });
 
     const notificationToast = async (type: string) => {
@@ -72,7 +73,7 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
 
     const handle = (message: LiveMessage) => {
       if (!seen.firstSeen(deliveryId(message))) return;
-      for (const queryKey of queryKeysForMessage(message)) void queryClient.invalidateQueries({ queryKey });
+      for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
       publish(message);
       if (message.kind === "notification") {
         eventToasts.notificationArrived(message.eventId);
@@ -91,7 +92,7 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
       const channel = client.subscribe(name);
       const listener = (eventName: string, data: unknown) => {
         if (eventName === SUBSCRIBED) return resync();
-        const message = parseLiveMessage(eventName, data, kind);
+        const message = parseLiveMessage(eventName, data, kind, vocabulary);
         if (message) handle(message);
       };
       channel.bind_global(listener);
@@ -105,5 +106,5 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
       if (resyncTimer) clearTimeout(resyncTimer);
       eventToasts.dispose();
     };
-  }, [client, userChannel, roleChannel, queryClient, publish, toast]);
+  }, [client, userChannel, roleChannel, queryClient, publish, toast, vocabulary]);
 }

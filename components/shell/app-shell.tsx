@@ -6,6 +6,7 @@ import { LiveProvider } from "@/components/realtime/live-provider";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { listNotifications } from "@/lib/notifications/service";
 import { roleChannel, userChannel } from "@/lib/realtime/channels";
+import { liveVocabulary } from "@/lib/realtime/vocabulary";
 import { ROLE_LABELS, shellNavigation } from "@/lib/ui/navigation";
 import { NavLinks } from "./nav-links";
 import { requirePrincipal } from "./session";
@@ -21,14 +22,14 @@ export async function AppShell({ children }: { children: ReactNode }) {
   });
 
   return (
-    <LiveProvider userId={principal.userId} userChannel={userChannel(principal.userId)} roleChannel={roleChannel(principal.role)}>
+    <LiveProvider userId={principal.userId} userChannel={userChannel(principal.userId)} roleChannel={roleChannel(principal.role)} vocabulary={liveVocabulary()}>
       <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
         <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-8 gap-y-3 px-6 py-4">
           <Link href="/dashboard" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
             Wheelhouse
           </Link>
-          <NavLinks items={shellNavigation(principal.scopes, principal.role)} />
+          <NavLinks items={shellNavigation(principal)} />
           <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
             <LiveIndicator />
             <p className="flex items-center gap-2 text-sm" data-testid="signed-in-user">

@@ -1,7 +1,7 @@
 import { db, type PrismaClient, type Transaction } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
-import { TOPICS } from "./outbox";
+import { isTopic } from "./topics";
 
 interface OutboxRow {
   id: bigint;
@@ -23,7 +23,6 @@ export interface DrainResult {
 
 /** Any constant; all drainers of one database take the same transaction-scoped advisory lock. */
 const DRAIN_LOCK = 4_207_001;
-const topics = new Set<string>(TOPICS);
 
 class PoisonEventError extends Error {}
 
@@ -32,7 +31,7 @@ function backoffSeconds(attempts: number): number {
 }
 
 function checkAppendable(row: OutboxRow): void {
-  if (!topics.has(row.topic)) throw new PoisonEventError(`unknown topic "${row.topic}"`);
+  if (!isTopic(row.topic)) throw new PoisonEventError(`unknown topic "${row.topic}"`);
   if (row.payload === null || typeof row.payload !== "object" || Array.isArray(row.payload)) {
     throw new PoisonEventError("payload must be a JSON object");
   }

@@ -3,11 +3,12 @@ import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { requireScope } from "../rbac/permissions";
 import { parseInput, queryInteger, safeText } from "../validation";
-import { TOPICS } from "./outbox";
+import type { Topic } from "./outbox";
+import { isTopic } from "./topics";
 import { toEventJson, type LoggedEvent, type LoggedEventJson } from "./types";
 
 export const eventQuerySchema = z.object({
-  topic: z.enum(TOPICS),
+  topic: z.custom<Topic>((value) => isTopic(value), { message: `must be one of the topics` }),
   after: queryInteger(0, Number.MAX_SAFE_INTEGER, 0),
   limit: queryInteger(1, 500, 100),
   type: safeText(100).optional(),

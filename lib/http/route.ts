@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { HttpError, ValidationError } from "../errors";
-import { parseInput, refuseNul } from "../validation";
+import { parseInput, refuseNul, type Page } from "../validation";
 import type { z } from "zod";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -121,3 +121,8 @@ export function searchParams(request: Request): Record<string, string | string[]
 
 /** Client address for rate limiting and audit; see `clientAddress` in lib/auth/client-address.ts. */
 export { clientAddress } from "../auth/client-address";
+
+/** A list's HTTP answer: the page's items as a JSON array, the total in `X-Total-Count`. */
+export function listResponse<T>(page: Page<T>): Response {
+  return Response.json(page.items, { headers: { "X-Total-Count": String(page.total) } });
+}

@@ -17,5 +17,3 @@ export function roleNameById(roleId: number): RoleName | undefined {
   return ROLE_NAMES.find((name) => ROLES[name].id === roleId);
 }
 
-/** Credits every new customer starts with (parking-sharing spec). */
-export const STARTING_PARKING_CREDITS = 50;

@@ -10,8 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
 import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
-import { invalidateSpotLists } from "../modules/parking/services/cache";
-import { releaseDepartingMember } from "../modules/parking/services/departure";
+import { modules } from "../modules/registry";
 import { accountBudgetKey } from "../auth/attempt-limits";
 import { lockAccounts } from "./account-locks";
 import {
@@ -24,7 +23,7 @@ import {
 import { endLiveAccess } from "../realtime/revocation";
 import { hashPassword, verifyPassword } from "./passwords";
 import { allocatePublicId } from "./public-id";
-import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, STARTING_PARKING_CREDITS, type RoleName } from "./roles";
+import { PUBLIC_ID_PATTERN, ROLE_NAMES, ROLES, roleNameById, type RoleName } from "./roles";
 
 /** The user resource each role's accounts are managed under. */
 export const ROLE_RESOURCE: Record<RoleName, Resource> = {
@@ -63,7 +62,7 @@ const userSelect = {
   phone: true,
   email: true,
   roleId: true,
-  parkingCredits: true,
+  credits: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.UserSelect;
@@ -94,7 +93,7 @@ export function toUserView(row: UserRow, viewer: Principal | null): UserView {
     ...base,
     phone: row.phone,
     email: row.email,
-    credits: row.parkingCredits,
+    credits: row.credits,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -107,7 +106,7 @@ function eventPayload(row: UserRow): Prisma.InputJsonObject {
     role: roleNameById(row.roleId) ?? null,
     email: row.email,
     phone: row.phone,
-    credits: row.parkingCredits,
+    credits: row.credits,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -129,7 +128,7 @@ export async function insertUser(role: RoleName, input: z.output<typeof newUserS
   try {
     return await transaction(async (tx) => {
       const id = await allocatePublicId(tx, role);
-      const row = await tx.user.create({
+      await tx.user.create({
         data: {
           id,
           name: input.name,
@@ -137,10 +136,11 @@ export async function insertUser(role: RoleName, input: z.output<typeof newUserS
           email: input.email,
           passwordHash,
           roleId: ROLES[role].id,
-          parkingCredits: role === "CUSTOMER" ? STARTING_PARKING_CREDITS : 0,
         },
-        select: userSelect,
+        select: { id: true },
       });
+      for (const businessModule of modules()) await businessModule.accounts?.created?.(tx, { id, role });
+      const row = await tx.user.findUniqueOrThrow({ where: { id }, select: userSelect });
       await recordEvent(tx, {
         topic: "user_events",
         key: id,
@@ -283,26 +283,27 @@ async function lockForDeletion(tx: Transaction, id: string, isAdmin: boolean): P
 }
 
 /**
- * What deleting the account would silently destroy: live parking reservations (as
- * reserver or spot owner: their escrowed credits would vanish with the rows) and open
- * rentals. Runs under the account's lock, so none can be added while we look.
+ * What deleting the account would silently destroy: each module says what the account
+ * still has live (parking's escrowed reservations, open rentals, …). Runs under the
+ * account's lock, so none can be added while we look.
  */
 async function assertNothingLive(tx: Transaction, id: string): Promise<void> {
-  const [reservations, rentals] = await Promise.all([
-    tx.reservation.count({ where: { OR: [{ reserverId: id }, { ownerId: id }], status: { in: ["CONFIRMED", "ACTIVE"] } } }),
-    tx.rental.count({ where: { customerId: id, status: { in: ["PENDING", "APPROVED", "ACTIVE"] } } }),
-  ]);
-  if (reservations > 0 || rentals > 0) {
-    throw new ConflictError(
-      "This account has live parking reservations or open rentals; cancel or finish them before deleting it.",
-      { reservations, rentals },
-    );
+  const counts: Record<string, number> = {};
+  const live: string[] = [];
+  for (const businessModule of modules()) {
+    for (const [kind, { count, label }] of Object.entries((await businessModule.accounts?.liveCommitments?.(tx, id)) ?? {})) {
+      counts[kind] = count;
+      if (count > 0) live.push(label);
+    }
+  }
+  if (live.length > 0) {
+    throw new ConflictError(`This account has ${live.join(" or ")}; cancel or finish them before deleting it.`, counts);
   }
 }
 
 /**
  * Deleting an account: see `authorizeAccountAction`. The last admin stays; live
- * commitments block it (409); the departing member's credits go to the community pool.
+ * commitments block it (409); each module releases what the account holds (`accounts.deleting`).
  */
 export async function deleteUser(principal: Principal, id: string, role?: RoleName): Promise<void> {
   const targetRole = await authorizeAccountAction(principal, "DELETE", id, role);
@@ -311,11 +312,11 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
   await transaction(async (tx) => {
     await lockForDeletion(tx, id, target.roleId === ROLES.ADMIN.id);
     await assertNothingLive(tx, id);
-    await releaseDepartingMember(tx, id, principal.userId);
+    for (const businessModule of modules()) await businessModule.accounts?.deleting?.(tx, id, principal.userId);
     await tx.user.delete({ where: { id } });
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
-  await invalidateSpotLists();
+  for (const businessModule of modules()) await businessModule.accounts?.deleted?.(id);
   await endLiveAccess(id);
   await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
 }

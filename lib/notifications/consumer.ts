@@ -1,5 +1,5 @@
 import type { Consumer } from "../events/consumers";
-import { TOPICS } from "../events/outbox";
+import { allTopics } from "../events/topics";
 import { userChannel } from "../realtime/channels";
 import { publish } from "../realtime/publisher";
 import { notificationsFor } from "./rules";
@@ -12,7 +12,9 @@ export const NOTIFICATION_EVENT = "notification.created";
  */
 export const notificationsConsumer: Consumer = {
   group: "notifications",
-  topics: TOPICS,
+  get topics() {
+    return allTopics();
+  },
   async handle(event, tx) {
     const drafts = await notificationsFor(event, tx);
     if (drafts.length === 0) return undefined;

@@ -1,7 +1,7 @@
 import { registerJob } from "../events/scheduler";
-import { advanceReservations } from "../modules/parking/services/lifecycle";
+import { modules } from "../modules/registry";
 
 /** The modules' periodic jobs, run by the in-app scheduler before each event-pipeline pass. */
 export function registerModuleJobs(): void {
-  registerJob({ name: "parking-reservation-lifecycle", run: () => advanceReservations() });
+  for (const businessModule of modules()) for (const job of businessModule.jobs ?? []) registerJob(job);
 }

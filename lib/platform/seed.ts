@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../db";
 import { insertUser } from "../identity/users";
-import { seedParkingDemo } from "../modules/parking/demo";
-import { seedRentalDemo, type RentalDemoResult } from "../modules/rentals/demo";
+import { modules } from "../modules/registry";
 import { syncPermissions } from "../rbac/permissions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
@@ -10,9 +9,8 @@ const SEED_ACTOR = "system:seed";
 export interface SeedResult {
   permissionsCreated: number;
   demoAccountsCreated: string[];
-  parkingSpotsCreated: number;
-  /** Demo branches, vehicles and rentals added (demo only). */
-  demoRentals?: RentalDemoResult;
+  /** What each module's demo seed added, by module name (demo only). */
+  demo: Record<string, Record<string, number>>;
 }
 
 /**
@@ -22,10 +20,10 @@ export interface SeedResult {
  */
 export async function seed(database: PrismaClient, options: { demo: boolean }): Promise<SeedResult> {
   const { created } = await syncPermissions(database);
-  const result: SeedResult = { permissionsCreated: created.length, demoAccountsCreated: [], parkingSpotsCreated: 0 };
+  const result: SeedResult = { permissionsCreated: created.length, demoAccountsCreated: [], demo: {} };
   if (!options.demo) return result;
 
-  // Through the same service as registration: public ids, starting credits and user_events.
+  // Through the same service as registration: public ids, the modules' account set-up and user_events.
   for (const account of DEMO_ACCOUNTS) {
     const existing = await database.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
@@ -33,7 +31,6 @@ export async function seed(database: PrismaClient, options: { demo: boolean }): 
     const user = await insertUser(role, { ...contact, password: DEMO_PASSWORD }, SEED_ACTOR);
     result.demoAccountsCreated.push(user.id);
   }
-  result.parkingSpotsCreated = await seedParkingDemo();
-  result.demoRentals = await seedRentalDemo(database);
+  for (const businessModule of modules()) if (businessModule.seedDemo) result.demo[businessModule.name] = await businessModule.seedDemo(database);
   return result;
 }

@@ -3,8 +3,8 @@ import type { Principal } from "../auth/principal";
 import type { PrismaClient, Transaction } from "../db";
 import { ForbiddenError } from "../errors";
 import { ROLE_NAMES, ROLES } from "../identity/roles";
-import { DEFAULT_ROLE_SCOPES } from "./matrix";
-import { ALL_SCOPES, isScope, parseScope, RESOURCES, type Scope } from "./scopes";
+import { allScopes, defaultRoleScopes, isScope, resourceLabels } from "./catalogue";
+import { parseScope, type Scope } from "./scopes";
 
 /** The role's scopes as the database has them now: a matrix edit applies to the next request. */
 export async function loadRoleScopes(client: PrismaClient | Transaction, roleId: number): Promise<Set<Scope>> {
@@ -39,7 +39,7 @@ export async function requireScope(principal: Principal, scope: Scope): Promise<
  */
 export async function syncPermissions(client: PrismaClient): Promise<{ created: Scope[] }> {
   const existing = new Set((await client.permission.findMany({ select: { scope: true } })).map((row) => row.scope));
-  const created = ALL_SCOPES.filter((scope) => !existing.has(scope));
+  const created = allScopes().filter((scope) => !existing.has(scope));
   if (created.length === 0) return { created };
   // Three statements whatever the number of scopes, so a slow start-up never hits the transaction timeout.
   await client.$transaction(
@@ -47,13 +47,13 @@ export async function syncPermissions(client: PrismaClient): Promise<{ created: 
       await tx.permission.createMany({
         data: created.map((scope) => {
           const { action, resource } = parseScope(scope);
-          return { scope, action, resource, description: `${action.toLowerCase()} ${RESOURCES[resource].toLowerCase()}` };
+          return { scope, action, resource, description: `${action.toLowerCase()} ${(resourceLabels().get(resource) ?? resource).toLowerCase()}` };
         }),
       });
       const rows = await tx.permission.findMany({ where: { scope: { in: created } }, select: { id: true, scope: true } });
       await tx.rolePermission.createMany({
         data: rows.flatMap((row) =>
-          ROLE_NAMES.filter((role) => DEFAULT_ROLE_SCOPES[role].includes(row.scope as Scope)).map((role) => ({
+          ROLE_NAMES.filter((role) => defaultRoleScopes(role).includes(row.scope as Scope)).map((role) => ({
             roleId: ROLES[role].id,
             permissionId: row.id,
           })),

@@ -7,9 +7,9 @@ import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
 import { ROLES } from "../identity/roles";
 import { parseInput } from "../validation";
-import { ADMIN_LOCKED_SCOPES } from "./matrix";
+import { ADMIN_LOCKED_SCOPES, allScopes, isScope } from "./catalogue";
 import { loadRoleScopes, requireScope } from "./permissions";
-import { ALL_SCOPES, isScope, type Scope } from "./scopes";
+import type { Scope } from "./scopes";
 
 export interface RoleView {
   id: number;
@@ -19,8 +19,10 @@ export interface RoleView {
   scopes: Scope[];
 }
 
-const scopeOrder = new Map(ALL_SCOPES.map((scope, index) => [scope, index]));
-const sortScopes = (scopes: Iterable<Scope>) => [...scopes].sort((a, b) => scopeOrder.get(a)! - scopeOrder.get(b)!);
+function sortScopes(scopes: Iterable<Scope>): Scope[] {
+  const order = new Map(allScopes().map((scope, index) => [scope, index]));
+  return [...scopes].sort((a, b) => order.get(a)! - order.get(b)!);
+}
 
 export async function listRoles(principal: Principal): Promise<RoleView[]> {
   await requireScope(principal, "READ:RBAC");
@@ -54,7 +56,7 @@ export async function getRolePermissions(principal: Principal, roleId: number): 
 export const rolePermissionsSchema = z.object({
   scopes: z
     .array(z.string().refine(isScope, "is not a known scope"))
-    .max(ALL_SCOPES.length * 2)
+    .max(2_000)
     .transform((scopes) => [...new Set(scopes)] as Scope[]),
 });
 

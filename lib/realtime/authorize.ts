@@ -3,7 +3,9 @@ import type { Principal } from "../auth/principal";
 import { env } from "../env";
 import { ForbiddenError } from "../errors";
 import { parseInput } from "../validation";
-import { CHANNEL_NAME_PATTERN, PARKING_CHANNEL, roleChannel, SOCKET_ID_PATTERN, userChannel } from "./channels";
+import { modules } from "../modules/registry";
+import type { Scope } from "../rbac/scopes";
+import { CHANNEL_NAME_PATTERN, roleChannel, SOCKET_ID_PATTERN, userChannel } from "./channels";
 import { pusher } from "./publisher";
 
 export const channelAuthSchema = z.object({
@@ -11,9 +13,15 @@ export const channelAuthSchema = z.object({
   channel_name: z.string().regex(CHANNEL_NAME_PATTERN, "must be a channel name"),
 });
 
-/** Which private channels a principal may hear: its own user channel, its role's channel, the parking board. */
+/** Which private channels a principal may hear: its own user channel, its role's channel, and the modules' channels its scopes open. */
 export function mayListen(principal: Principal, channel: string): boolean {
-  return channel === userChannel(principal.userId) || channel === roleChannel(principal.role) || channel === PARKING_CHANNEL;
+  if (channel === userChannel(principal.userId) || channel === roleChannel(principal.role)) return true;
+  return modules().some((module) => module.channels?.some((entry) => entry.name === channel && principal.scopes.has(entry.scope as Scope)));
+}
+
+/** Each module's live channel for browsers, as `<module>Channel` (e.g. `parkingChannel`). */
+function moduleChannels(): Record<string, string> {
+  return Object.fromEntries(modules().flatMap((module) => (module.channels ?? []).map((channel) => [`${module.name}Channel`, channel.name])));
 }
 
 /** Signs a channel subscription (Pusher's `auth` signature) for what the caller may hear, and nothing else. */
@@ -66,6 +74,6 @@ export function clientConfig(request: Request) {
     wsPort: config.PUSHER_PUBLIC_PORT ?? config.PUSHER_PORT,
     forceTLS: config.PUSHER_PUBLIC_TLS ?? config.PUSHER_USE_TLS,
     cluster: "mt1",
-    parkingChannel: PARKING_CHANNEL,
+    ...moduleChannels(),
   };
 }

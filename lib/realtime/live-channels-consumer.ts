@@ -1,5 +1,5 @@
 import { TransientConsumerError, type Consumer } from "../events/consumers";
-import { TOPICS } from "../events/outbox";
+import { allTopics } from "../events/topics";
 import { liveCopy } from "./live-payload";
 import { publish } from "./publisher";
 import { channelsFor } from "./routing";
@@ -20,7 +20,9 @@ const MAX_EVENT_BYTES = 9_000;
  */
 export const liveChannelsConsumer: Consumer = {
   group: "live-channels",
-  topics: TOPICS,
+  get topics() {
+    return allTopics();
+  },
   async handle(event) {
     const channels = channelsFor(event);
     if (channels.length === 0) return undefined;

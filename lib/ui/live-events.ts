@@ -1,18 +1,26 @@
 import type { QueryKey } from "@tanstack/react-query";
-import { TOPICS, type Topic } from "../events/outbox";
+import type { Topic } from "../events/outbox";
 import type { LoggedEventJson } from "../events/types";
 
 /**
  * What the browser receives on its live channels, and what it does with it.
- * Pure: no React, no pusher-js, so the rules can be unit-tested and extended by
- * every module next to each other.
+ * Pure: no React, no pusher-js, so the rules can be unit-tested. What each topic
+ * means to the browser comes from the modules, as data (`LiveVocabulary`, built on
+ * the server by lib/realtime/vocabulary.ts and handed to the live provider).
  */
+
+/** The topics, the queries each one's events change, and the toast text of events about the user themself. */
+export interface LiveVocabulary {
+  topics: readonly string[];
+  queryKeys: Readonly<Record<string, ReadonlyArray<readonly string[]>>>;
+  userEventText: Readonly<Record<string, { title: string; body: string }>>;
+}
 
 /** A logged event as published by the `live-channels` consumer; big payloads arrive as `null` with `truncated`. */
 export type LiveEvent = LoggedEventJson & { truncated?: boolean };
 
-/** Which of the browser's channels a message came in on: its user's own, its role's, or the parking board's (`private-parking`). */
-export type LiveChannelKind = "user" | "role" | "parking";
+/** Which of the browser's channels a message came in on: `user` (its own), `role`, or a module's name (that module's channel). */
+export type LiveChannelKind = string;
 
 /** Spelled here for the browser; the server side is `NOTIFICATION_EVENT` in lib/notifications/consumer.ts. */
 export const NOTIFICATION_CREATED = "notification.created";
@@ -25,21 +33,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isTopic(value: unknown): value is Topic {
-  return typeof value === "string" && (TOPICS as readonly string[]).includes(value);
-}
-
 /** A logged event's JSON, checked field by field (live data is input like any other). */
-export function parseLiveEvent(data: unknown): LiveEvent | null {
+export function parseLiveEvent(data: unknown, vocabulary: Pick<LiveVocabulary, "topics">): LiveEvent | null {
   if (!isRecord(data)) return null;
   const { id, topic, offset, key, type, payload, actor, schemaVersion, occurredAt, truncated } = data;
   if (typeof id !== "string" || !/^\d+$/.test(id)) return null;
-  if (!isTopic(topic)) return null;
+  if (typeof topic !== "string" || !vocabulary.topics.includes(topic)) return null;
   if (typeof offset !== "number" || !Number.isInteger(offset) || offset < 0) return null;
   if (typeof key !== "string" || typeof type !== "string" || type.length === 0) return null;
   if (actor !== null && typeof actor !== "string") return null;
   if (typeof schemaVersion !== "number" || typeof occurredAt !== "string") return null;
-  const event: LiveEvent = { id, topic, offset, key, type, payload: payload ?? null, actor, schemaVersion, occurredAt };
+  const event: LiveEvent = { id, topic: topic as Topic, offset, key, type, payload: payload ?? null, actor, schemaVersion, occurredAt };
   if (truncated === true) event.truncated = true;
   return event;
 }
@@ -50,37 +54,20 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
  * that is not ours. Only the server publishes on the app's channels: a `client-*`
  * event (sent by another browser, however well it imitates a logged event) is never ours.
  */
-export function parseLiveMessage(eventName: string, data: unknown, channel: LiveChannelKind): LiveMessage | null {
+export function parseLiveMessage(
+  eventName: string,
+  data: unknown,
+  channel: LiveChannelKind,
+  vocabulary: Pick<LiveVocabulary, "topics">,
+): LiveMessage | null {
   if (eventName.startsWith("pusher:") || eventName.startsWith("pusher_internal:") || eventName.startsWith("client-")) return null;
   if (eventName === NOTIFICATION_CREATED) {
     if (!isRecord(data) || typeof data.eventId !== "string" || typeof data.type !== "string") return null;
     return { kind: "notification", channel, eventId: data.eventId, type: data.type };
   }
-  const event = parseLiveEvent(data);
+  const event = parseLiveEvent(data, vocabulary);
   return event ? { kind: "event", channel, event } : null;
 }
-
-/** The parking pages' data: spots and their availability, reservations, one's credits. */
-export const PARKING_KEY = ["parking"] as const;
-export const RESERVATIONS_KEY = ["reservations"] as const;
-export const CREDITS_KEY = ["credits"] as const;
-
-/**
- * Queries that hold data derived from a topic, besides the event log itself.
- * Modules add their keys here when they build their pages (e.g. `parking_events`
- * → `["parking"]`), so one event refreshes every view it changes.
- */
-export const TOPIC_QUERY_KEYS: Readonly<Record<Topic, readonly QueryKey[]>> = {
-  user_events: [["users"]],
-  vehicle_events: [["vehicles"]],
-  branch_events: [["branches"]],
-  rental_events: [["rentals"]],
-  parking_events: [PARKING_KEY],
-  reservation_events: [RESERVATIONS_KEY, PARKING_KEY],
-  credit_events: [CREDITS_KEY],
-  booking_events: [["bookings"]],
-  security_events: [],
-};
 
 /** The event log's queries of one topic (the admin event viewer keys its queries under this). */
 export const eventLogKey = (topic: Topic) => ["events", topic] as const;
@@ -91,15 +78,21 @@ export const NOTIFICATIONS_KEY = ["notifications"] as const;
  * the topic's event log, the topic's module queries, and, for events addressed
  * to the user themself, their notifications.
  */
-export function queryKeysForEvent(event: Pick<LiveEvent, "topic">, channel: LiveChannelKind = "role"): QueryKey[] {
-  const keys: QueryKey[] = [[...eventLogKey(event.topic)], ...TOPIC_QUERY_KEYS[event.topic].map((key) => [...key])];
+export function queryKeysForEvent(event: Pick<LiveEvent, "topic">, vocabulary: Pick<LiveVocabulary, "queryKeys">, channel: LiveChannelKind = "role"): QueryKey[] {
+  const keys: QueryKey[] = [[...eventLogKey(event.topic)], ...(vocabulary.queryKeys[event.topic] ?? []).map((key) => [...key])];
   if (channel === "user") keys.push([...NOTIFICATIONS_KEY]);
   return keys;
 }
 
+/** True when a page showing data of `topics` must refresh for `message`: any event of those topics, and always after a resync. */
+export function touchesTopics(message: LiveMessage | { kind: "resync" }, topics: readonly string[]): boolean {
+  if (message.kind === "resync") return true;
+  return message.kind === "event" && topics.includes(message.event.topic);
+}
+
 /** The keys for any live message: `notification.created` only touches the notifications. */
-export function queryKeysForMessage(message: LiveMessage): QueryKey[] {
-  return message.kind === "notification" ? [[...NOTIFICATIONS_KEY]] : queryKeysForEvent(message.event, message.channel);
+export function queryKeysForMessage(message: LiveMessage, vocabulary: Pick<LiveVocabulary, "queryKeys">): QueryKey[] {
+  return message.kind === "notification" ? [[...NOTIFICATIONS_KEY]] : queryKeysForEvent(message.event, vocabulary, message.channel);
 }
 
 /**
@@ -148,20 +141,7 @@ export function humanizeEventType(type: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : type;
 }
 
-const USER_EVENT_TEXT: Record<string, { title: string; body: string }> = {
-  "user.registered": { title: "Your account was created", body: "Welcome to Wheelhouse." },
-  "user.created": { title: "Your account was created", body: "An administrator created your account." },
-  "user.updated": { title: "Your account was updated", body: "Your profile details changed." },
-  "user.password_changed": { title: "Your password was changed", body: "Other devices were signed out." },
-  "rental.requested": { title: "Rental requested", body: "The rental desk will approve or decline it soon." },
-  "rental.approved": { title: "Your rental was approved", body: "See My rentals for the details." },
-  "rental.rejected": { title: "Your rental request was declined", body: "See My rentals for the reason." },
-  "rental.picked_up": { title: "Rental picked up", body: "Enjoy your trip." },
-  "rental.returned": { title: "Rental completed", body: "Thanks for returning the vehicle." },
-  "rental.cancelled": { title: "Rental cancelled", body: "The booking is withdrawn." },
-};
-
 /** Toast text for an event addressed to the user themself (their user channel). */
-export function describeUserEvent(event: Pick<LiveEvent, "type">): { title: string; body: string } {
-  return USER_EVENT_TEXT[event.type] ?? { title: humanizeEventType(event.type), body: "Something changed on your account." };
+export function describeUserEvent(event: Pick<LiveEvent, "type">, vocabulary: Pick<LiveVocabulary, "userEventText">): { title: string; body: string } {
+  return vocabulary.userEventText[event.type] ?? { title: humanizeEventType(event.type), body: "Something changed on your account." };
 }

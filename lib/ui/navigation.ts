@@ -1,47 +1,47 @@
+import type { Principal } from "../auth/principal";
 import type { RoleName } from "../identity/roles";
+import type { ModuleCard, NavigationEntry } from "../modules/contract";
+import { modules } from "../modules/registry";
 import type { Scope } from "../rbac/scopes";
-import { isRentalStaff } from "../modules/rentals/services/staff";
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-/**
- * Signed-in pages that exist, each with the scope that makes it useful.
- * `rentalStaff`: customers hold the scope only "(own)", so the page is for staff.
- */
-const SHELL_PAGES: ReadonlyArray<NavItem & { scope?: Scope; rentalStaff?: boolean }> = [
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/parking", label: "Parking", scope: "READ:SPOTS" },
-  { href: "/rentals", label: "Rentals", scope: "READ:VEHICLES" },
-  { href: "/admin/rentals", label: "Requests", scope: "UPDATE:RENTALS", rentalStaff: true },
-  { href: "/admin/fleet", label: "Fleet", scope: "UPDATE:VEHICLES" },
-  { href: "/admin/branches", label: "Branches", scope: "WRITE:BRANCHES" },
-  { href: "/admin/users", label: "Users", scope: "WRITE:USERS" },
-  { href: "/admin/permissions", label: "Permissions", scope: "READ:RBAC" },
+/** The platform's pages; the modules' come between the dashboard and these, in registry order. */
+const PLATFORM_PAGES: readonly NavigationEntry[] = [
+  { href: "/admin/users", label: "Users", scope: "WRITE:USERS", description: "List, create and delete accounts of every role." },
+  { href: "/admin/permissions", label: "Permissions", scope: "READ:RBAC", description: "Choose what each role may read, create, update and delete." },
   { href: "/admin/events", label: "Events", scope: "READ:EVENTS" },
-  { href: "/profile", label: "Profile" },
+  { href: "/profile", label: "Profile", description: "Your name, phone, email and password." },
 ];
 
-/** The shell's navigation: only the pages this principal's scopes (and, for staff pages, role) let them use. */
-export function shellNavigation(scopes: ReadonlySet<Scope>, role?: RoleName): NavItem[] {
-  return SHELL_PAGES.filter(
-    (page) => (!page.scope || scopes.has(page.scope)) && (!page.rentalStaff || (role !== undefined && isRentalStaff({ role }))),
-  ).map(({ href, label }) => ({ href, label }));
+function visibleTo(principal: Pick<Principal, "role" | "scopes">) {
+  return (page: NavigationEntry) =>
+    (!page.scope || principal.scopes.has(page.scope as Scope)) && (!page.visible || page.visible(principal));
 }
 
-export type ModuleName = "Parking" | "Rentals" | "Garage";
+function shellPages(principal: Pick<Principal, "role" | "scopes">): NavigationEntry[] {
+  const pages = [{ href: "/dashboard", label: "Dashboard" }, ...modules().flatMap((module) => module.navigation ?? []), ...PLATFORM_PAGES];
+  return pages.filter(visibleTo(principal));
+}
 
-/** The business modules and the scope that opens each; `href` once a module's pages are built. */
-export const MODULES: ReadonlyArray<{ name: ModuleName; scope: Scope; summary: string; href?: string }> = [
-  { name: "Parking", scope: "READ:SPOTS", summary: "Share your spot when you are away and reserve a neighbour's for credits.", href: "/parking" },
-  { name: "Rentals", scope: "READ:VEHICLES", summary: "Browse the fleet across branches and follow requests from approval to return.", href: "/rentals" },
-  { name: "Garage", scope: "READ:SERVICES", summary: "Service catalogue, bookings, mechanic assignment and progress updates." },
-];
+/** The shell's navigation: only the pages this principal's scopes (and, for staff pages, role) let them use. */
+export function shellNavigation(principal: Pick<Principal, "role" | "scopes">): NavItem[] {
+  return shellPages(principal).map(({ href, label }) => ({ href, label }));
+}
 
-export function modulesFor(scopes: ReadonlySet<Scope>) {
-  return MODULES.filter((module) => scopes.has(module.scope));
+/** Pages the dashboard describes (those with a description) that this principal may use. */
+export function dashboardPages(principal: Pick<Principal, "role" | "scopes">): Array<NavItem & { description: string }> {
+  return shellPages(principal).flatMap(({ href, label, description }) => (description ? [{ href, label, description }] : []));
+}
+
+/** The modules this principal's scopes open, each with its card. */
+export function modulesFor(principal: Pick<Principal, "scopes">): Array<ModuleCard & { name: string }> {
+  return modules()
+    .filter((module) => principal.scopes.has(module.card.scope as Scope))
+    .map((module) => ({ name: module.name, ...module.card }));
 }
 
 export const ROLE_LABELS: Record<RoleName, string> = {

@@ -15,7 +15,7 @@ import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as me, PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { db } from "@/lib/db";
 import type { RoleName } from "@/lib/identity/roles";
-import { DEFAULT_ROLE_SCOPES } from "@/lib/rbac/matrix";
+import { defaultRoleScopes } from "@/lib/rbac/catalogue";
 import { call, type CallOptions } from "../support/http";
 import { createUser, databaseSnapshot, PASSWORD, uniqueContact, type TestUser } from "../support/identity";
 
@@ -59,7 +59,7 @@ const endpoints: Endpoint[] = [
   { name: "POST /admins/", handler: admins.POST, request: () => ({ json: newAccount() }), allowed: ["ADMIN"], mutates: true },
   { name: "GET /rbac/roles", handler: roles.GET, request: () => ({}), allowed: ["ADMIN"], mutates: false },
   { name: "GET /rbac/roles/{id}/permissions", handler: rolePermissions.GET, request: () => ({ params: { id: "3" } }), allowed: ["ADMIN"], mutates: false },
-  { name: "PUT /rbac/roles/{id}/permissions", handler: rolePermissions.PUT, request: () => ({ method: "PUT", params: { id: "2" }, json: { scopes: [...DEFAULT_ROLE_SCOPES.MECHANIC] } }), allowed: ["ADMIN"], mutates: true },
+  { name: "PUT /rbac/roles/{id}/permissions", handler: rolePermissions.PUT, request: () => ({ method: "PUT", params: { id: "2" }, json: { scopes: [...defaultRoleScopes("MECHANIC")] } }), allowed: ["ADMIN"], mutates: true },
   { name: "DELETE /users/{other}", handler: userItem.DELETE, request: () => ({ method: "DELETE", params: { id: others.CUSTOMER.id } }), allowed: ["ADMIN"], mutates: true },
 ];
 
@@ -215,7 +215,7 @@ describe("editing the matrix", () => {
     const mechanic = await createUser("MECHANIC");
     const admin = actors.ADMIN.token;
     expect((await call(customers.GET, { token: mechanic.token })).status).toBe(200);
-    const withoutReadCustomers = DEFAULT_ROLE_SCOPES.MECHANIC.filter((scope) => scope !== "READ:CUSTOMERS");
+    const withoutReadCustomers = defaultRoleScopes("MECHANIC").filter((scope) => scope !== "READ:CUSTOMERS");
     const changed = await call<{ scopes: string[] }>(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin, json: { scopes: withoutReadCustomers } });
     expect(changed.status).toBe(200);
     expect(changed.body.scopes).not.toContain("READ:CUSTOMERS");
@@ -225,7 +225,7 @@ describe("editing the matrix", () => {
       expect(audit?.detail).toMatchObject({ role: "MECHANIC", removed: ["READ:CUSTOMERS"], added: [] });
       expect(await db.auditLog.count({ where: { action: "access_denied", actorId: mechanic.id, subject: "READ:CUSTOMERS" } })).toBe(1);
     } finally {
-      await call(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin, json: { scopes: [...DEFAULT_ROLE_SCOPES.MECHANIC] } });
+      await call(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin, json: { scopes: [...defaultRoleScopes("MECHANIC")] } });
     }
     expect((await call(customers.GET, { token: mechanic.token })).status).toBe(200);
   });
@@ -236,7 +236,7 @@ describe("editing the matrix", () => {
       method: "PUT",
       params: { id: "1" },
       token: actors.ADMIN.token,
-      json: { scopes: DEFAULT_ROLE_SCOPES.ADMIN.filter((scope) => scope !== "UPDATE:RBAC") },
+      json: { scopes: defaultRoleScopes("ADMIN").filter((scope) => scope !== "UPDATE:RBAC") },
     });
     expect(response.status).toBe(409);
     expect(await databaseSnapshot()).toEqual(before);

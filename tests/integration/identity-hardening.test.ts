@@ -17,7 +17,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { RoleName } from "@/lib/identity/roles";
-import { DEFAULT_ROLE_SCOPES } from "@/lib/rbac/matrix";
+import { defaultRoleScopes } from "@/lib/rbac/catalogue";
 import { getRolePermissions, setRolePermissions } from "@/lib/rbac/roles-admin";
 import { call, randomIp } from "../support/http";
 import { createUser, databaseSnapshot, PASSWORD, uniqueContact } from "../support/identity";
@@ -35,7 +35,7 @@ async function withRoleScopes<T>(roleId: number, scopes: readonly string[], work
   try {
     return await work();
   } finally {
-    await call(rolePermissions.PUT, { method: "PUT", params: { id: String(roleId) }, token: admin.token, json: { scopes: [...DEFAULT_ROLE_SCOPES[role]] } });
+    await call(rolePermissions.PUT, { method: "PUT", params: { id: String(roleId) }, token: admin.token, json: { scopes: [...defaultRoleScopes(role)] } });
   }
 }
 
@@ -133,7 +133,7 @@ describe("the role resources cannot be bypassed through /users/", () => {
   it("UPDATE:USERS alone does not let a role edit or delete admins through /users/{id}", async () => {
     const employee = await createUser("EMPLOYEE");
     const admin = await createUser("ADMIN");
-    const scopes = [...DEFAULT_ROLE_SCOPES.EMPLOYEE, "UPDATE:USERS", "DELETE:USERS"];
+    const scopes = [...defaultRoleScopes("EMPLOYEE"), "UPDATE:USERS", "DELETE:USERS"];
     await withRoleScopes(4, scopes, async () => {
       const before = await databaseSnapshot();
       const edit = await call(userItem.PATCH, { method: "PATCH", params: { id: admin.id }, token: employee.token, json: { name: "Pwned" } });
@@ -252,8 +252,8 @@ describe("deleting an account with live commitments", () => {
 describe("editing the matrix concurrently", () => {
   it("never fails with a 500 and leaves one of the two requested sets", async () => {
     const admin = await createUser("ADMIN");
-    const setA = DEFAULT_ROLE_SCOPES.MECHANIC.filter((scope) => scope !== "READ:CUSTOMERS");
-    const setB = [...DEFAULT_ROLE_SCOPES.MECHANIC];
+    const setA = defaultRoleScopes("MECHANIC").filter((scope) => scope !== "READ:CUSTOMERS");
+    const setB = [...defaultRoleScopes("MECHANIC")];
     try {
       const results = await Promise.all(
         [setA, setB, setA, setB].map((scopes) => call(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin.token, json: { scopes } })),
@@ -263,7 +263,7 @@ describe("editing the matrix concurrently", () => {
       const sorted = [...now.body.scopes].sort();
       expect([[...setA].sort(), [...setB].sort()]).toContainEqual(sorted);
     } finally {
-      await call(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin.token, json: { scopes: [...DEFAULT_ROLE_SCOPES.MECHANIC] } });
+      await call(rolePermissions.PUT, { method: "PUT", params: { id: "2" }, token: admin.token, json: { scopes: [...defaultRoleScopes("MECHANIC")] } });
     }
   });
 });

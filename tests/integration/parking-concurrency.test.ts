@@ -29,8 +29,8 @@ describe(`parking under concurrency (${backend})`, () => {
     const winner = reservers[statuses.indexOf(201)]!;
     expect(await creditsOf(winner.id)).toEqual({ balance: 47, escrow: 3 });
     const losers = reservers.filter((reserver) => reserver !== winner);
-    const balances = await db.user.findMany({ where: { id: { in: losers.map((loser) => loser.id) } }, select: { parkingCredits: true } });
-    expect(balances.every((user) => user.parkingCredits === 50)).toBe(true);
+    const balances = await db.user.findMany({ where: { id: { in: losers.map((loser) => loser.id) } }, select: { credits: true } });
+    expect(balances.every((user) => user.credits === 50)).toBe(true);
   });
 
   it("50 users placing random overlapping requests over 20 spots: no overlaps, and credits are conserved", async () => {

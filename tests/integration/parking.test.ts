@@ -232,7 +232,7 @@ describe("reservations and credits", () => {
     expect({ ...after, users: undefined }).toEqual({ ...before, users: undefined });
 
     const poor = await createUser("CUSTOMER");
-    await db.user.update({ where: { id: poor.id }, data: { parkingCredits: 2 } });
+    await db.user.update({ where: { id: poor.id }, data: { credits: 2 } });
     const snapshot = await parkingSnapshot();
     const broke = await reserveCall(poor, otherSpot.id, inFuture(3 * HOUR), inFuture(4 * HOUR));
     expect(broke.status).toBe(409);

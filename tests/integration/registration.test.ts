@@ -21,7 +21,7 @@ describe("POST /customers/ (public registration)", () => {
     expect(response.status).toBe(201);
     const user = await db.user.findUniqueOrThrow({ where: { id: String(response.body.id) } });
     expect(user.roleId).toBe(3);
-    expect(user.parkingCredits).toBe(50);
+    expect(user.credits).toBe(50);
   });
 
   it("stores the email lower-cased and the phone without punctuation", async () => {

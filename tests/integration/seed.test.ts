@@ -40,7 +40,7 @@ describe("seed", () => {
       expect(user?.role.name).toBe(account.role);
       expect(user?.id).toMatch(new RegExp(`^${user?.role.idPrefix}\\d{6}$`));
       const escrow = await db.reservation.aggregate({ where: { reserverId: user?.id, status: "CONFIRMED" }, _sum: { cost: true } });
-      expect((user?.parkingCredits ?? 0) + (escrow._sum.cost ?? 0)).toBe(account.role === "CUSTOMER" ? 50 : 0);
+      expect((user?.credits ?? 0) + (escrow._sum.cost ?? 0)).toBe(account.role === "CUSTOMER" ? 50 : 0);
     }
     const events = await db.outboxEvent.findMany({ where: { topic: "user_events", key: { in: users.map((user) => user.id) } } });
     expect(events.map((event) => event.type)).toEqual(Array(5).fill("user.created"));
@@ -69,8 +69,7 @@ describe("seed", () => {
     expect(result).toEqual({
       permissionsCreated: 0,
       demoAccountsCreated: [],
-      parkingSpotsCreated: 0,
-      demoRentals: { branchesCreated: 0, vehiclesCreated: 0, rentalsCreated: 0 },
+      demo: { parking: { spots: 0 }, rentals: { branches: 0, vehicles: 0, rentals: 0 } },
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -40,7 +40,7 @@ export async function createUser(role: RoleName, name = `Test ${role.toLowerCase
   const id = await db.$transaction(async (tx) => {
     const publicId = await allocatePublicId(tx, role);
     await tx.user.create({
-      data: { id: publicId, name, ...contact, passwordHash, roleId: ROLES[role].id, parkingCredits: role === "CUSTOMER" ? 50 : 0 },
+      data: { id: publicId, name, ...contact, passwordHash, roleId: ROLES[role].id, credits: role === "CUSTOMER" ? 50 : 0 },
     });
     return publicId;
   });

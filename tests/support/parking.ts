@@ -39,9 +39,9 @@ export function reserveCall(user: TestUser, spotId: string, startsAt: string, en
 }
 
 export async function creditsOf(userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { parkingCredits: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { credits: true } });
   const { _sum } = await db.reservation.aggregate({ where: { reserverId: userId, status: "CONFIRMED", settledAt: null }, _sum: { cost: true } });
-  return { balance: user.parkingCredits, escrow: _sum.cost ?? 0 };
+  return { balance: user.credits, escrow: _sum.cost ?? 0 };
 }
 
 /** Everything a refused parking request must leave as it was. */
@@ -51,7 +51,7 @@ export async function parkingSnapshot() {
     db.availabilityWindow.findMany({ orderBy: { id: "asc" } }),
     db.reservation.findMany({ orderBy: { id: "asc" } }),
     db.creditTransaction.count(),
-    db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, parkingCredits: true } }),
+    db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, credits: true } }),
     db.outboxEvent.count({ where: { NOT: { type: { startsWith: "security." } } } }),
   ]);
   return { spotRows, windows, reservationRows, ledger, users, outbox };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEventLogFilters } from "@/lib/ui/event-log";
+import { parseEventLogFilters } from "@/lib/ui/event-log-filters";
 import { instantSchema, normalisePhone, safeText, trimInvisible } from "@/lib/validation";
 import { hasWholeCents } from "@/lib/modules/rentals/view-models/money";
 

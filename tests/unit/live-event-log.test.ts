@@ -4,10 +4,10 @@ import {
   formatUtc,
   matchesFilters,
   mergeEvents,
-  parseEventLogFilters,
   payloadPreview,
   type EventLogFilters,
 } from "@/lib/ui/event-log";
+import { parseEventLogFilters } from "@/lib/ui/event-log-filters";
 import type { LiveEvent } from "@/lib/ui/live-events";
 import { relativeTime } from "@/lib/ui/relative-time";
 

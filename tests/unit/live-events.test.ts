@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TOPICS } from "@/lib/events/outbox";
+import { allTopics } from "@/lib/events/topics";
+import { liveVocabulary } from "@/lib/realtime/vocabulary";
 import {
   deliveryId,
   describeUserEvent,
@@ -13,6 +14,8 @@ import {
   type LiveMessage,
 } from "@/lib/ui/live-events";
 import { UserEventToasts } from "@/lib/ui/toast-coalescer";
+
+const vocabulary = liveVocabulary();
 
 function event(overrides: Partial<LiveEvent> = {}): LiveEvent {
   return {
@@ -31,63 +34,63 @@ function event(overrides: Partial<LiveEvent> = {}): LiveEvent {
 
 describe("queryKeysForEvent", () => {
   it("invalidates the topic's event log and the topic's module queries for role-channel events", () => {
-    expect(queryKeysForEvent(event(), "role")).toEqual([["events", "user_events"], ["users"]]);
-    expect(queryKeysForEvent(event({ topic: "reservation_events" }))).toEqual([
+    expect(queryKeysForEvent(event(), vocabulary, "role")).toEqual([["events", "user_events"], ["users"]]);
+    expect(queryKeysForEvent(event({ topic: "reservation_events" }), vocabulary)).toEqual([
       ["events", "reservation_events"],
       ["reservations"],
       ["parking"],
     ]);
-    expect(queryKeysForEvent(event({ topic: "security_events" }))).toEqual([["events", "security_events"]]);
+    expect(queryKeysForEvent(event({ topic: "security_events" }), vocabulary)).toEqual([["events", "security_events"]]);
   });
 
   it("adds the notifications for every event on the user's own channel", () => {
-    expect(queryKeysForEvent(event(), "user")).toEqual([["events", "user_events"], ["users"], ["notifications"]]);
-    expect(queryKeysForEvent(event({ topic: "credit_events", type: "credits.debited" }), "user")).toContainEqual(["notifications"]);
+    expect(queryKeysForEvent(event(), vocabulary, "user")).toEqual([["events", "user_events"], ["users"], ["notifications"]]);
+    expect(queryKeysForEvent(event({ topic: "credit_events", type: "credits.debited" }), vocabulary, "user")).toContainEqual(["notifications"]);
   });
 
   it("has keys for every topic and hands out fresh arrays", () => {
-    for (const topic of TOPICS) expect(queryKeysForEvent(event({ topic }))[0]).toEqual(["events", topic]);
-    const first = queryKeysForEvent(event());
+    for (const topic of allTopics()) expect(queryKeysForEvent(event({ topic }), vocabulary)[0]).toEqual(["events", topic]);
+    const first = queryKeysForEvent(event(), vocabulary);
     (first[1] as unknown[]).push("mutated");
-    expect(queryKeysForEvent(event())[1]).toEqual(["users"]);
+    expect(queryKeysForEvent(event(), vocabulary)[1]).toEqual(["users"]);
   });
 
   it("maps notification.created to the notifications only", () => {
     const message: LiveMessage = { kind: "notification", channel: "user", eventId: "42", type: "user.registered" };
-    expect(queryKeysForMessage(message)).toEqual([["notifications"]]);
-    expect(queryKeysForMessage({ kind: "event", channel: "user", event: event() })).toEqual(queryKeysForEvent(event(), "user"));
+    expect(queryKeysForMessage(message, vocabulary)).toEqual([["notifications"]]);
+    expect(queryKeysForMessage({ kind: "event", channel: "user", event: event() }, vocabulary)).toEqual(queryKeysForEvent(event(), vocabulary, "user"));
   });
 });
 
 describe("parseLiveMessage", () => {
   it("reads a logged event published under its type", () => {
     const data = JSON.parse(JSON.stringify(event()));
-    expect(parseLiveMessage("user.registered", data, "role")).toEqual({ kind: "event", channel: "role", event: event() });
+    expect(parseLiveMessage("user.registered", data, "role", vocabulary)).toEqual({ kind: "event", channel: "role", event: event() });
   });
 
   it("keeps the truncated flag and a null payload", () => {
-    const message = parseLiveMessage("user.updated", { ...event(), payload: null, truncated: true }, "role");
+    const message = parseLiveMessage("user.updated", { ...event(), payload: null, truncated: true }, "role", vocabulary);
     expect(message).toMatchObject({ kind: "event", event: { payload: null, truncated: true } });
   });
 
   it("reads notification.created", () => {
-    expect(parseLiveMessage(NOTIFICATION_CREATED, { eventId: "42", type: "user.registered" }, "user")).toEqual({
+    expect(parseLiveMessage(NOTIFICATION_CREATED, { eventId: "42", type: "user.registered" }, "user", vocabulary)).toEqual({
       kind: "notification",
       channel: "user",
       eventId: "42",
       type: "user.registered",
     });
-    expect(parseLiveMessage(NOTIFICATION_CREATED, { eventId: 42 }, "user")).toBeNull();
+    expect(parseLiveMessage(NOTIFICATION_CREATED, { eventId: 42 }, "user", vocabulary)).toBeNull();
   });
 
   it("ignores protocol events and anything malformed", () => {
-    expect(parseLiveMessage("pusher:subscription_succeeded", {}, "user")).toBeNull();
-    expect(parseLiveMessage("pusher_internal:subscription_succeeded", {}, "user")).toBeNull();
-    expect(parseLiveMessage("user.updated", "not an object", "role")).toBeNull();
-    expect(parseLiveMessage("user.updated", { ...event(), topic: "nope_events" }, "role")).toBeNull();
-    expect(parseLiveMessage("user.updated", { ...event(), id: 42 }, "role")).toBeNull();
-    expect(parseLiveMessage("user.updated", { ...event(), offset: -1 }, "role")).toBeNull();
-    expect(parseLiveMessage("user.updated", { ...event(), actor: 3 }, "role")).toBeNull();
+    expect(parseLiveMessage("pusher:subscription_succeeded", {}, "user", vocabulary)).toBeNull();
+    expect(parseLiveMessage("pusher_internal:subscription_succeeded", {}, "user", vocabulary)).toBeNull();
+    expect(parseLiveMessage("user.updated", "not an object", "role", vocabulary)).toBeNull();
+    expect(parseLiveMessage("user.updated", { ...event(), topic: "nope_events" }, "role", vocabulary)).toBeNull();
+    expect(parseLiveMessage("user.updated", { ...event(), id: 42 }, "role", vocabulary)).toBeNull();
+    expect(parseLiveMessage("user.updated", { ...event(), offset: -1 }, "role", vocabulary)).toBeNull();
+    expect(parseLiveMessage("user.updated", { ...event(), actor: 3 }, "role", vocabulary)).toBeNull();
   });
 });
 
@@ -158,8 +161,8 @@ describe("toasts for events addressed to the user", () => {
   });
 
   it("describes known and unknown event types", () => {
-    expect(describeUserEvent({ type: "user.updated" }).title).toBe("Your account was updated");
-    expect(describeUserEvent({ type: "reservation.confirmed" }).title).toBe("Reservation confirmed");
+    expect(describeUserEvent({ type: "user.updated" }, vocabulary).title).toBe("Your account was updated");
+    expect(describeUserEvent({ type: "reservation.confirmed" }, vocabulary).title).toBe("Reservation confirmed");
     expect(humanizeEventType("credits.top_up")).toBe("Credits top up");
   });
 });
@@ -167,8 +170,8 @@ describe("toasts for events addressed to the user", () => {
 describe("live bus: only the server's events", () => {
   it("ignores client-* events, however well they imitate a logged event", () => {
     const forged = { ...JSON.parse(JSON.stringify(event())), topic: "parking_events", type: "spot.reserved" };
-    expect(parseLiveMessage("client-spot.reserved", forged, "parking")).toBeNull();
-    expect(parseLiveMessage("client-notification.created", { eventId: "42", type: "user.registered" }, "user")).toBeNull();
-    expect(parseLiveMessage("spot.reserved", forged, "parking")).toMatchObject({ kind: "event", channel: "parking" });
+    expect(parseLiveMessage("client-spot.reserved", forged, "parking", vocabulary)).toBeNull();
+    expect(parseLiveMessage("client-notification.created", { eventId: "42", type: "user.registered" }, "user", vocabulary)).toBeNull();
+    expect(parseLiveMessage("spot.reserved", forged, "parking", vocabulary)).toMatchObject({ kind: "event", channel: "parking" });
   });
 });

@@ -1,32 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePrincipal } from "@/components/shell/session";
-import { env } from "@/lib/env";
 import { currentUser } from "@/lib/identity/users";
-import { modulesFor, ROLE_LABELS, shellNavigation, type ModuleName } from "@/lib/ui/navigation";
+import { dashboardPages, modulesFor, ROLE_LABELS } from "@/lib/ui/navigation";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-const MODULE_ACCENTS: Record<ModuleName, string> = {
-  Parking: "border-t-parking",
-  Rentals: "border-t-rentals",
-  Garage: "border-t-garage",
-};
-
-const PAGE_DESCRIPTIONS: Record<string, string> = {
-  "/admin/rentals": "Approve or decline rental requests, hand vehicles over and take them back.",
-  "/admin/fleet": "Every vehicle by branch, with maintenance and retirement controls.",
-  "/admin/branches": "Open, edit and close rental branches.",
-  "/admin/users": "List, create and delete accounts of every role.",
-  "/admin/permissions": "Choose what each role may read, create, update and delete.",
-  "/profile": "Your name, phone, email and password.",
-};
 
 export default async function DashboardPage() {
   const principal = await requirePrincipal();
   const user = await currentUser(principal);
-  const modules = modulesFor(principal.scopes);
-  const pages = shellNavigation(principal.scopes, principal.role).filter((page) => page.href in PAGE_DESCRIPTIONS);
+  const modules = modulesFor(principal);
+  const pages = dashboardPages(principal);
+  const highlights = (await Promise.all(modules.map((module) => module.highlight?.(principal) ?? null))).filter((highlight) => highlight !== null);
 
   return (
     <div className="space-y-10">
@@ -38,24 +23,22 @@ export default async function DashboardPage() {
         </p>
       </section>
 
-      {principal.role === "CUSTOMER" && user.credits !== undefined && (
-        <section aria-labelledby="credits-heading" className="max-w-sm rounded-card border border-line bg-surface-raised p-6 shadow-sm">
-          <h2 id="credits-heading" className="text-sm font-medium uppercase tracking-widest text-ink-muted">
-            Parking credits
+      {highlights.map((highlight) => (
+        <section key={highlight.testId} aria-labelledby={`${highlight.testId}-heading`} className="max-w-sm rounded-card border border-line bg-surface-raised p-6 shadow-sm">
+          <h2 id={`${highlight.testId}-heading`} className="text-sm font-medium uppercase tracking-widest text-ink-muted">
+            {highlight.title}
           </h2>
-          <p className="mt-2 text-4xl font-semibold" data-testid="credit-balance">
-            {user.credits}
+          <p className="mt-2 text-4xl font-semibold" data-testid={highlight.testId}>
+            {highlight.value}
           </p>
-          <p className="mt-1 text-sm text-ink-muted">
-            A reservation costs {env().PARKING_RESERVATION_COST} credits; sharing your spot earns them.
-          </p>
-          {principal.scopes.has("READ:CREDITS") && (
-            <Link href="/parking/credits" className="mt-3 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline">
-              Ledger and balance history
+          <p className="mt-1 text-sm text-ink-muted">{highlight.note}</p>
+          {highlight.link && (
+            <Link href={highlight.link.href} className="mt-3 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline">
+              {highlight.link.label}
             </Link>
           )}
         </section>
-      )}
+      ))}
 
       {modules.length > 0 && (
         <section aria-labelledby="modules-heading">
@@ -68,10 +51,10 @@ export default async function DashboardPage() {
                 {module.href ? (
                   <Link
                     href={module.href}
-                    className={`block h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand ${MODULE_ACCENTS[module.name]}`}
+                    className={`block h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand ${module.accentClass}`}
                   >
                     <div className="flex items-center justify-between gap-2">
-                      <h3 className="text-lg font-semibold">{module.name}</h3>
+                      <h3 className="text-lg font-semibold">{module.title}</h3>
                       <span aria-hidden="true" className="text-ink-muted">
                         →
                       </span>
@@ -79,9 +62,9 @@ export default async function DashboardPage() {
                     <p className="mt-2 text-sm text-ink-muted">{module.summary}</p>
                   </Link>
                 ) : (
-                  <div className={`h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm ${MODULE_ACCENTS[module.name]}`}>
+                  <div className={`h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm ${module.accentClass}`}>
                     <div className="flex items-center justify-between gap-2">
-                      <h3 className="text-lg font-semibold">{module.name}</h3>
+                      <h3 className="text-lg font-semibold">{module.title}</h3>
                       <span className="rounded-full border border-line px-2 py-0.5 text-xs text-ink-muted">Coming soon</span>
                     </div>
                     <p className="mt-2 text-sm text-ink-muted">{module.summary}</p>
@@ -105,7 +88,7 @@ export default async function DashboardPage() {
                 className="block h-full rounded-card border border-line bg-surface-raised p-6 shadow-sm transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand"
               >
                 <span className="text-lg font-semibold">{page.label}</span>
-                <span className="mt-2 block text-sm text-ink-muted">{PAGE_DESCRIPTIONS[page.href]}</span>
+                <span className="mt-2 block text-sm text-ink-muted">{page.description}</span>
               </Link>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/identity/register-form";
 import { getPrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
-import { STARTING_PARKING_CREDITS } from "@/lib/identity/roles";
+import { modules } from "@/lib/modules/registry";
 import { safeCallbackPath } from "@/lib/ui/safe-callback";
 import { registerAction } from "./actions";
 
@@ -21,7 +21,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
     <Card>
       <h1 className="text-2xl font-semibold tracking-tight">Create an account</h1>
       <p className="mt-1 text-sm text-ink-muted">
-        Customers start with {STARTING_PARKING_CREDITS} parking credits.
+        {modules()
+          .flatMap((module) => module.welcomeNote ?? [])
+          .join(" ")}
       </p>
       <RegisterForm registerAction={registerAction} callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm text-ink-muted">

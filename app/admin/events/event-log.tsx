@@ -36,7 +36,7 @@ async function fetchEventPage(filters: EventLogFilters, after: number, limit: nu
   if (!Array.isArray(events) || typeof nextAfter !== "number" || typeof lastOffset !== "number") {
     throw new Error("Unexpected event log response.");
   }
-  return { events: events.map(parseLiveEvent).filter((event) => event !== null), nextAfter, lastOffset };
+  return { events: events.map((event) => parseLiveEvent(event, { topics: [filters.topic] })).filter((event) => event !== null), nextAfter, lastOffset };
 }
 
 function filterHref(filters: EventLogFilters, after: number): string {

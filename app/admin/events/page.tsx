@@ -3,8 +3,9 @@ import { forbidden } from "next/navigation";
 import { requirePrincipal } from "@/components/shell/session";
 import { ForbiddenError } from "@/lib/errors";
 import { listFailures, readEvents } from "@/lib/events/log";
-import { TOPICS } from "@/lib/events/outbox";
-import { eventLogQuery, parseEventLogFilters } from "@/lib/ui/event-log";
+import { allTopics } from "@/lib/events/topics";
+import { eventLogQuery } from "@/lib/ui/event-log";
+import { parseEventLogFilters } from "@/lib/ui/event-log-filters";
 import { EventLog } from "./event-log";
 import { Failures } from "./failures";
 
@@ -37,7 +38,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       </div>
       <EventLog
         key={`${filters.topic}|${filters.type}|${filters.key}|${filters.after}`}
-        topics={TOPICS}
+        topics={allTopics()}
         filters={filters}
         initial={{ events: page.events, nextAfter: page.nextAfter, lastOffset: page.lastOffset }}
         pageSize={PAGE_SIZE}

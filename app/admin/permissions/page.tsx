@@ -3,22 +3,24 @@ import { forbidden } from "next/navigation";
 import { PermissionsGrid, type PermissionRow } from "@/components/admin/permissions-grid";
 import { requirePrincipal } from "@/components/shell/session";
 import { listRoles } from "@/lib/rbac/roles-admin";
-import { ACTIONS, ALL_SCOPES, RESOURCES, scopeOf, type Resource } from "@/lib/rbac/scopes";
+import { allScopes, resourceLabels } from "@/lib/rbac/catalogue";
+import { ACTIONS, scopeOf } from "@/lib/rbac/scopes";
 import { saveRolePermissionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Permissions" };
 
-const existingScopes = new Set(ALL_SCOPES);
-
 /** One row per resource, one cell per action: the scope, or null where the resource has no such action. */
-const ROWS: PermissionRow[] = (Object.entries(RESOURCES) as Array<[Resource, string]>).map(([resource, label]) => ({
-  resource,
-  label,
-  scopes: ACTIONS.map((action) => {
-    const scope = scopeOf(action, resource);
-    return existingScopes.has(scope) ? scope : null;
-  }),
-}));
+function permissionRows(): PermissionRow[] {
+  const existingScopes = new Set(allScopes());
+  return [...resourceLabels()].map(([resource, label]) => ({
+    resource,
+    label,
+    scopes: ACTIONS.map((action) => {
+      const scope = scopeOf(action, resource);
+      return existingScopes.has(scope) ? scope : null;
+    }),
+  }));
+}
 
 export default async function PermissionsPage() {
   const principal = await requirePrincipal();
@@ -39,7 +41,7 @@ export default async function PermissionsPage() {
       </div>
       <PermissionsGrid
         roles={roles.map((role) => ({ id: role.id, name: role.name, description: role.description, scopes: role.scopes }))}
-        rows={ROWS}
+        rows={permissionRows()}
         actions={[...ACTIONS]}
         canEdit={canEdit}
         saveAction={saveRolePermissionsAction}

@@ -73,3 +73,33 @@ export const VEHICLE_SORT_LABELS: Record<VehicleSort, string> = {
   year: "Year: oldest first",
   "-year": "Year: newest first",
 };
+
+export const RENTAL_RESOURCES = {
+  BRANCHES: "Branches",
+  VEHICLES: "Vehicles",
+  RENTALS: "Rentals",
+} as const;
+export type RentalResource = keyof typeof RENTAL_RESOURCES;
+
+export const RENTAL_TOPICS = ["vehicle_events", "branch_events", "rental_events"] as const;
+export type RentalTopic = (typeof RENTAL_TOPICS)[number];
+
+/** Rentals that still commit the customer (and a vehicle): they block deleting the account. */
+export const OPEN_RENTAL_STATUSES = ["PENDING", "APPROVED", "ACTIVE"] as const satisfies readonly RentalStatusName[];
+
+/** The queries each rentals topic's events change. */
+export const RENTAL_QUERY_KEYS: Record<RentalTopic, ReadonlyArray<readonly string[]>> = {
+  vehicle_events: [["vehicles"]],
+  branch_events: [["branches"]],
+  rental_events: [["rentals"]],
+};
+
+/** Toasts for a customer's own rental events (their user channel). */
+export const RENTAL_EVENT_TEXT: Readonly<Record<string, { title: string; body: string }>> = {
+  "rental.requested": { title: "Rental requested", body: "The rental desk will approve or decline it soon." },
+  "rental.approved": { title: "Your rental was approved", body: "See My rentals for the details." },
+  "rental.rejected": { title: "Your rental request was declined", body: "See My rentals for the reason." },
+  "rental.picked_up": { title: "Rental picked up", body: "Enjoy your trip." },
+  "rental.returned": { title: "Rental completed", body: "Thanks for returning the vehicle." },
+  "rental.cancelled": { title: "Rental cancelled", body: "The booking is withdrawn." },
+};

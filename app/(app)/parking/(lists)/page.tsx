@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ParkingBoard } from "@/components/parking/parking-board";
-import { LiveRefresh } from "@/components/parking/parking-live";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
@@ -24,7 +25,7 @@ export default async function ParkingBoardPage() {
         Every resident&apos;s spot, by zone: what is free right now, what is taken, and what opens later today. The board updates by
         itself.
       </PageHeading>
-      <LiveRefresh watch={["spots"]} />
+      <LiveRefresh topics={parkingTopics(["spots"])} />
       <ParkingBoard spots={spots} viewerId={principal.userId} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
       {total > spots.length && (
         <p className="text-sm text-ink-muted">

@@ -4,9 +4,12 @@ import { db, type Transaction } from "../../../db";
 import { recordEvent } from "../../../events/outbox";
 import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { ROLES, STARTING_PARKING_CREDITS } from "../../../identity/roles";
+import { ROLES, type RoleName } from "../../../identity/roles";
+import { STARTING_CREDITS } from "../vocabulary";
 import { parseInput, queryInteger } from "../../../validation";
 import type { CreditsView } from "../views";
+import type { DashboardHighlight } from "../../contract";
+import { env } from "../../../env";
 
 /** Sum of the user's escrowed costs: reservations they made that are confirmed and not yet settled. */
 export async function escrowOf(client: Transaction | typeof db, userId: string): Promise<number> {
@@ -69,7 +72,7 @@ export async function getCredits(principal: Principal, query: unknown): Promise<
   await requireScope(principal, "READ:CREDITS");
   const { limit, before } = parseInput(creditsQuerySchema, query, "query");
   const [user, escrow, rows] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { parkingCredits: true } }),
+    db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } }),
     escrowOf(db, principal.userId),
     db.creditTransaction.findMany({
       where: { userId: principal.userId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
@@ -79,7 +82,7 @@ export async function getCredits(principal: Principal, query: unknown): Promise<
   ]);
   const page = rows.slice(0, limit);
   return {
-    balance: user.parkingCredits,
+    balance: user.credits,
     escrow,
     transactions: page.map((row) => ({
       id: row.id.toString(),
@@ -106,7 +109,7 @@ export interface CreditSheet {
   departedCustomers: number;
   /** balances + escrow + pool. */
   held: number;
-  /** STARTING_PARKING_CREDITS × (customers + departed customers). */
+  /** STARTING_CREDITS × (customers + departed customers). */
   issued: number;
 }
 
@@ -132,6 +135,26 @@ export async function creditSheet(client: Transaction | typeof db): Promise<Cred
     customers,
     departedCustomers,
     held: balances + escrow + pool,
-    issued: STARTING_PARKING_CREDITS * (customers + departedCustomers),
+    issued: STARTING_CREDITS * (customers + departedCustomers),
+  };
+}
+
+/** Parking's reaction to a new account: every customer starts with STARTING_CREDITS (in the account's creating transaction). */
+export async function grantStartingCredits(tx: Transaction, account: { id: string; role: RoleName }): Promise<void> {
+  if (account.role !== "CUSTOMER") return;
+  await tx.user.update({ where: { id: account.id }, data: { credits: STARTING_CREDITS }, select: { id: true } });
+}
+
+/** The dashboard's credit card for a customer: their balance and what a reservation costs. */
+export async function creditHighlight(principal: Principal): Promise<DashboardHighlight | null> {
+  if (principal.role !== "CUSTOMER") return null;
+  const user = await db.user.findUnique({ where: { id: principal.userId }, select: { credits: true } });
+  if (!user) return null;
+  return {
+    title: "Parking credits",
+    value: String(user.credits),
+    note: `A reservation costs ${env().PARKING_RESERVATION_COST} credits; sharing your spot earns them.`,
+    link: principal.scopes.has("READ:CREDITS") ? { href: "/parking/credits", label: "Ledger and balance history" } : undefined,
+    testId: "credit-balance",
   };
 }

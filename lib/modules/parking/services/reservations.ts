@@ -13,6 +13,7 @@ import { moveCredits } from "./credits";
 import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
 import type { ReservationView } from "../views";
+import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 
 const reservationInclude = {
   spot: { select: { id: true, label: true, zone: true, kind: true } },
@@ -125,8 +126,8 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
         actor: principal.userId,
       });
       if (balance === null) {
-        const { parkingCredits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { parkingCredits: true } });
-        throw new ConflictError(`Insufficient credits: you have ${parkingCredits}, this costs ${cost}.`, { balance: parkingCredits, cost });
+        const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
+        throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
       }
       const view = await reservationViewIn(tx, created.id);
       await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
@@ -207,4 +208,9 @@ export async function cancelReservation(principal: Principal, reservationId: str
     await recordSpotEvent(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
     return view;
   });
+}
+
+/** Live reservations an account is part of (as reserver or spot owner): their escrowed credits would vanish with the rows. */
+export async function countLiveReservations(tx: Transaction, userId: string): Promise<number> {
+  return tx.reservation.count({ where: { OR: [{ reserverId: userId }, { ownerId: userId }], status: { in: [...LIVE_RESERVATION_STATUSES] } } });
 }

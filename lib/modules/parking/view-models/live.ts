@@ -1,31 +1,25 @@
-import type { QueryKey } from "@tanstack/react-query";
-import { CREDITS_KEY, PARKING_KEY, queryKeysForMessage, RESERVATIONS_KEY, type LiveMessage } from "../../../ui/live-events";
+import { touchesTopics, type LiveMessage } from "../../../ui/live-events";
+import type { ParkingTopic } from "../vocabulary";
 
 /**
- * Which live messages change what a parking page shows. A page names the data it
- * shows; a message touches it when its topic's query keys (TOPIC_QUERY_KEYS, the
- * same table that invalidates TanStack queries) include that data's key. Pure.
+ * Which topics change what a parking page shows: a page names the data it shows
+ * (spots, reservations, credits) and refreshes on those topics' events. Pure.
  */
+export const PARKING_DATA_TOPICS = {
+  // A reservation changes a spot's next reservation and whether it is free now.
+  spots: ["parking_events", "reservation_events"],
+  reservations: ["reservation_events"],
+  credits: ["credit_events"],
+} as const satisfies Record<string, readonly ParkingTopic[]>;
 
-export const PARKING_DATA_KEYS = {
-  spots: PARKING_KEY,
-  reservations: RESERVATIONS_KEY,
-  credits: CREDITS_KEY,
-} as const satisfies Record<string, QueryKey>;
+export type ParkingData = keyof typeof PARKING_DATA_TOPICS;
 
-export type ParkingData = keyof typeof PARKING_DATA_KEYS;
-
-/** What the live bus carries: a message, or `resync` after (re)subscribing, when anything may have been missed. */
-export type ParkingBusMessage = LiveMessage | { kind: "resync" };
-
-function sameKey(a: QueryKey, b: QueryKey): boolean {
-  return a.length === b.length && a.every((part, index) => part === b[index]);
+/** The topics behind the data a parking page shows (for `LiveRefresh`). */
+export function parkingTopics(watched: readonly ParkingData[]): ParkingTopic[] {
+  return [...new Set(watched.flatMap((data) => PARKING_DATA_TOPICS[data]))];
 }
 
 /** True when `message` may change any of `watched` (always after a resync; never for notifications). */
-export function touchesParkingData(message: ParkingBusMessage, watched: readonly ParkingData[]): boolean {
-  if (message.kind === "resync") return true;
-  if (message.kind !== "event") return false;
-  const keys = queryKeysForMessage(message);
-  return watched.some((data) => keys.some((key) => sameKey(key, PARKING_DATA_KEYS[data])));
+export function touchesParkingData(message: LiveMessage | { kind: "resync" }, watched: readonly ParkingData[]): boolean {
+  return touchesTopics(message, parkingTopics(watched));
 }

@@ -15,7 +15,7 @@ import { withConflicts } from "../../../db-conflicts";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
 import { fromBigCents, fromCents } from "../view-models/money";
 import { findVehicleRow, recordVehicleEvent } from "./vehicles";
-import { BOOKED_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
+import { BOOKED_RENTAL_STATUSES, OPEN_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
 
 /** The longest period one request may cover. */
 export const MAX_RENTAL_DAYS = 90;
@@ -499,4 +499,9 @@ export async function overlappingBookings(
     if (clash) blocked.add(rental.id);
   }
   return blocked;
+}
+
+/** Rentals that still commit the customer: they block deleting the account. */
+export async function countOpenRentals(tx: Transaction, customerId: string): Promise<number> {
+  return tx.rental.count({ where: { customerId, status: { in: [...OPEN_RENTAL_STATUSES] } } });
 }

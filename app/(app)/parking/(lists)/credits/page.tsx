@@ -3,7 +3,8 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { BalanceChart } from "@/components/parking/balance-chart";
 import { LocalTime } from "@/components/parking/local-time";
-import { LiveRefresh } from "@/components/parking/parking-live";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { EmptyState, linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
@@ -51,7 +52,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-8">
-      <LiveRefresh watch={["credits"]} />
+      <LiveRefresh topics={parkingTopics(["credits"])} />
       <PageHeading title="Credits">
         Every resident starts with 50 credits. A reservation costs {cost}: it is held in escrow when you reserve, paid to the
         spot&apos;s owner when the reservation starts, and refunded in full if it is cancelled before.

@@ -4,7 +4,8 @@ import { forbidden } from "next/navigation";
 import { AvailabilityToggle, PublishWindowForm } from "@/components/parking/availability-forms";
 import { ConfirmAction } from "@/components/parking/confirm-action";
 import { LocalRange } from "@/components/parking/local-time";
-import { LiveRefresh } from "@/components/parking/parking-live";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { SpotForm } from "@/components/parking/spot-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
 import { EmptyState, linkClass, PageHeading, RESERVATION_STATUS_LABELS } from "@/components/parking/ui";
@@ -120,7 +121,7 @@ export default async function MySpotsPage() {
 
   return (
     <div className="space-y-8">
-      <LiveRefresh watch={["spots", "reservations"]} />
+      <LiveRefresh topics={parkingTopics(["spots", "reservations"])} />
       <PageHeading title="My spots">
         Register your parking spots and offer them when you are away: publish a window ahead of time, or mark a spot free right
         now. Each reservation earns you its cost in credits when it starts.

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ConfirmAction } from "@/components/parking/confirm-action";
 import { LocalRange } from "@/components/parking/local-time";
-import { LiveRefresh } from "@/components/parking/parking-live";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { EmptyState, PageHeading, ReservationStatusBadge } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { listReservations } from "@/lib/modules/parking/services/reservations";
@@ -97,7 +98,7 @@ export default async function ReservationsPage() {
 
   return (
     <div className="space-y-10">
-      <LiveRefresh watch={["reservations"]} />
+      <LiveRefresh topics={parkingTopics(["reservations"])} />
       <PageHeading title="Reservations">
         Reservations you made and reservations of your spots, newest first. Either side may cancel before the start; the reserver
         gets the full cost back.

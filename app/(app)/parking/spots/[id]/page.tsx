@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { AvailabilityTimeline } from "@/components/parking/availability-timeline";
-import { LiveRefresh } from "@/components/parking/parking-live";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { ReserveForm } from "@/components/parking/reserve-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
 import { linkClass } from "@/components/parking/ui";
@@ -34,7 +35,7 @@ export default async function SpotPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-8">
-      <LiveRefresh watch={["spots", "credits"]} />
+      <LiveRefresh topics={parkingTopics(["spots", "credits"])} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-ink-muted">

@@ -1,0 +1,57 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import type PusherClient from "pusher-js";
+import { useEffect } from "react";
+import { deliveryId, parseLiveMessage, queryKeysForMessage, RecentIds } from "@/lib/ui/live-events";
+import { useLiveConnection, useLiveVocabulary } from "./live-context";
+
+const SUBSCRIBED = "pusher:subscription_succeeded";
+
+/** Views holding each module channel, per connection: a channel is left when the last one unmounts. */
+const holders = new WeakMap<PusherClient, Map<string, number>>();
+
+/**
+ * While mounted, listens to a module's channel (e.g. the parking board: every spot's
+ * new state) on the tab's connection. Messages are de-duplicated, invalidate their
+ * TanStack queries and go out on the live bus like those of the user's and role's
+ * channels; each (re)subscription invalidates `resyncKeys` and announces `resync`,
+ * since changes made meanwhile were not heard.
+ */
+export function useModuleChannel(channelName: string, kind: string, resyncKeys: ReadonlyArray<readonly string[]>): void {
+  const { client, publish } = useLiveConnection();
+  const vocabulary = useLiveVocabulary();
+  const queryClient = useQueryClient();
+  const resyncKeyList = JSON.stringify(resyncKeys);
+
+  useEffect(() => {
+    if (!client) return;
+    const seen = new RecentIds(2_000);
+    const counts = holders.get(client) ?? new Map<string, number>();
+    holders.set(client, counts);
+    counts.set(channelName, (counts.get(channelName) ?? 0) + 1);
+    const channel = client.subscribe(channelName);
+
+    const resync = () => {
+      for (const queryKey of JSON.parse(resyncKeyList) as string[][]) void queryClient.invalidateQueries({ queryKey });
+      publish({ kind: "resync" });
+    };
+    const listener = (eventName: string, data: unknown) => {
+      if (eventName === SUBSCRIBED) return resync();
+      const message = parseLiveMessage(eventName, data, kind, vocabulary);
+      if (!message || !seen.firstSeen(deliveryId(message))) return;
+      for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
+      publish(message);
+    };
+    channel.bind_global(listener);
+    // Another view kept the subscription alive: catch up on the moment without a listener.
+    if (channel.subscribed) resync();
+
+    return () => {
+      channel.unbind_global(listener);
+      const remaining = (counts.get(channelName) ?? 1) - 1;
+      counts.set(channelName, remaining);
+      if (remaining === 0) client.unsubscribe(channelName);
+    };
+  }, [client, publish, queryClient, vocabulary, channelName, kind, resyncKeyList]);
+}

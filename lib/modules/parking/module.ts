@@ -1,0 +1,61 @@
+import { payloadText } from "../../events/types";
+import { PUBLIC_ID_PATTERN } from "../../identity/roles";
+import { userChannel } from "../../realtime/channels";
+import { defineModule } from "../contract";
+import { seedParkingDemo } from "./demo";
+import { parkingGraphQL } from "./graphql";
+import { parkingNotifications } from "./notifications";
+import { creditHighlight, grantStartingCredits } from "./services/credits";
+import { releaseDepartingMember } from "./services/departure";
+import { invalidateSpotLists } from "./services/cache";
+import { advanceReservations } from "./services/lifecycle";
+import { countLiveReservations } from "./services/reservations";
+import { PARKING_BOARD_CHANNEL, PARKING_EVENT_TEXT, PARKING_QUERY_KEYS, PARKING_RESOURCES, STARTING_CREDITS } from "./vocabulary";
+
+/** Residents share their spots when away and reserve a neighbour's for credits. */
+export const parkingModule = defineModule({
+  name: "parking",
+  card: {
+    title: "Parking",
+    summary: "Share your spot when you are away and reserve a neighbour's for credits.",
+    scope: "READ:SPOTS",
+    href: "/parking",
+    accentClass: "border-t-parking",
+    highlight: (principal) => creditHighlight(principal),
+  },
+  resources: PARKING_RESOURCES,
+  grants: {
+    // Residents own their spots, reservations and credits ("(own)" rules in the services).
+    CUSTOMER: { SPOTS: "RWUD", RESERVATIONS: "RWU", CREDITS: "R" },
+  },
+  topics: ["parking_events", "reservation_events", "credit_events"],
+  navigation: [{ href: "/parking", label: "Parking", scope: "READ:SPOTS" }],
+  channels: [{ name: PARKING_BOARD_CHANNEL, scope: "READ:SPOTS" }],
+  audience(event) {
+    switch (event.topic) {
+      case "credit_events":
+        return PUBLIC_ID_PATTERN.test(event.key) ? [userChannel(event.key)] : [];
+      case "parking_events":
+        return [PARKING_BOARD_CHANNEL];
+      case "reservation_events": {
+        // Only the two people involved; the board hears the spot-level parking_events instead.
+        const people = [payloadText(event.payload, "reserver", "id"), payloadText(event.payload, "owner", "id")];
+        return people.filter((id): id is string => id !== undefined && PUBLIC_ID_PATTERN.test(id)).map(userChannel);
+      }
+      default:
+        return [];
+    }
+  },
+  notifications: async (event) => parkingNotifications(event),
+  live: { queryKeys: PARKING_QUERY_KEYS, userEventText: PARKING_EVENT_TEXT },
+  welcomeNote: `You start with ${STARTING_CREDITS} parking credits.`,
+  jobs: [{ name: "parking-reservation-lifecycle", run: () => advanceReservations() }],
+  seedDemo: async () => ({ spots: await seedParkingDemo() }),
+  accounts: {
+    created: (tx, account) => grantStartingCredits(tx, account),
+    liveCommitments: async (tx, accountId) => ({ reservations: { count: await countLiveReservations(tx, accountId), label: "live parking reservations" } }),
+    deleting: (tx, accountId, actorId) => releaseDepartingMember(tx, accountId, actorId),
+    deleted: () => invalidateSpotLists(),
+  },
+  graphql: (parts) => parkingGraphQL(parts),
+});
