@@ -10,6 +10,8 @@ export async function register() {
   guardHttpRequests();
   const { env } = await import("./lib/env");
   const config = env();
+  const { checkModuleSettings } = await import("./lib/platform/module-settings");
+  checkModuleSettings();
   if (config.SCHEDULER_ENABLED) {
     const { startScheduler } = await import("./lib/events/scheduler");
     const { registerModuleJobs } = await import("./lib/platform/scheduled-jobs");

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error";
+import { resetSettingsCache } from "./settings";
 import { loadOrCreateAppSecret, resolveSecrets, SECRET_PURPOSES, type DerivedSecrets, type SecretPurpose } from "./secrets";
 
 const booleanFlag = z
@@ -63,14 +64,6 @@ const rawEnvSchema = z.object({
   SCHEDULER_ENABLED: booleanFlag.default(true),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-  PARKING_RESERVATION_COST: z.coerce.number().int().min(0).max(1000).default(3),
-  PARKING_MIN_RESERVATION_MINUTES: z.coerce.number().int().min(1).default(15),
-  PARKING_MAX_RESERVATION_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
-  PARKING_DAILY_RESERVATION_LIMIT: z.coerce.number().int().min(1).default(10),
-  PARKING_PAIR_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
-  PARKING_MAX_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(90),
-  PARKING_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
-  RENTALS_MAX_OPEN_REQUESTS: z.coerce.number().int().min(1).max(1000).default(5),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(1000),
   GRAPHQL_MAX_INTROSPECTION_COST: z.coerce.number().int().min(0).default(100_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(15),
@@ -174,5 +167,6 @@ export function env(): AppEnv {
 
 /** For tests that change process.env between cases. */
 export function resetEnvCache(): void {
+  resetSettingsCache();
   cachedEnv = undefined;
 }

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Principal } from "../auth/principal";
 import type { PrismaClient, Transaction } from "../db";
 import type { LoggedEvent } from "../events/types";
@@ -113,6 +114,8 @@ export interface ModuleDefinition<Resource extends string = string, Topic extend
     /** After the deletion committed (caches). */
     deleted?(accountId: string): Promise<void>;
   };
+  /** The module's environment variables (named `<MODULE>_…`), read with `readSettings` (lib/settings.ts). */
+  settings?: z.ZodObject;
   /** Types, queries and mutations the module adds to the one GraphQL schema. */
   graphql?(parts: GraphQLParts): void;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, ENV_VARIABLES, parseEnv } from "@/lib/env";
+import { moduleVariables } from "@/lib/platform/module-settings";
 import { CHANNEL_SERVER_ENV_VARIABLES } from "@/realtime/src/config";
 import { deriveSecret, SECRET_PURPOSES } from "@/lib/secrets";
 
@@ -111,7 +112,7 @@ describe("configuration", () => {
 
 describe("configuration documentation", () => {
   const root = path.resolve(import.meta.dirname, "..", "..");
-  const variables = [...ENV_VARIABLES, ...CHANNEL_SERVER_ENV_VARIABLES, "NEXTAUTH_URL"];
+  const variables = [...ENV_VARIABLES, ...moduleVariables(), ...CHANNEL_SERVER_ENV_VARIABLES, "NEXTAUTH_URL"];
 
   it(".env.example documents every variable", () => {
     const example = readFileSync(path.join(root, ".env.example"), "utf8");

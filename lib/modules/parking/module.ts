@@ -5,6 +5,7 @@ import { defineModule } from "../contract";
 import { seedParkingDemo } from "./demo";
 import { parkingGraphQL } from "./graphql";
 import { parkingNotifications } from "./notifications";
+import { PARKING_SETTINGS } from "./settings";
 import { creditHighlight, grantStartingCredits } from "./services/credits";
 import { releaseDepartingMember } from "./services/departure";
 import { invalidateSpotLists } from "./services/cache";
@@ -57,5 +58,6 @@ export const parkingModule = defineModule({
     deleting: (tx, accountId, actorId) => releaseDepartingMember(tx, accountId, actorId),
     deleted: () => invalidateSpotLists(),
   },
+  settings: PARKING_SETTINGS,
   graphql: (parts) => parkingGraphQL(parts),
 });

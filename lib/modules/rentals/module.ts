@@ -4,6 +4,7 @@ import { roleChannel, userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
 import { seedRentalDemo } from "./demo";
 import { rentalNotifications } from "./notifications";
+import { RENTAL_SETTINGS } from "./settings";
 import { countOpenRentals } from "./services/rentals";
 import { isRentalStaff } from "./services/staff";
 import { RENTAL_EVENT_TEXT, RENTAL_QUERY_KEYS, RENTAL_RESOURCES } from "./vocabulary";
@@ -54,6 +55,7 @@ export const rentalsModule = defineModule({
     const { branchesCreated, vehiclesCreated, rentalsCreated } = await seedRentalDemo(database);
     return { branches: branchesCreated, vehicles: vehiclesCreated, rentals: rentalsCreated };
   },
+  settings: RENTAL_SETTINGS,
   accounts: {
     liveCommitments: async (tx, accountId) => ({ rentals: { count: await countOpenRentals(tx, accountId), label: "open rentals" } }),
   },

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
-import { env } from "../../../env";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput } from "../../../validation";
 import { actsForOthers, instantSchema, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { recordSpotEvent } from "./spots";
 import type { SpotView } from "../views";
+import { parkingSettings } from "../settings";
 
 const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 /** A little slack for clocks: "from now" sent a moment ago is still now. */
@@ -40,11 +40,11 @@ function checkWindowBounds(from: Date, to: Date, end: "to" | "until" = "to"): vo
   const now = Date.now();
   if (to.getTime() <= now) throw fieldError(["body", end], "must be in the future");
   if (from.getTime() < now - CLOCK_SKEW_MS) throw fieldError(["body", "from"], "must not be in the past");
-  if (to.getTime() - from.getTime() > env().PARKING_MAX_WINDOW_DAYS * 86_400_000) {
-    throw fieldError(["body", end], `a window lasts at most ${env().PARKING_MAX_WINDOW_DAYS} days`);
+  if (to.getTime() - from.getTime() > parkingSettings().PARKING_MAX_WINDOW_DAYS * 86_400_000) {
+    throw fieldError(["body", end], `a window lasts at most ${parkingSettings().PARKING_MAX_WINDOW_DAYS} days`);
   }
   if (to.getTime() > parkingHorizon(now)) {
-    throw fieldError(["body", end], `must be within ${env().PARKING_MAX_WINDOW_DAYS} days from now`);
+    throw fieldError(["body", end], `must be within ${parkingSettings().PARKING_MAX_WINDOW_DAYS} days from now`);
   }
 }
 
@@ -58,7 +58,7 @@ async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date):
   });
   const start = new Date(Math.min(from.getTime(), ...touching.map((window) => window.startsAt.getTime())));
   const end = new Date(Math.max(to.getTime(), ...touching.map((window) => window.endsAt.getTime())));
-  const maxDays = env().PARKING_MAX_WINDOW_DAYS;
+  const maxDays = parkingSettings().PARKING_MAX_WINDOW_DAYS;
   if (end.getTime() - start.getTime() > maxDays * 86_400_000) {
     throw new ConflictError(
       `Merging with the window ${start.toISOString()} – ${end.toISOString()} would make a window longer than ${maxDays} days; publish a shorter one or withdraw the existing window first.`,

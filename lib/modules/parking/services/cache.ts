@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { env } from "../../../env";
 import { store } from "../../../kv";
+import { parkingSettings } from "../settings";
 
 const VERSION_KEY = "parking:spots:version";
 
@@ -11,7 +11,7 @@ const VERSION_KEY = "parking:spots:version";
  * staleness from time passing alone (windows opening and closing).
  */
 export async function cachedSpotList<T>(filters: unknown, load: () => Promise<T>): Promise<T> {
-  const ttl = env().PARKING_CACHE_TTL_SECONDS;
+  const ttl = parkingSettings().PARKING_CACHE_TTL_SECONDS;
   if (ttl === 0) return load();
   const version = (await store().get(VERSION_KEY)) ?? "0";
   const key = `parking:spots:${version}:${createHash("sha256").update(JSON.stringify(filters)).digest("base64url")}`;

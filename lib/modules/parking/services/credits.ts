@@ -9,7 +9,7 @@ import { STARTING_CREDITS } from "../vocabulary";
 import { parseInput, queryInteger } from "../../../validation";
 import type { CreditsView } from "../views";
 import type { DashboardHighlight } from "../../contract";
-import { env } from "../../../env";
+import { parkingSettings } from "../settings";
 
 /** Sum of the user's escrowed costs: reservations they made that are confirmed and not yet settled. */
 export async function escrowOf(client: Transaction | typeof db, userId: string): Promise<number> {
@@ -153,7 +153,7 @@ export async function creditHighlight(principal: Principal): Promise<DashboardHi
   return {
     title: "Parking credits",
     value: String(user.credits),
-    note: `A reservation costs ${env().PARKING_RESERVATION_COST} credits; sharing your spot earns them.`,
+    note: `A reservation costs ${parkingSettings().PARKING_RESERVATION_COST} credits; sharing your spot earns them.`,
     link: principal.scopes.has("READ:CREDITS") ? { href: "/parking/credits", label: "Ledger and balance history" } : undefined,
     testId: "credit-balance",
   };

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { env } from "../../../env";
 import { recordEvent } from "../../../events/outbox";
 import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
@@ -14,6 +13,7 @@ import { conflictFromConstraint } from "./errors";
 import { recordSpotEvent } from "./spots";
 import type { ReservationView } from "../views";
 import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
+import { parkingSettings } from "../settings";
 
 const reservationInclude = {
   spot: { select: { id: true, label: true, zone: true, kind: true } },
@@ -49,7 +49,7 @@ export const reserveInputSchema = z
   .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
-  const config = env();
+  const config = parkingSettings();
   if (startsAt.getTime() <= Date.now()) throw fieldError(["body", "startsAt"], "must be in the future");
   const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
   if (minutes < config.PARKING_MIN_RESERVATION_MINUTES) {
@@ -67,7 +67,7 @@ const DAY_MS = 86_400_000;
 
 /** Anti-gaming: reservations made in the last 24 hours, by the reserver and between the two people. */
 async function checkDailyLimits(tx: Transaction, reserverId: string, ownerId: string): Promise<void> {
-  const config = env();
+  const config = parkingSettings();
   const since = new Date(Date.now() - DAY_MS);
   const made = await tx.reservation.count({ where: { reserverId, createdAt: { gte: since } } });
   if (made >= config.PARKING_DAILY_RESERVATION_LIMIT) {
@@ -96,7 +96,7 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
   await requireScope(principal, "WRITE:RESERVATIONS");
   const { spotId, startsAt, endsAt } = parseInput(reserveInputSchema, input);
   checkTimes(startsAt, endsAt);
-  const cost = env().PARKING_RESERVATION_COST;
+  const cost = parkingSettings().PARKING_RESERVATION_COST;
   try {
     return await parkingTransaction(async (tx) => {
       // A spot's owner never changes, so it can be read before anything is locked.

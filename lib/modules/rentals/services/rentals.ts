@@ -3,7 +3,6 @@ import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { recordEvent } from "../../../events/outbox";
-import { env } from "../../../env";
 import { transaction } from "../../../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
@@ -16,6 +15,7 @@ import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, 
 import { fromBigCents, fromCents } from "../view-models/money";
 import { findVehicleRow, recordVehicleEvent } from "./vehicles";
 import { BOOKED_RENTAL_STATUSES, OPEN_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
+import { rentalSettings } from "../settings";
 
 /** The longest period one request may cover. */
 export const MAX_RENTAL_DAYS = 90;
@@ -301,7 +301,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
   await requireScope(principal, "WRITE:RENTALS");
   if (isRentalStaff(principal)) throw new ForbiddenError("Rentals are requested by customers.");
   const { vehicleId, startDate, endDate } = parseInput(rentalRequestSchema, input);
-  const maxOpen = env().RENTALS_MAX_OPEN_REQUESTS;
+  const maxOpen = rentalSettings().RENTALS_MAX_OPEN_REQUESTS;
   const row = await withConflicts(
     () =>
       transaction(async (tx) => {

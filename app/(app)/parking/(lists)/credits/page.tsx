@@ -8,11 +8,11 @@ import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { EmptyState, linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
-import { env } from "@/lib/env";
 import { currentUser } from "@/lib/identity/users";
 import { getCredits } from "@/lib/modules/parking/services/credits";
 import { balanceSeries, CREDIT_KIND_LABELS } from "@/lib/modules/parking/view-models/credits";
 import { forPage, serverClock } from "../../data";
+import { parkingSettings } from "@/lib/modules/parking/settings";
 
 export const metadata: Metadata = { title: "Credits" };
 
@@ -48,7 +48,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
     transactions: recent.transactions.slice(0, PAGE_SIZE),
     nextBefore: recent.transactions.length > PAGE_SIZE ? recent.transactions[PAGE_SIZE - 1]!.id : recent.nextBefore,
   };
-  const cost = env().PARKING_RESERVATION_COST;
+  const cost = parkingSettings().PARKING_RESERVATION_COST;
 
   return (
     <div className="space-y-8">

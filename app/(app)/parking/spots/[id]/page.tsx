@@ -9,12 +9,12 @@ import { SpotStatusNow } from "@/components/parking/spot-status";
 import { linkClass } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
-import { env } from "@/lib/env";
 import { getAvailability } from "@/lib/modules/parking/services/availability";
 import { getSpot } from "@/lib/modules/parking/services/spots";
 import { SPOT_KIND_LABELS } from "@/lib/modules/parking/view-models/board";
 import { reserveAction } from "../../actions";
 import { balanceOf, forPage, serverClock, timelineRange } from "../../data";
+import { parkingSettings } from "@/lib/modules/parking/settings";
 
 export const metadata: Metadata = { title: "Parking spot" };
 
@@ -72,7 +72,7 @@ export default async function SpotPage({ params }: { params: Params }) {
               action={reserveAction}
               spotId={spot.id}
               windows={spot.availability}
-              cost={env().PARKING_RESERVATION_COST}
+              cost={parkingSettings().PARKING_RESERVATION_COST}
               ownerName={spot.owner.name}
               balance={balance}
               serverNow={clock.now}
