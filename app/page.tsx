@@ -1,39 +1,7 @@
 import Link from "next/link";
 import { getPrincipal } from "@/components/shell/session";
 import { SiteHeader } from "@/components/site-header";
-
-const modules = [
-  {
-    name: "Parking",
-    accent: "border-t-parking",
-    summary: "Residents share the spots they are not using and reserve each other's for a time window.",
-    points: [
-      "Publish when your spot is free, or flip it open right now",
-      "Reserve for 3 credits — every resident starts with 50",
-      "A live board of what is free now and later today",
-    ],
-  },
-  {
-    name: "Rentals",
-    accent: "border-t-rentals",
-    summary: "A rental company runs its fleet across branches: customers request, staff approve and hand over.",
-    points: [
-      "Browse the fleet by type, price, city and dates",
-      "Requests, approvals, pick-up and return with a full history",
-      "Customers and staff see every change as it happens",
-    ],
-  },
-  {
-    name: "Garage",
-    accent: "border-t-garage",
-    summary: "A service shop takes bookings, assigns mechanics and reports progress until the car is ready.",
-    points: [
-      "Service catalogue and price chart",
-      "Bookings, inspections and progress updates",
-      "Reviews once the work is done",
-    ],
-  },
-];
+import { modules } from "@/lib/modules/registry";
 
 export default async function HomePage() {
   const signedIn = (await getPrincipal()) !== null;
@@ -80,15 +48,15 @@ export default async function HomePage() {
             Modules
           </h2>
           <ul className="grid gap-6 md:grid-cols-3">
-            {modules.map((area) => (
+            {modules().map(({ name, card }) => (
               <li
-                key={area.name}
-                className={`rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm ${area.accent}`}
+                key={name}
+                className={`rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm ${card.accentClass}`}
               >
-                <h3 className="text-xl font-semibold">{area.name}</h3>
-                <p className="mt-2 text-ink-muted">{area.summary}</p>
+                <h3 className="text-xl font-semibold">{card.title}</h3>
+                <p className="mt-2 text-ink-muted">{card.pitch.summary}</p>
                 <ul className="mt-4 space-y-2 text-sm">
-                  {area.points.map((point) => (
+                  {card.pitch.points.map((point) => (
                     <li key={point} className="flex gap-2">
                       <span aria-hidden="true" className="text-brand">
                         ✓

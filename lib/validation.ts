@@ -188,7 +188,7 @@ export function queryInteger(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
-/** Years an instant may name at all; each module narrows this with its own rule (e.g. parking's horizon). */
+/** Years an instant may name at all; each module narrows this with its own rule (e.g. a booking horizon). */
 export const FIRST_INSTANT_YEAR = 2000;
 export const LAST_INSTANT_YEAR = 2200;
 

@@ -12,8 +12,8 @@ const SUBSCRIBED = "pusher:subscription_succeeded";
 const holders = new WeakMap<PusherClient, Map<string, number>>();
 
 /**
- * While mounted, listens to a module's channel (e.g. the parking board: every spot's
- * new state) on the tab's connection. Messages are de-duplicated, invalidate their
+ * While mounted, listens to a module's channel (e.g. a board showing
+ * every item's new state) on the tab's connection. Messages are de-duplicated, invalidate their
  * TanStack queries and go out on the live bus like those of the user's and role's
  * channels; each (re)subscription invalidates `resyncKeys` and announces `resync`,
  * since changes made meanwhile were not heard.

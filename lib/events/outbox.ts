@@ -10,7 +10,7 @@ export type Topic = PlatformTopic | ModuleTopic;
 /** What an event says: its topic, its type and its payload. Each module narrows this to a union of its own (its `events.ts`). */
 export interface EventShape {
   topic: Topic;
-  /** e.g. `user.registered`, `rental.approved`. */
+  /** `<aggregate>.<what happened>`, e.g. `user.registered`. */
   type: string;
   /** The aggregate's full state after the change (any JSON-serialisable object). */
   payload: object;

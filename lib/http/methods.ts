@@ -45,7 +45,7 @@ const GUARDED = Symbol.for("wheelhouse.requestGuard");
  * Answers what Next.js would turn into a 500, at the HTTP server before Next.js sees
  * it: unsupported methods (Next builds a Fetch `Request` for every request, and
  * `new Request()` throws on TRACE) and paths whose percent-encoding does not decode
- * (Next throws decoding a dynamic segment such as `/api/v1/rentals/%ff`). Installed
+ * (Next throws decoding a dynamic segment such as `/api/v1/users/%ff`). Installed
  * once per process (instrumentation.ts); it covers every `http.Server` in the process.
  */
 export function guardHttpRequests(): void {

@@ -2,7 +2,7 @@ import type { Transaction } from "../db";
 
 /**
  * The one lock order for people: their user rows, in id order, before any row that
- * refers to them (spots, reservations, rentals, the credit pool). Account deletion
+ * refers to them (the modules' bookings, balances and pools). Account deletion
  * takes the same lock first, so a booking racing a deletion either commits before it
  * (and the deletion sees the booking: 409) or waits for it and then finds the account
  * gone (a clean 404) — never a foreign-key error, never a deadlock.

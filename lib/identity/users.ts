@@ -284,7 +284,7 @@ async function lockForDeletion(tx: Transaction, id: string, isAdmin: boolean): P
 
 /**
  * What deleting the account would silently destroy: each module says what the account
- * still has live (parking's escrowed reservations, open rentals, …). Runs under the
+ * still has live (`accounts.liveCommitments`: reservations holding credits, open bookings, …). Runs under the
  * account's lock, so none can be added while we look.
  */
 async function assertNothingLive(tx: Transaction, id: string): Promise<void> {

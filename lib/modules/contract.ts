@@ -39,6 +39,8 @@ export interface ModuleCard {
   scope: ScopeName;
   /** Its first page; absent while the module has no pages yet. */
   href?: string;
+  /** What the public home page says about the module. */
+  pitch: { summary: string; points: readonly string[] };
   /** Tailwind class of the card's top border (the module's colour). */
   accentClass: string;
   /** A figure the dashboard shows the principal (e.g. their credit balance), or null. */

@@ -19,7 +19,7 @@ export function mayListen(principal: Principal, channel: string): boolean {
   return modules().some((module) => module.channels?.some((entry) => entry.name === channel && principal.scopes.has(entry.scope as Scope)));
 }
 
-/** Each module's live channel for browsers, as `<module>Channel` (e.g. `parkingChannel`). */
+/** Each module's live channel for browsers, as `<module name>Channel`. */
 function moduleChannels(): Record<string, string> {
   return Object.fromEntries(modules().flatMap((module) => (module.channels ?? []).map((channel) => [`${module.name}Channel`, channel.name])));
 }

@@ -11,6 +11,10 @@ export const garageModule = defineModule({
     title: "Garage",
     summary: "Service catalogue, bookings, mechanic assignment and progress updates.",
     scope: "READ:SERVICES",
+    pitch: {
+      summary: "A service shop takes bookings, assigns mechanics and reports progress until the car is ready.",
+      points: ["Service catalogue and price chart", "Bookings, inspections and progress updates", "Reviews once the work is done"],
+    },
     accentClass: "border-t-garage",
   },
   resources: GARAGE_RESOURCES,

@@ -21,6 +21,14 @@ export const parkingModule = defineModule({
     summary: "Share your spot when you are away and reserve a neighbour's for credits.",
     scope: "READ:SPOTS",
     href: "/parking",
+    pitch: {
+      summary: "Residents share the spots they are not using and reserve each other's for a time window.",
+      points: [
+        "Publish when your spot is free, or flip it open right now",
+        "Reserve for 3 credits — every resident starts with 50",
+        "A live board of what is free now and later today",
+      ],
+    },
     accentClass: "border-t-parking",
     highlight: (principal) => creditHighlight(principal),
   },

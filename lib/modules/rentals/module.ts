@@ -17,6 +17,14 @@ export const rentalsModule = defineModule({
     summary: "Browse the fleet across branches and follow requests from approval to return.",
     scope: "READ:VEHICLES",
     href: "/rentals",
+    pitch: {
+      summary: "A rental company runs its fleet across branches: customers request, staff approve and hand over.",
+      points: [
+        "Browse the fleet by type, price, city and dates",
+        "Requests, approvals, pick-up and return with a full history",
+        "Customers and staff see every change as it happens",
+      ],
+    },
     accentClass: "border-t-rentals",
   },
   resources: RENTAL_RESOURCES,
