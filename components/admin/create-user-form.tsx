@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { NewUserField } from "@/app/admin/users/actions";
+import type { NewUserField } from "@/lib/identity/forms";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass, TextField } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 

@@ -18,7 +18,8 @@ interface RoleColumn {
   scopes: string[];
 }
 
-type SaveAction = (roleId: number, scopes: string[]) => Promise<FormState>;
+/** `saveRolePermissionsAction`: one role's new scopes. */
+type SaveAction = (previous: FormState, change: { roleId: number; scopes: string[] }) => Promise<FormState>;
 
 interface PermissionsGridProps {
   roles: RoleColumn[];
@@ -129,7 +130,7 @@ function RoleHeader({ role, scopes, dirty, canEdit, saveAction }: RoleHeaderProp
 
   function save() {
     startTransition(async () => {
-      setResult(await saveAction(role.id, [...scopes]));
+      setResult(await saveAction(result, { roleId: role.id, scopes: [...scopes] }));
     });
   }
 

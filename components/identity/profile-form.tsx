@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ProfileField } from "@/app/(app)/profile/actions";
+import type { ProfileField } from "@/lib/identity/forms";
 import { FormMessage, primaryButtonClass, TextField } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
-import type { RegisterField } from "@/app/(auth)/register/actions";
+import type { RegisterField } from "@/lib/identity/forms";
 import { FormMessage, primaryButtonClass, TextField } from "@/components/ui/form";
 import { formText, IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import { safeCallbackPath } from "@/lib/ui/safe-callback";

@@ -2,24 +2,22 @@
 
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
+import { REGISTER_FIELDS } from "@/lib/identity/forms";
 import { registerCustomer } from "@/lib/identity/users";
-import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
-
-const REGISTER_FIELDS = ["name", "phone", "email", "password"] as const;
-export type RegisterField = (typeof REGISTER_FIELDS)[number];
+import { formText } from "@/lib/ui/form-state";
+import { formAction } from "@/lib/ui/server-action";
 
 /** Creates the customer account; the form then signs in with the same credentials. */
-export async function registerAction(_previous: FormState<RegisterField>, formData: FormData): Promise<FormState<RegisterField>> {
-  const input = {
-    name: formText(formData, "name"),
-    phone: formText(formData, "phone"),
-    email: formText(formData, "email"),
-    password: formText(formData, "password"),
-  };
-  try {
-    const user = await registerCustomer(input, clientAddress(await headers()));
-    return { status: "success", message: `Welcome, ${user.name}! Signing you in…` };
-  } catch (error) {
-    return formFailure(error, REGISTER_FIELDS, { name: input.name, phone: input.phone, email: input.email });
-  }
-}
+export const registerAction = formAction({
+  fields: REGISTER_FIELDS,
+  read: (form) => ({
+    name: formText(form, "name"),
+    phone: formText(form, "phone"),
+    email: formText(form, "email"),
+    password: formText(form, "password"),
+  }),
+  values: ({ name, phone, email }) => ({ name, phone, email }),
+  runForAnyone: async (input) => registerCustomer(input, clientAddress(await headers())),
+  done: (user) => `Welcome, ${user.name}! Signing you in…`,
+  refreshes: "nothing",
+});

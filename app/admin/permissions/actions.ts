@@ -1,26 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { currentPrincipal } from "@/lib/auth/current";
-import { MESSAGES } from "@/lib/errors";
 import { setRolePermissions } from "@/lib/rbac/roles-admin";
-import { formFailure, type FormState } from "@/lib/ui/form-state";
+import { formAction } from "@/lib/ui/server-action";
+import { fieldError } from "@/lib/validation";
 
-const roleIdSchema = z.number().int().positive();
+const changeSchema = z.object({ roleId: z.number().int().positive(), scopes: z.unknown() });
 
-/** Replaces one role's scopes with `scopes`; the service validates them and guards the ADMIN role. */
-export async function saveRolePermissionsAction(roleId: number, scopes: string[]): Promise<FormState> {
-  const principal = await currentPrincipal();
-  if (!principal) return { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` };
-  const parsedRoleId = roleIdSchema.safeParse(roleId);
-  if (!parsedRoleId.success) return { status: "error", message: "Unknown role." };
-  try {
-    const role = await setRolePermissions(principal, parsedRoleId.data, { scopes });
-    // Navigation everywhere depends on scopes, so refresh every page, not just this one.
-    revalidatePath("/", "layout");
-    return { status: "success", message: `Saved ${role.name}: ${role.scopes.length} permissions.` };
-  } catch (error) {
-    return formFailure(error, []);
-  }
-}
+/** Replaces one role's scopes (`{ roleId, scopes }`); the service validates them and guards the ADMIN role. */
+export const saveRolePermissionsAction = formAction({
+  read: (change) => changeSchema.safeParse(change),
+  run: (principal, change) => {
+    if (!change.success) throw fieldError(["body", "roleId"], "unknown role");
+    return setRolePermissions(principal, change.data.roleId, { scopes: change.data.scopes });
+  },
+  done: (role) => `Saved ${role.name}: ${role.scopes.length} permissions.`,
+  // Navigation everywhere depends on scopes, so every page, not just this one.
+  refreshes: "everything",
+});
