@@ -249,6 +249,9 @@ export function parseQuery<Schema extends z.ZodObject>(schema: Schema, query: un
   return parseInput(schema, query, "query");
 }
 
+/** The query of an endpoint that takes no parameters: any parameter is a 422 naming it. */
+export const noParameters = z.object({});
+
 /** `limit` and `offset`, the same on every list. */
 export const pageQuery = {
   limit: queryInteger(1, 200, 50),

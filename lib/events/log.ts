@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { requireScope } from "../rbac/permissions";
-import { parseInput, queryInteger, safeText } from "../validation";
+import { parseQuery, queryInteger, safeText } from "../validation";
 import type { Topic } from "./outbox";
 import { isTopic } from "./topics";
 import { toEventJson, type LoggedEvent, type LoggedEventJson } from "./types";
@@ -21,7 +21,7 @@ export async function readEvents(
   query: unknown,
 ): Promise<{ topic: string; events: LoggedEventJson[]; nextAfter: number; lastOffset: number }> {
   await requireScope(principal, "READ:EVENTS");
-  const { topic, after, limit, type, key } = parseInput(eventQuerySchema, query, "query");
+  const { topic, after, limit, type, key } = parseQuery(eventQuerySchema, query);
   const [rows, head] = await Promise.all([
     db.eventLogEntry.findMany({
       where: { topic, offset: { gt: BigInt(after) }, ...(type ? { type } : {}), ...(key ? { key } : {}) },

@@ -2,7 +2,7 @@ import { authenticate } from "../auth/authenticate";
 import { clientAddress } from "../auth/client-address";
 import { createUser, deleteUser, getUser, listUsers, registerCustomer, updateUser } from "../identity/users";
 import type { RoleName } from "../identity/roles";
-import { jsonBody, route, searchParams } from "./route";
+import { jsonBody, listResponse, route, searchParams } from "./route";
 import { z } from "zod";
 
 const anything = z.unknown();
@@ -12,8 +12,7 @@ export function roleCollectionRoutes(role: RoleName) {
   return {
     GET: route(async (request) => {
       const principal = await authenticate(request);
-      const { users, total } = await listUsers(principal, role, searchParams(request));
-      return Response.json(users, { headers: { "X-Total-Count": String(total) } });
+      return listResponse(await listUsers(principal, role, searchParams(request)));
     }),
     POST: route(async (request) => {
       const body = await jsonBody(request, anything);

@@ -9,7 +9,7 @@ import { transaction } from "../events/transaction";
 import { Prisma } from "../generated/prisma/client";
 import { hasScope, requireScope } from "../rbac/permissions";
 import type { Action, Resource, Scope } from "../rbac/scopes";
-import { emailSchema, nameSchema, parseInput, passwordSchema, phoneSchema, queryInteger } from "../validation";
+import { emailSchema, nameSchema, pageQuery, parseInput, parseQuery, passwordSchema, phoneSchema, type Page } from "../validation";
 import { modules } from "../modules/registry";
 import { accountBudgetKey } from "../auth/attempt-limits";
 import { lockAccounts } from "./account-locks";
@@ -51,10 +51,7 @@ export const passwordChangeSchema = z.object({
   newPassword: passwordSchema,
 });
 
-export const userListQuerySchema = z.object({
-  limit: queryInteger(1, 200, 50),
-  offset: queryInteger(0, 1_000_000_000, 0),
-});
+export const userListQuerySchema = z.object(pageQuery);
 
 const userSelect = {
   id: true,
@@ -221,16 +218,16 @@ export async function listUsers(
   principal: Principal,
   role: RoleName | undefined,
   query: unknown,
-): Promise<{ users: UserView[]; total: number }> {
+): Promise<Page<UserView>> {
   await requireScope(principal, `READ:${role ? ROLE_RESOURCE[role] : "USERS"}`);
-  const { limit, offset } = parseInput(userListQuerySchema, query, "query");
+  const { limit, offset } = parseQuery(userListQuerySchema, query);
   const readable = role ? [role] : ROLE_NAMES.filter((name) => hasScope(principal, `READ:${ROLE_RESOURCE[name]}`));
   const where = { roleId: { in: readable.map((name) => ROLES[name].id) } };
   const [rows, total] = await Promise.all([
     db.user.findMany({ where, select: userSelect, orderBy: { id: "asc" }, take: limit, skip: offset }),
     db.user.count({ where }),
   ]);
-  return { users: rows.map((row) => toUserView(row, principal)), total };
+  return { items: rows.map((row) => toUserView(row, principal)), total };
 }
 
 async function findUser(client: typeof db | Transaction, id: string, role: RoleName | undefined): Promise<UserRow> {

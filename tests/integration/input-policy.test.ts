@@ -57,7 +57,7 @@ const join = (path: string, query: string) => (path.endsWith("&") ? `${path}${qu
 describe("query strings: a parameter an endpoint does not know is a 422 naming it", () => {
   for (const [path, routes] of lists) {
     it(path, async () => {
-      const response = await call<FieldErrors>(routes.GET, { token: admin.token, path: join(path, "colour=red&limit=5") });
+      const response = await call<FieldErrors>(routes.GET, { token: admin.token, path: join(path, "colour=red") });
       expect(response.status, JSON.stringify(response.body)).toBe(422);
       expect(response.body.detail.map((error) => error.loc)).toEqual([["query", "colour"]]);
     });

@@ -27,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   if (!principal.scopes.has("WRITE:USERS")) forbidden();
 
   const page = pageNumber((await searchParams).page);
-  const { users, total } = await listUsers(principal, undefined, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).catch(
+  const { items: users, total } = await listUsers(principal, undefined, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).catch(
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden();
       throw error;

@@ -1,7 +1,12 @@
 import { authenticate } from "@/lib/auth/authenticate";
-import { route } from "@/lib/http/route";
+import { route, searchParams } from "@/lib/http/route";
+import { noParameters, parseQuery } from "@/lib/validation";
 import { listNotifications } from "@/lib/notifications/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (request) => Response.json(await listNotifications(await authenticate(request))));
+export const GET = route(async (request) => {
+  const principal = await authenticate(request);
+  parseQuery(noParameters, searchParams(request));
+  return Response.json(await listNotifications(principal));
+});

@@ -1,7 +1,12 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { listFailures } from "@/lib/events/log";
-import { route } from "@/lib/http/route";
+import { route, searchParams } from "@/lib/http/route";
+import { noParameters, parseQuery } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async (request) => Response.json(await listFailures(await authenticate(request))));
+export const GET = route(async (request) => {
+  const principal = await authenticate(request);
+  parseQuery(noParameters, searchParams(request));
+  return Response.json(await listFailures(principal));
+});
