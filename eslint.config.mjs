@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
+import moduleBoundaries from "./eslint-rules/module-boundaries.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -10,6 +11,17 @@ export default defineConfig([
       // Dropping fields by destructuring (`const { secret, ...rest } = raw`) is intended.
       "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // The module contract's boundaries (eslint-rules/module-boundaries.mjs).
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { wheelhouse: moduleBoundaries },
+    rules: { "wheelhouse/no-server-imports-in-client": "error" },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    plugins: { wheelhouse: moduleBoundaries },
+    rules: { "wheelhouse/no-app-imports": "error", "wheelhouse/module-boundaries": "error" },
   },
   globalIgnores([
     ".next/**",
