@@ -57,7 +57,7 @@ export interface DashboardHighlight {
 
 /**
  * A live channel the module publishes to besides the user and role channels
- * (e.g. the parking board). Its name starts with `private-` and never with
+ * (e.g. a board every viewer of a list hears). Its name starts with `private-` and never with
  * `private-user-`/`private-role-`; holders of `scope` may listen.
  */
 export interface ModuleChannel {
@@ -82,9 +82,11 @@ export interface ScheduledJob {
 export type LiveCommitments = Record<string, { count: number; label: string }>;
 
 export interface ModuleDefinition<Resource extends string = string, Topic extends string = string> {
-  /** The folder name, lower case: `parking`. */
+  /** The folder name, lower case (`lib/modules/<name>/`). */
   name: string;
   card: ModuleCard;
+  /** The `app/` folders that belong to the module (its pages and route handlers). */
+  routes?: readonly string[];
   /** RBAC resources the module owns, with their labels. */
   resources: Readonly<Record<Resource, string>>;
   /** Resources that take only some actions (the others take all four). */
