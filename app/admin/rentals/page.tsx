@@ -9,7 +9,7 @@ import { requirePrincipal } from "@/components/shell/session";
 import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { pageQuery, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
+import { readSearchFilters, type PageSearchParams } from "@/lib/modules/rentals/view-models/search-params";
 import { listRentals, overlappingBookings, type RentalListQuery, type RentalView } from "@/lib/modules/rentals/services/rentals";
 import { approveRentalAction, pickUpRentalAction, rejectRentalAction, returnRentalAction } from "./actions";
 
@@ -28,7 +28,7 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 export default async function RentalQueuePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const principal = await requirePrincipal();
   if (!rentalCapabilities(principal).manageRentals) forbidden();
-  const requested = pageQuery(await searchParams, ["tab"]).tab;
+  const requested = readSearchFilters(await searchParams, ["tab"]).tab;
   const tab = TABS.find((candidate) => candidate.key === requested) ?? TABS[0];
   const [{ items, total }, ...counts] = await Promise.all([
     listRentals(principal, { ...tab.query, limit: 100 }),

@@ -6,38 +6,38 @@ import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, phoneSchema } from "../../../validation";
-import { MESSAGES, pageSchema, parseQuery, queryBoolean, requireId, text, type Page } from "./common";
+import { pageQuery, parseInput, parseQuery, pathId, phoneSchema, queryBoolean, safeText, type Page } from "../../../validation";
+import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 
 /** Names compare without case or repeated spaces (a unique index on lower(name) holds it). */
-const nameSchema = text(100).transform((value) => value.replace(/\s+/g, " "));
+const nameSchema = safeText(100).transform((value) => value.replace(/\s+/g, " "));
 
 export const branchInputSchema = z.object({
   name: nameSchema,
-  address: text(200),
-  city: text(100),
+  address: safeText(200),
+  city: safeText(100),
   phone: phoneSchema,
-  openingHours: text(200),
+  openingHours: safeText(200),
   active: z.boolean().default(true),
 });
 
 export const branchUpdateSchema = z
   .object({
     name: nameSchema,
-    address: text(200),
-    city: text(100),
+    address: safeText(200),
+    city: safeText(100),
     phone: phoneSchema,
-    openingHours: text(200),
+    openingHours: safeText(200),
     active: z.boolean(),
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
 
 export const branchListQuerySchema = z.object({
-  city: text(100).optional(),
+  city: safeText(100).optional(),
   active: queryBoolean.optional(),
-  ...pageSchema,
+  ...pageQuery,
 });
 
 
@@ -89,7 +89,7 @@ export async function listBranches(principal: Principal, query: unknown): Promis
 
 export async function getBranch(principal: Principal, id: string): Promise<BranchView> {
   await requireScope(principal, "READ:BRANCHES");
-  const row = await db.branch.findUnique({ where: { id: requireId(id, MESSAGES.branchNotFound) } });
+  const row = await db.branch.findUnique({ where: { id: pathId(id, MESSAGES.branchNotFound) } });
   if (!row) throw new NotFoundError(MESSAGES.branchNotFound);
   return toBranchView(row);
 }
@@ -111,7 +111,7 @@ export async function createBranch(principal: Principal, input: unknown): Promis
 
 export async function updateBranch(principal: Principal, id: string, input: unknown): Promise<BranchView> {
   await requireScope(principal, "UPDATE:BRANCHES");
-  const branchId = requireId(id, MESSAGES.branchNotFound);
+  const branchId = pathId(id, MESSAGES.branchNotFound);
   if (!(await db.branch.findUnique({ where: { id: branchId }, select: { id: true } }))) throw new NotFoundError(MESSAGES.branchNotFound);
   const changes = parseInput(branchUpdateSchema, input);
   const row = await withConflicts(
@@ -131,7 +131,7 @@ const BRANCH_IN_USE = "This branch still has vehicles (and with them their renta
 /** Only an empty branch goes: vehicles, and through them open rentals, keep it (409). */
 export async function deleteBranch(principal: Principal, id: string): Promise<void> {
   await requireScope(principal, "DELETE:BRANCHES");
-  const branchId = requireId(id, MESSAGES.branchNotFound);
+  const branchId = pathId(id, MESSAGES.branchNotFound);
   await withConflicts(
     () =>
       transaction(async (tx) => {

@@ -7,9 +7,9 @@ import { transaction } from "../../../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, safeText } from "../../../validation";
+import { idSchema, pageQuery, parseInput, parseQuery, pathId, safeText, type Page } from "../../../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, type Page } from "./common";
+import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
 import { fromBigCents, fromCents } from "../view-models/money";
@@ -58,7 +58,7 @@ export const rentalListQuerySchema = z
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     sort: z.enum(["created", "-created", "start", "-start"]).default("-created"),
-    ...pageSchema,
+    ...pageQuery,
   })
   .superRefine(({ from, to }, context) => {
     if (from && to && to <= from) context.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
@@ -165,7 +165,7 @@ export function toRentalView(row: RentalRow): RentalView {
 }
 
 async function findRentalRow(client: typeof db | Transaction, id: string): Promise<RentalRow> {
-  const row = await client.rental.findUnique({ where: { id: requireId(id, MESSAGES.rentalNotFound) }, include: rentalInclude });
+  const row = await client.rental.findUnique({ where: { id: pathId(id, MESSAGES.rentalNotFound) }, include: rentalInclude });
   if (!row) throw new NotFoundError(MESSAGES.rentalNotFound);
   return row;
 }

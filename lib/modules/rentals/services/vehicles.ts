@@ -6,9 +6,9 @@ import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, queryNumber } from "../../../validation";
+import { idSchema, pageQuery, parseInput, parseQuery, pathId, queryNumber, safeText, type Page } from "../../../validation";
 import { isRentalStaff } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
+import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
 import { formatCalendarDate, parseCalendarDate, today } from "../view-models/dates";
 import { fromCents, hasWholeCents, toCents } from "../view-models/money";
@@ -56,8 +56,8 @@ const photoUrlSchema = z
   .nullable();
 
 const vehicleFields = {
-  make: text(60),
-  model: text(60),
+  make: safeText(60),
+  model: safeText(60),
   year: yearSchema,
   type: z.enum(VEHICLE_TYPES),
   plate: plateSchema,
@@ -100,14 +100,14 @@ export const vehicleListQuerySchema = z
     type: z.enum(VEHICLE_TYPES).optional(),
     status: z.enum(VEHICLE_STATUSES).optional(),
     branchId: idSchema.optional(),
-    city: text(100).optional(),
-    q: text(60).optional(),
+    city: safeText(100).optional(),
+    q: safeText(60).optional(),
     minPrice: priceParam.optional(),
     maxPrice: priceParam.optional(),
     availableFrom: dateParam.optional(),
     availableTo: dateParam.optional(),
     sort: z.enum(VEHICLE_SORTS).default("make"),
-    ...pageSchema,
+    ...pageQuery,
   })
   .superRefine((query, context) => {
     if ((query.availableFrom === undefined) !== (query.availableTo === undefined)) {
@@ -173,7 +173,7 @@ export async function recordVehicleEvent(tx: Transaction, type: string, row: Veh
 }
 
 export async function findVehicleRow(client: typeof db | Transaction, id: string): Promise<VehicleRow> {
-  const row = await client.vehicle.findUnique({ where: { id: requireId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
+  const row = await client.vehicle.findUnique({ where: { id: pathId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
   if (!row) throw new NotFoundError(MESSAGES.vehicleNotFound);
   return row;
 }
@@ -251,7 +251,7 @@ export async function getVehicle(principal: Principal, id: string): Promise<Vehi
 export async function bookedPeriods(principal: Principal, id: string): Promise<Array<{ startDate: string; endDate: string }>> {
   await requireScope(principal, "READ:VEHICLES");
   const rows = await db.rental.findMany({
-    where: { vehicleId: requireId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
+    where: { vehicleId: pathId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
     select: { startDate: true, endDate: true },
     orderBy: { startDate: "asc" },
   });
@@ -330,7 +330,7 @@ const VEHICLE_HAS_RENTALS = "This vehicle has rentals on its record and cannot b
 
 export async function deleteVehicle(principal: Principal, id: string): Promise<void> {
   await requireScope(principal, "DELETE:VEHICLES");
-  const vehicleId = requireId(id, MESSAGES.vehicleNotFound);
+  const vehicleId = pathId(id, MESSAGES.vehicleNotFound);
   await withConflicts(
     () =>
       transaction(async (tx) => {
