@@ -11,7 +11,8 @@ import { Card } from "@/components/ui/form";
 import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { listBranches } from "@/lib/modules/rentals/services/branches";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { listVehicles, type VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
+import type { VehicleView } from "@/lib/modules/rentals/views";
 import { VEHICLE_STATUS_LABELS, VEHICLE_STATUSES, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { createVehicleAction, deleteVehicleAction, setVehicleStatusAction } from "./actions";
 

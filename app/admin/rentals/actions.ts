@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import type { Principal } from "@/lib/auth/principal";
 import { MESSAGES } from "@/lib/errors";
-import { approveRental, pickUpRental, rejectRental, returnRental, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { approveRental, pickUpRental, rejectRental, returnRental } from "@/lib/modules/rentals/services/rentals";
+import type { RentalView } from "@/lib/modules/rentals/views";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 

@@ -11,6 +11,8 @@ export const VEHICLE_STATUSES = ["AVAILABLE", "RENTED", "MAINTENANCE", "RETIRED"
 export const RENTAL_STATUSES = ["PENDING", "APPROVED", "REJECTED", "ACTIVE", "COMPLETED", "CANCELLED"] as const satisfies readonly RentalStatus[];
 
 export type VehicleTypeName = (typeof VEHICLE_TYPES)[number];
+export type TransmissionName = (typeof TRANSMISSIONS)[number];
+export type FuelName = (typeof FUELS)[number];
 export type VehicleStatusName = (typeof VEHICLE_STATUSES)[number];
 export type RentalStatusName = (typeof RENTAL_STATUSES)[number];
 
@@ -37,9 +39,9 @@ export const VEHICLE_TYPE_LABELS: Record<VehicleTypeName, string> = {
   MOTORBIKE: "Motorbike",
 };
 
-export const TRANSMISSION_LABELS: Record<(typeof TRANSMISSIONS)[number], string> = { MANUAL: "Manual", AUTOMATIC: "Automatic" };
+export const TRANSMISSION_LABELS: Record<TransmissionName, string> = { MANUAL: "Manual", AUTOMATIC: "Automatic" };
 
-export const FUEL_LABELS: Record<(typeof FUELS)[number], string> = {
+export const FUEL_LABELS: Record<FuelName, string> = {
   PETROL: "Petrol",
   DIESEL: "Diesel",
   HYBRID: "Hybrid",

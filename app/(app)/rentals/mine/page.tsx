@@ -9,7 +9,8 @@ import { RentalTimeline } from "@/components/rentals/rental-timeline";
 import { requirePrincipal } from "@/components/shell/session";
 import { formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { listRentals, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { listRentals } from "@/lib/modules/rentals/services/rentals";
+import type { RentalView } from "@/lib/modules/rentals/views";
 import { isCancellable } from "@/lib/modules/rentals/vocabulary";
 
 export const metadata: Metadata = { title: "My rentals" };

@@ -7,6 +7,7 @@ import { transaction } from "../../../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { pageQuery, parseInput, parseQuery, pathId, phoneSchema, queryBoolean, safeText, type Page } from "../../../validation";
+import type { BranchView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 
@@ -40,18 +41,6 @@ export const branchListQuerySchema = z.object({
   ...pageQuery,
 });
 
-
-export interface BranchView {
-  id: string;
-  name: string;
-  address: string;
-  city: string;
-  phone: string;
-  openingHours: string;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toBranchView(row: BranchRow): BranchView {
   return {

@@ -9,6 +9,7 @@ import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/pri
 import { requireScope } from "../../../rbac/permissions";
 import { idSchema, pageQuery, parseInput, parseQuery, pathId, safeText, type Page } from "../../../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
+import type { RentalView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
@@ -78,49 +79,6 @@ const rentalInclude = {
   history: { orderBy: { id: "asc" } },
 } satisfies Prisma.RentalInclude;
 type RentalRow = Prisma.RentalGetPayload<{ include: typeof rentalInclude }>;
-
-export type RentalHistoryEntry = {
-  fromStatus: RentalStatus | null;
-  status: RentalStatus;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  note: string | null;
-};
-
-export interface RentalView {
-  id: string;
-  vehicleId: string;
-  vehicle: {
-    id: string;
-    make: string;
-    model: string;
-    year: number;
-    type: RentalRow["vehicle"]["type"];
-    plate: string;
-    photoUrl: string | null;
-    status: VehicleStatus;
-    branch: { id: string; name: string; city: string };
-  };
-  customerId: string | null;
-  customer: { id: string; name: string } | null;
-  startDate: string;
-  endDate: string;
-  days: number;
-  status: RentalStatus;
-  dailyPrice: number;
-  totalPrice: number;
-  lateDays: number;
-  lateFee: number;
-  /** totalPrice + lateFee. */
-  amountDue: number;
-  rejectionReason: string | null;
-  pickedUpAt: string | null;
-  returnedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  history: RentalHistoryEntry[];
-}
 
 export function toRentalView(row: RentalRow): RentalView {
   return {

@@ -8,6 +8,7 @@ import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { idSchema, pageQuery, parseInput, parseQuery, pathId, queryNumber, safeText, type Page } from "../../../validation";
 import { isRentalStaff } from "./access";
+import type { BookedPeriod, VehicleView } from "../views";
 import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
 import { formatCalendarDate, parseCalendarDate, today } from "../view-models/dates";
@@ -126,25 +127,6 @@ export type VehicleListQuery = z.input<typeof vehicleListQuerySchema>;
 const vehicleInclude = { branch: { select: { id: true, name: true, city: true, active: true } } } satisfies Prisma.VehicleInclude;
 type VehicleRow = Prisma.VehicleGetPayload<{ include: typeof vehicleInclude }>;
 
-export interface VehicleView {
-  id: string;
-  make: string;
-  model: string;
-  year: number;
-  type: VehicleRow["type"];
-  plate: string;
-  seats: number;
-  transmission: VehicleRow["transmission"];
-  fuel: VehicleRow["fuel"];
-  dailyPrice: number;
-  branchId: string;
-  branch: { id: string; name: string; city: string; active: boolean };
-  photoUrl: string | null;
-  status: VehicleRow["status"];
-  createdAt: string;
-  updatedAt: string;
-}
-
 export function toVehicleView(row: VehicleRow): VehicleView {
   return {
     id: row.id,
@@ -248,7 +230,7 @@ export async function getVehicle(principal: Principal, id: string): Promise<Vehi
 }
 
 /** The periods already taken (approved or active rentals that have not ended), for choosing dates. */
-export async function bookedPeriods(principal: Principal, id: string): Promise<Array<{ startDate: string; endDate: string }>> {
+export async function bookedPeriods(principal: Principal, id: string): Promise<BookedPeriod[]> {
   await requireScope(principal, "READ:VEHICLES");
   const rows = await db.rental.findMany({
     where: { vehicleId: pathId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
