@@ -86,6 +86,18 @@ export type RentalResource = keyof typeof RENTAL_RESOURCES;
 export const RENTAL_TOPICS = ["vehicle_events", "branch_events", "rental_events"] as const;
 export type RentalTopic = (typeof RENTAL_TOPICS)[number];
 
+/** The `type` of each topic's events (lib/modules/rentals/events.ts pairs them with their payloads). */
+export const BRANCH_EVENT_TYPES = ["branch.created", "branch.updated", "branch.deleted"] as const;
+export type BranchEventType = (typeof BRANCH_EVENT_TYPES)[number];
+export const VEHICLE_EVENT_TYPES = ["vehicle.created", "vehicle.updated", "vehicle.status_changed", "vehicle.deleted"] as const;
+export type VehicleEventType = (typeof VEHICLE_EVENT_TYPES)[number];
+export const RENTAL_EVENT_TYPES = ["rental.requested", "rental.approved", "rental.rejected", "rental.picked_up", "rental.returned", "rental.cancelled"] as const;
+export type RentalEventType = (typeof RENTAL_EVENT_TYPES)[number];
+
+export function isRentalEventType(type: string): type is RentalEventType {
+  return (RENTAL_EVENT_TYPES as readonly string[]).includes(type);
+}
+
 /** Rentals that still commit the customer (and a vehicle): they block deleting the account. */
 export const OPEN_RENTAL_STATUSES = ["PENDING", "APPROVED", "ACTIVE"] as const satisfies readonly RentalStatusName[];
 
@@ -97,7 +109,7 @@ export const RENTAL_QUERY_KEYS: Record<RentalTopic, ReadonlyArray<readonly strin
 };
 
 /** Toasts for a customer's own rental events (their user channel). */
-export const RENTAL_EVENT_TEXT: Readonly<Record<string, { title: string; body: string }>> = {
+export const RENTAL_EVENT_TEXT: Readonly<Record<RentalEventType, { title: string; body: string }>> = {
   "rental.requested": { title: "Rental requested", body: "The rental desk will approve or decline it soon." },
   "rental.approved": { title: "Your rental was approved", body: "See My rentals for the details." },
   "rental.rejected": { title: "Your rental request was declined", body: "See My rentals for the reason." },

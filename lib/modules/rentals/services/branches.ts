@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
-import { db, type Transaction } from "../../../db";
+import { db } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { pageQuery, parseInput, parseQuery, pathId, phoneSchema, queryBoolean, safeText, type Page } from "../../../validation";
+import { recordRentalEvent } from "../events";
 import type { BranchView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
@@ -58,10 +58,6 @@ export function toBranchView(row: BranchRow): BranchView {
 
 const DUPLICATE_NAME = "A branch with this name already exists.";
 
-async function recordBranchEvent(tx: Transaction, type: string, row: BranchRow, principal: Principal): Promise<void> {
-  await recordEvent(tx, { topic: "branch_events", key: row.id, type, payload: { ...toBranchView(row) }, actor: principal.userId });
-}
-
 export async function listBranches(principal: Principal, query: unknown): Promise<Page<BranchView>> {
   await requireScope(principal, "READ:BRANCHES");
   const { city, active, limit, offset } = parseQuery(branchListQuerySchema, query);
@@ -90,7 +86,7 @@ export async function createBranch(principal: Principal, input: unknown): Promis
     () =>
       transaction(async (tx) => {
         const created = await tx.branch.create({ data });
-        await recordBranchEvent(tx, "branch.created", created, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.created", key: created.id, payload: toBranchView(created), actor: principal.userId });
         return created;
       }),
     { unique: DUPLICATE_NAME },
@@ -107,7 +103,7 @@ export async function updateBranch(principal: Principal, id: string, input: unkn
     () =>
       transaction(async (tx) => {
         const updated = await tx.branch.update({ where: { id: branchId }, data: changes });
-        await recordBranchEvent(tx, "branch.updated", updated, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.updated", key: updated.id, payload: toBranchView(updated), actor: principal.userId });
         return updated;
       }),
     { unique: DUPLICATE_NAME },
@@ -129,7 +125,7 @@ export async function deleteBranch(principal: Principal, id: string): Promise<vo
         if ((await tx.vehicle.count({ where: { branchId } })) > 0) throw new ConflictError(BRANCH_IN_USE);
         // A vehicle added concurrently is caught by the foreign key (ON DELETE RESTRICT).
         await tx.branch.delete({ where: { id: branchId } });
-        await recordBranchEvent(tx, "branch.deleted", row, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.deleted", key: row.id, payload: toBranchView(row), actor: principal.userId });
       }),
     { reference: BRANCH_IN_USE },
   );

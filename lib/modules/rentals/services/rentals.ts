@@ -2,20 +2,28 @@ import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { idSchema, pageQuery, parseInput, parseQuery, pathId, safeText, type Page } from "../../../validation";
 import { isRentalStaff, requireStaffScope } from "./access";
+import { recordRentalEvent } from "../events";
 import type { RentalView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
 import { fromBigCents, fromCents } from "../view-models/money";
-import { findVehicleRow, recordVehicleEvent } from "./vehicles";
-import { BOOKED_RENTAL_STATUSES, OPEN_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
+import { findVehicleRow, toVehicleView } from "./vehicles";
+import {
+  BOOKED_RENTAL_STATUSES,
+  CANCELLABLE_RENTAL_STATUSES,
+  OPEN_RENTAL_STATUSES,
+  RENTAL_STATUS_LABELS,
+  RENTAL_STATUSES,
+  VEHICLE_STATUS_LABELS,
+  type RentalEventType,
+} from "../vocabulary";
 import { rentalSettings } from "../settings";
 
 /** The longest period one request may cover. */
@@ -161,7 +169,7 @@ interface Move {
   guard?: Prisma.RentalWhereInput;
   data?: Prisma.RentalUncheckedUpdateManyInput;
   note?: string;
-  eventType: string;
+  eventType: RentalEventType;
   /** What to say when the rental is in an allowed status but the guard refused it. */
   guardRefusal?: string;
   verb: string;
@@ -198,12 +206,14 @@ async function move(tx: Transaction, principal: Principal, rentalId: string, ste
   });
   await step.alongside?.(tx);
   const row = await findRentalRow(tx, rentalId);
-  await recordRentalEvent(tx, step.eventType, row, principal.userId);
+  await recordRentalEvent(tx, { topic: "rental_events", type: step.eventType, key: row.id, payload: toRentalView(row), actor: principal.userId });
   return row;
 }
 
-async function recordRentalEvent(tx: Transaction, type: string, row: RentalRow, actor: string): Promise<void> {
-  await recordEvent(tx, { topic: "rental_events", key: row.id, type, payload: { ...toRentalView(row) }, actor });
+/** A pick-up or return moved the vehicle between AVAILABLE and RENTED. */
+async function recordVehicleStatusChange(tx: Transaction, vehicleId: string, principal: Principal): Promise<void> {
+  const vehicle = await findVehicleRow(tx, vehicleId);
+  await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.status_changed", key: vehicle.id, payload: toVehicleView(vehicle), actor: principal.userId });
 }
 
 // ── reading ──────────────────────────────────────────────────────────────────
@@ -289,7 +299,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
           select: { id: true },
         });
         const rental = await findRentalRow(tx, created.id);
-        await recordRentalEvent(tx, "rental.requested", rental, principal.userId);
+        await recordRentalEvent(tx, { topic: "rental_events", type: "rental.requested", key: rental.id, payload: toRentalView(rental), actor: principal.userId });
         return rental;
       }),
     { constraints: { rentals_customer_no_duplicate_requests: DUPLICATE_REQUEST } },
@@ -396,7 +406,7 @@ export async function pickUpRental(principal: Principal, id: string): Promise<Re
       verb: "picked up",
       alongside: async (tx) => {
         await tx.vehicle.update({ where: { id: rental.vehicleId }, data: { status: "RENTED" } });
-        await recordVehicleEvent(tx, "vehicle.status_changed", await findVehicleRow(tx, rental.vehicleId), principal.userId);
+        await recordVehicleStatusChange(tx, rental.vehicleId, principal);
       },
     });
   });
@@ -419,7 +429,7 @@ export async function returnRental(principal: Principal, id: string): Promise<Re
       verb: "returned",
       alongside: async (tx) => {
         const { count } = await tx.vehicle.updateMany({ where: { id: rental.vehicleId, status: "RENTED" }, data: { status: "AVAILABLE" } });
-        if (count > 0) await recordVehicleEvent(tx, "vehicle.status_changed", await findVehicleRow(tx, rental.vehicleId), principal.userId);
+        if (count > 0) await recordVehicleStatusChange(tx, rental.vehicleId, principal);
       },
     });
   });

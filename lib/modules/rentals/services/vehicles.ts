@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { idSchema, pageQuery, parseInput, parseQuery, pathId, queryNumber, safeText, type Page } from "../../../validation";
 import { isRentalStaff } from "./access";
+import { recordRentalEvent } from "../events";
 import type { BookedPeriod, VehicleView } from "../views";
 import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
@@ -150,10 +150,6 @@ export function toVehicleView(row: VehicleRow): VehicleView {
 
 const DUPLICATE_PLATE = "A vehicle with this plate already exists.";
 
-export async function recordVehicleEvent(tx: Transaction, type: string, row: VehicleRow, actor: string): Promise<void> {
-  await recordEvent(tx, { topic: "vehicle_events", key: row.id, type, payload: { ...toVehicleView(row) }, actor });
-}
-
 export async function findVehicleRow(client: typeof db | Transaction, id: string): Promise<VehicleRow> {
   const row = await client.vehicle.findUnique({ where: { id: pathId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
   if (!row) throw new NotFoundError(MESSAGES.vehicleNotFound);
@@ -248,7 +244,7 @@ export async function createVehicle(principal: Principal, input: unknown): Promi
       transaction(async (tx) => {
         await requireBranch(tx, data.branchId);
         const created = await tx.vehicle.create({ data: { ...data, dailyPriceCents: toCents(dailyPrice) }, include: vehicleInclude });
-        await recordVehicleEvent(tx, "vehicle.created", created, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.created", key: created.id, payload: toVehicleView(created), actor: principal.userId });
         return created;
       }),
     { unique: DUPLICATE_PLATE },
@@ -274,7 +270,7 @@ export async function updateVehicle(principal: Principal, id: string, input: unk
           data: { ...changes, ...(dailyPrice !== undefined ? { dailyPriceCents: toCents(dailyPrice) } : {}) },
           include: vehicleInclude,
         });
-        await recordVehicleEvent(tx, "vehicle.updated", updated, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.updated", key: updated.id, payload: toVehicleView(updated), actor: principal.userId });
         return updated;
       }),
     { unique: DUPLICATE_PLATE },
@@ -302,7 +298,7 @@ export async function setVehicleStatus(principal: Principal, id: string, input: 
       if (updated.status === "RENTED") throw new ConflictError(VEHICLE_OUT);
       return updated; // already in that status: nothing changed, nothing to record
     }
-    await recordVehicleEvent(tx, "vehicle.status_changed", updated, principal.userId);
+    await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.status_changed", key: updated.id, payload: toVehicleView(updated), actor: principal.userId });
     return updated;
   });
   return toVehicleView(row);
@@ -319,7 +315,7 @@ export async function deleteVehicle(principal: Principal, id: string): Promise<v
         const row = await findVehicleRow(tx, vehicleId);
         if ((await tx.rental.count({ where: { vehicleId } })) > 0) throw new ConflictError(VEHICLE_HAS_RENTALS);
         await tx.vehicle.delete({ where: { id: vehicleId } });
-        await recordVehicleEvent(tx, "vehicle.deleted", row, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.deleted", key: row.id, payload: toVehicleView(row), actor: principal.userId });
       }),
     { reference: VEHICLE_HAS_RENTALS },
   );
