@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { RejectionField } from "@/app/admin/rentals/actions";
+import type { RejectionField } from "@/lib/modules/rentals/schemas";
 import { errorTextClass, inputClass } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import { dangerButtonClass, quietButtonClass } from "./action-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { RentalRequestField } from "@/app/(app)/rentals/actions";
+import type { RentalRequestField } from "@/lib/modules/rentals/schemas";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass } from "@/components/ui/form";
 import { daysBetween, parseCalendarDate } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";

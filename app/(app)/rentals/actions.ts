@@ -4,11 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
+import { RENTAL_REQUEST_FIELDS, type RentalRequestField } from "@/lib/modules/rentals/schemas";
 import { cancelRental, requestRental } from "@/lib/modules/rentals/services/rentals";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
-const REQUEST_FIELDS = ["startDate", "endDate"] as const;
-export type RentalRequestField = (typeof REQUEST_FIELDS)[number];
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
 
@@ -23,7 +22,7 @@ export async function requestRentalAction(
   try {
     await requestRental(principal, input);
   } catch (error) {
-    return formFailure(error, REQUEST_FIELDS, input);
+    return formFailure(error, RENTAL_REQUEST_FIELDS, input);
   }
   revalidatePath("/rentals/mine");
   redirect("/rentals/mine");

@@ -3,16 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
+import { BRANCH_TEXT_FIELDS, type BranchField } from "@/lib/modules/rentals/schemas";
 import { createBranch, deleteBranch, updateBranch } from "@/lib/modules/rentals/services/branches";
 import { formFailure, formFlag, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
 
-const BRANCH_FIELDS = ["name", "address", "city", "phone", "openingHours"] as const;
-export type BranchField = (typeof BRANCH_FIELDS)[number] | "active";
-
 function branchInput(formData: FormData) {
-  const values = Object.fromEntries(BRANCH_FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof BRANCH_FIELDS)[number], string>;
+  const values = Object.fromEntries(BRANCH_TEXT_FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof BRANCH_TEXT_FIELDS)[number], string>;
   return { values, input: { ...values, active: formFlag(formData, "active") } };
 }
 
@@ -30,7 +28,7 @@ export async function createBranchAction(_previous: FormState<BranchField>, form
     refresh();
     return { status: "success", message: `Opened ${branch.name}.` };
   } catch (error) {
-    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
+    return formFailure<BranchField>(error, BRANCH_TEXT_FIELDS, values);
   }
 }
 
@@ -43,7 +41,7 @@ export async function updateBranchAction(_previous: FormState<BranchField>, form
     refresh();
     return { status: "success", message: `Saved ${branch.name}.` };
   } catch (error) {
-    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
+    return formFailure<BranchField>(error, BRANCH_TEXT_FIELDS, values);
   }
 }
 

@@ -3,14 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import { MESSAGES } from "@/lib/errors";
+import { VEHICLE_FIELDS, type VehicleField } from "@/lib/modules/rentals/schemas";
 import { createVehicle, deleteVehicle, setVehicleStatus } from "@/lib/modules/rentals/services/vehicles";
 import { VEHICLE_STATUS_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
-
-const VEHICLE_FIELDS = ["make", "model", "year", "type", "plate", "seats", "transmission", "fuel", "dailyPrice", "branchId", "photoUrl", "status"] as const;
-export type VehicleField = (typeof VEHICLE_FIELDS)[number];
 
 /** Form fields are text; the service wants numbers where the API has them. Blank stays blank (a 422 "required"). */
 function number(value: string): number | undefined {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { currentPrincipal } from "@/lib/auth/current";
 import type { Principal } from "@/lib/auth/principal";
 import { MESSAGES } from "@/lib/errors";
+import { REJECTION_FIELDS, type RejectionField } from "@/lib/modules/rentals/schemas";
 import { approveRental, pickUpRental, rejectRental, returnRental } from "@/lib/modules/rentals/services/rentals";
 import type { RentalView } from "@/lib/modules/rentals/views";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
@@ -40,8 +41,6 @@ export async function returnRentalAction(_previous: FormState, formData: FormDat
   return transition(formData, returnRental, (rental) => `Returned. Amount due: ${formatMoney(rental.amountDue)}.`);
 }
 
-export type RejectionField = "reason";
-
 export async function rejectRentalAction(_previous: FormState<RejectionField>, formData: FormData): Promise<FormState<RejectionField>> {
   const principal = await currentPrincipal();
   if (!principal) return signedOut;
@@ -49,7 +48,7 @@ export async function rejectRentalAction(_previous: FormState<RejectionField>, f
   try {
     await rejectRental(principal, formText(formData, "id"), { reason });
   } catch (error) {
-    return formFailure(error, ["reason"] as const, { reason });
+    return formFailure(error, REJECTION_FIELDS, { reason });
   }
   revalidatePath("/admin/rentals");
   return { status: "success", message: "Request declined." };

@@ -10,7 +10,8 @@ import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import { readSearchFilters, type PageSearchParams } from "@/lib/modules/rentals/view-models/search-params";
-import { listRentals, overlappingBookings, type RentalListQuery } from "@/lib/modules/rentals/services/rentals";
+import type { RentalListQuery } from "@/lib/modules/rentals/schemas";
+import { listRentals, overlappingBookings } from "@/lib/modules/rentals/services/rentals";
 import type { RentalView } from "@/lib/modules/rentals/views";
 import { approveRentalAction, pickUpRentalAction, rejectRentalAction, returnRentalAction } from "./actions";
 

@@ -1,46 +1,15 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { pageQuery, parseInput, parseQuery, pathId, phoneSchema, queryBoolean, safeText, type Page } from "../../../validation";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { branchInputSchema, branchListQuerySchema, branchUpdateSchema } from "../schemas";
 import { recordRentalEvent } from "../events";
 import type { BranchView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
-
-/** Names compare without case or repeated spaces (a unique index on lower(name) holds it). */
-const nameSchema = safeText(100).transform((value) => value.replace(/\s+/g, " "));
-
-export const branchInputSchema = z.object({
-  name: nameSchema,
-  address: safeText(200),
-  city: safeText(100),
-  phone: phoneSchema,
-  openingHours: safeText(200),
-  active: z.boolean().default(true),
-});
-
-export const branchUpdateSchema = z
-  .object({
-    name: nameSchema,
-    address: safeText(200),
-    city: safeText(100),
-    phone: phoneSchema,
-    openingHours: safeText(200),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
-
-export const branchListQuerySchema = z.object({
-  city: safeText(100).optional(),
-  active: queryBoolean.optional(),
-  ...pageQuery,
-});
-
 
 export function toBranchView(row: BranchRow): BranchView {
   return {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
@@ -6,13 +6,14 @@ import { transaction } from "../../../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { idSchema, pageQuery, parseInput, parseQuery, pathId, safeText, type Page } from "../../../validation";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { rejectionSchema, rentalListQuerySchema, rentalRequestSchema } from "../schemas";
 import { isRentalStaff, requireStaffScope } from "./access";
 import { recordRentalEvent } from "../events";
 import type { RentalView } from "../views";
 import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
-import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
+import { daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
 import { fromBigCents, fromCents } from "../view-models/money";
 import { findVehicleRow, toVehicleView } from "./vehicles";
 import {
@@ -20,59 +21,10 @@ import {
   CANCELLABLE_RENTAL_STATUSES,
   OPEN_RENTAL_STATUSES,
   RENTAL_STATUS_LABELS,
-  RENTAL_STATUSES,
   VEHICLE_STATUS_LABELS,
   type RentalEventType,
 } from "../vocabulary";
 import { rentalSettings } from "../settings";
-
-/** The longest period one request may cover. */
-export const MAX_RENTAL_DAYS = 90;
-/** How far ahead a rental may start. */
-export const MAX_DAYS_AHEAD = 365;
-
-const calendarDate = z.string("must be a date YYYY-MM-DD").transform((value, context) => {
-  const date = parseCalendarDate(value);
-  if (!date) {
-    context.addIssue({ code: "custom", message: "must be a date YYYY-MM-DD" });
-    return z.NEVER;
-  }
-  return date;
-});
-
-export const rentalRequestSchema = z
-  .object({ vehicleId: idSchema, startDate: calendarDate, endDate: calendarDate })
-  .superRefine(({ startDate, endDate }, context) => {
-    const first = today();
-    if (startDate < first) context.addIssue({ code: "custom", path: ["startDate"], message: "must not be in the past" });
-    if (startDate > addDays(first, MAX_DAYS_AHEAD)) {
-      context.addIssue({ code: "custom", path: ["startDate"], message: `must be within ${MAX_DAYS_AHEAD} days from today` });
-    }
-    if (endDate <= startDate) context.addIssue({ code: "custom", path: ["endDate"], message: "must be after startDate" });
-    else if (daysBetween(startDate, endDate) > MAX_RENTAL_DAYS) {
-      context.addIssue({ code: "custom", path: ["endDate"], message: `must be at most ${MAX_RENTAL_DAYS} days after startDate` });
-    }
-  });
-export type RentalRequestInput = z.input<typeof rentalRequestSchema>;
-
-export const rejectionSchema = z.object({ reason: safeText(500, { multiline: true }) });
-
-export const rentalListQuerySchema = z
-  .object({
-    status: z.enum(RENTAL_STATUSES).optional(),
-    vehicleId: idSchema.optional(),
-    branchId: idSchema.optional(),
-    customerId: safeText(16).optional(),
-    /** Rentals whose period `[startDate, endDate)` overlaps `[from, to)`; either end may be left open. */
-    from: calendarDate.optional(),
-    to: calendarDate.optional(),
-    sort: z.enum(["created", "-created", "start", "-start"]).default("-created"),
-    ...pageQuery,
-  })
-  .superRefine(({ from, to }, context) => {
-    if (from && to && to <= from) context.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-  });
-export type RentalListQuery = z.input<typeof rentalListQuerySchema>;
 
 const RENTAL_ORDERS: Record<z.output<typeof rentalListQuerySchema>["sort"], Prisma.RentalOrderByWithRelationInput[]> = {
   created: [{ createdAt: "asc" }],

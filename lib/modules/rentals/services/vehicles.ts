@@ -1,128 +1,19 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { idSchema, pageQuery, parseInput, parseQuery, pathId, queryNumber, safeText, type Page } from "../../../validation";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { vehicleInputSchema, vehicleListQuerySchema, vehicleStatusSchema, vehicleUpdateSchema } from "../schemas";
 import { isRentalStaff } from "./access";
 import { recordRentalEvent } from "../events";
 import type { BookedPeriod, VehicleView } from "../views";
 import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
-import { formatCalendarDate, parseCalendarDate, today } from "../view-models/dates";
-import { fromCents, hasWholeCents, toCents } from "../view-models/money";
-import {
-  BOOKED_RENTAL_STATUSES,
-  FUELS,
-  SETTABLE_VEHICLE_STATUSES,
-  TRANSMISSIONS,
-  UNRENTABLE_VEHICLE_STATUSES,
-  VEHICLE_SORTS,
-  VEHICLE_STATUSES,
-  VEHICLE_TYPES,
-  type VehicleSort,
-} from "../vocabulary";
-
-export const FIRST_VEHICLE_YEAR = 1950;
-const latestVehicleYear = () => new Date().getUTCFullYear() + 1;
-
-const yearSchema = z
-  .number("must be a year")
-  .int("must be a whole year")
-  .min(FIRST_VEHICLE_YEAR, `must be ${FIRST_VEHICLE_YEAR} or later`)
-  .refine((year) => year <= latestVehicleYear(), { message: "must not be later than next year" });
-
-/**
- * Plates are stored upper-case with single spaces, and compare on their letters and
- * digits alone: "ab 123", "AB-123" and "AB123" are one plate (a unique index holds it).
- */
-const plateSchema = z
-  .string()
-  .trim()
-  .transform((value) => value.replace(/\s+/g, " ").toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9 -]{0,14}[A-Z0-9]$|^[A-Z0-9]$/, "must be 1 to 16 letters, digits, spaces or dashes"));
-
-export const dailyPriceSchema = z
-  .number("must be an amount")
-  .positive("must be more than 0")
-  .max(100_000, "must be at most 100000")
-  .refine(hasWholeCents, { message: "must have at most two decimals" })
-  .refine((amount) => toCents(amount) >= 1, { message: "must be at least 0.01" });
-
-const photoUrlSchema = z
-  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-  .max(500)
-  .nullable();
-
-const vehicleFields = {
-  make: safeText(60),
-  model: safeText(60),
-  year: yearSchema,
-  type: z.enum(VEHICLE_TYPES),
-  plate: plateSchema,
-  seats: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
-  transmission: z.enum(TRANSMISSIONS),
-  fuel: z.enum(FUELS),
-  dailyPrice: dailyPriceSchema,
-  branchId: idSchema,
-  photoUrl: photoUrlSchema,
-};
-
-export const vehicleInputSchema = z.object({
-  ...vehicleFields,
-  photoUrl: photoUrlSchema.optional().default(null),
-  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED").default("AVAILABLE"),
-});
-
-export const vehicleUpdateSchema = z
-  .object(vehicleFields)
-  .partial()
-  .extend({ status: z.never("change the status with PATCH /vehicles/{id}/status").optional() })
-  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
-
-export const vehicleStatusSchema = z.object({
-  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED (RENTED follows from a pick-up)"),
-});
-
-const dateParam = z.string().transform((value, context) => {
-  const date = parseCalendarDate(value);
-  if (!date) {
-    context.addIssue({ code: "custom", message: "must be a date YYYY-MM-DD" });
-    return z.NEVER;
-  }
-  return date;
-});
-const priceParam = queryNumber(/^\d{1,6}(\.\d{1,2})?$/, "must be an amount like 25 or 24.99").pipe(z.number().min(0).max(100_000, "must be at most 100000"));
-
-export const vehicleListQuerySchema = z
-  .object({
-    type: z.enum(VEHICLE_TYPES).optional(),
-    status: z.enum(VEHICLE_STATUSES).optional(),
-    branchId: idSchema.optional(),
-    city: safeText(100).optional(),
-    q: safeText(60).optional(),
-    minPrice: priceParam.optional(),
-    maxPrice: priceParam.optional(),
-    availableFrom: dateParam.optional(),
-    availableTo: dateParam.optional(),
-    sort: z.enum(VEHICLE_SORTS).default("make"),
-    ...pageQuery,
-  })
-  .superRefine((query, context) => {
-    if ((query.availableFrom === undefined) !== (query.availableTo === undefined)) {
-      const missing = query.availableFrom === undefined ? "availableFrom" : "availableTo";
-      context.addIssue({ code: "custom", path: [missing], message: "give both availableFrom and availableTo" });
-    }
-    if (query.availableFrom && query.availableTo && query.availableTo <= query.availableFrom) {
-      context.addIssue({ code: "custom", path: ["availableTo"], message: "must be after availableFrom" });
-    }
-    if (query.minPrice !== undefined && query.maxPrice !== undefined && query.maxPrice < query.minPrice) {
-      context.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be less than minPrice" });
-    }
-  });
-export type VehicleListQuery = z.input<typeof vehicleListQuerySchema>;
+import { formatCalendarDate, today } from "../view-models/dates";
+import { fromCents, toCents } from "../view-models/money";
+import { BOOKED_RENTAL_STATUSES, UNRENTABLE_VEHICLE_STATUSES, type VehicleSort } from "../vocabulary";
 
 const vehicleInclude = { branch: { select: { id: true, name: true, city: true, active: true } } } satisfies Prisma.VehicleInclude;
 type VehicleRow = Prisma.VehicleGetPayload<{ include: typeof vehicleInclude }>;
