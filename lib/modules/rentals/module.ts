@@ -6,8 +6,7 @@ import { seedRentalDemo } from "./demo";
 import { rentalNotifications } from "./notifications";
 import { RENTAL_SETTINGS } from "./settings";
 import { countOpenRentals } from "./services/rentals";
-import { isRentalStaff } from "./services/staff";
-import { RENTAL_EVENT_TEXT, RENTAL_QUERY_KEYS, RENTAL_RESOURCES } from "./vocabulary";
+import { isRentalStaff, RENTAL_EVENT_TEXT, RENTAL_QUERY_KEYS, RENTAL_RESOURCES } from "./vocabulary";
 
 /** A rental company's fleet across branches: customers request, staff approve, hand over and take back. */
 export const rentalsModule = defineModule({

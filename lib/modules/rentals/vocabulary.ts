@@ -3,6 +3,7 @@
  * client components use them too; `satisfies` keeps them equal to the database enums.
  */
 import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../../generated/prisma/enums";
+import type { RoleName } from "../../identity/roles";
 
 export const VEHICLE_TYPES = ["CAR", "SUV", "VAN", "TRUCK", "MOTORBIKE"] as const satisfies readonly VehicleType[];
 export const TRANSMISSIONS = ["MANUAL", "AUTOMATIC"] as const satisfies readonly Transmission[];
@@ -75,6 +76,16 @@ export const VEHICLE_SORT_LABELS: Record<VehicleSort, string> = {
   year: "Year: oldest first",
   "-year": "Year: newest first",
 };
+
+/**
+ * The matrix grants customers their RENTALS scopes "(own)": they request, see and
+ * cancel their own rentals. Every other role holding a RENTALS scope is rental
+ * staff and acts on every rental (approve, reject, hand over, take back).
+ * Pure, so navigation and client code can ask too.
+ */
+export function isRentalStaff(principal: { role: RoleName }): boolean {
+  return principal.role !== "CUSTOMER";
+}
 
 export const RENTAL_RESOURCES = {
   BRANCHES: "Branches",

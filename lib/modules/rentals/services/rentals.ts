@@ -8,7 +8,7 @@ import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/pri
 import { requireScope } from "../../../rbac/permissions";
 import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { rejectionSchema, rentalListQuerySchema, rentalRequestSchema } from "../schemas";
-import { isRentalStaff, requireStaffScope } from "./access";
+import { requireStaffScope } from "./access";
 import { recordRentalEvent } from "../events";
 import type { RentalView } from "../views";
 import { MESSAGES } from "./common";
@@ -19,6 +19,7 @@ import { findVehicleRow, toVehicleView } from "./vehicles";
 import {
   BOOKED_RENTAL_STATUSES,
   CANCELLABLE_RENTAL_STATUSES,
+  isRentalStaff,
   OPEN_RENTAL_STATUSES,
   RENTAL_STATUS_LABELS,
   VEHICLE_STATUS_LABELS,

@@ -6,14 +6,13 @@ import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { vehicleInputSchema, vehicleListQuerySchema, vehicleStatusSchema, vehicleUpdateSchema } from "../schemas";
-import { isRentalStaff } from "./access";
 import { recordRentalEvent } from "../events";
 import type { BookedPeriod, VehicleView } from "../views";
 import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
 import { formatCalendarDate, today } from "../view-models/dates";
 import { fromCents, toCents } from "../view-models/money";
-import { BOOKED_RENTAL_STATUSES, UNRENTABLE_VEHICLE_STATUSES, type VehicleSort } from "../vocabulary";
+import { BOOKED_RENTAL_STATUSES, isRentalStaff, UNRENTABLE_VEHICLE_STATUSES, type VehicleSort } from "../vocabulary";
 
 const vehicleInclude = { branch: { select: { id: true, name: true, city: true, active: true } } } satisfies Prisma.VehicleInclude;
 type VehicleRow = Prisma.VehicleGetPayload<{ include: typeof vehicleInclude }>;
