@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { BranchField } from "@/app/admin/branches/actions";
+import type { BranchField } from "@/lib/modules/rentals/schemas";
 import { FormMessage, primaryButtonClass, TextField } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 

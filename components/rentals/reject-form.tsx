@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { RejectionField } from "@/app/admin/rentals/actions";
+import type { RejectionField } from "@/lib/modules/rentals/schemas";
+import { smallButtonClass, smallDangerButtonClass } from "@/components/ui/buttons";
 import { errorTextClass, inputClass } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
-import { dangerButtonClass, quietButtonClass } from "./action-button";
 
 type RejectAction = (previous: FormState<RejectionField>, formData: FormData) => Promise<FormState<RejectionField>>;
 
@@ -17,7 +17,7 @@ export function RejectForm({ action, rentalId, customerName }: { action: RejectA
 
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-label={`Decline ${customerName}'s request`} className={dangerButtonClass}>
+      <button type="button" onClick={() => setOpen(true)} aria-label={`Decline ${customerName}'s request`} className={smallButtonClass}>
         Decline
       </button>
     );
@@ -44,10 +44,10 @@ export function RejectForm({ action, rentalId, customerName }: { action: RejectA
         {reasonError ?? (state.status === "error" ? state.message : null)}
       </p>
       <div className="flex justify-end gap-1.5">
-        <button type="button" onClick={() => setOpen(false)} className={quietButtonClass}>
+        <button type="button" onClick={() => setOpen(false)} className={smallButtonClass}>
           Back
         </button>
-        <button type="submit" disabled={pending} className={dangerButtonClass}>
+        <button type="submit" disabled={pending} className={smallDangerButtonClass}>
           {pending ? "Declining…" : "Decline request"}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import type { RentalHistoryEntry } from "@/lib/modules/rentals/services/rentals";
+import type { RentalHistoryEntry } from "@/lib/modules/rentals/views";
 
 const WHAT_HAPPENED: Record<RentalHistoryEntry["status"], string> = {
   PENDING: "Requested",

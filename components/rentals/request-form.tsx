@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { RentalRequestField } from "@/app/(app)/rentals/actions";
+import type { RentalRequestField } from "@/lib/modules/rentals/schemas";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass } from "@/components/ui/form";
 import { daysBetween, parseCalendarDate } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
+import type { BookedPeriod } from "@/lib/modules/rentals/views";
 
 type RequestAction = (previous: FormState<RentalRequestField>, formData: FormData) => Promise<FormState<RentalRequestField>>;
 
@@ -16,7 +17,7 @@ interface RentalRequestFormProps {
   today: string;
   initialStart?: string;
   initialEnd?: string;
-  bookedPeriods: Array<{ startDate: string; endDate: string }>;
+  bookedPeriods: BookedPeriod[];
 }
 
 type Quote = { kind: "none" } | { kind: "invalid"; message: string } | { kind: "ok"; days: number; total: number; overlapsBooking: boolean };

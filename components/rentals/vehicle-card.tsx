@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import type { VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import type { VehicleView } from "@/lib/modules/rentals/views";
 import { FUEL_LABELS, TRANSMISSION_LABELS, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { VehicleStatusBadge } from "./badges";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { VehicleField } from "@/app/admin/fleet/actions";
+import type { VehicleField } from "@/lib/modules/rentals/schemas";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import {

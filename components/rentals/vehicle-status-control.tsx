@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import type { RowAction } from "@/components/ui/action-button";
+import { smallButtonClass } from "@/components/ui/buttons";
 import { errorTextClass } from "@/components/ui/form";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import { SETTABLE_VEHICLE_STATUSES, VEHICLE_STATUS_LABELS, type VehicleStatusName } from "@/lib/modules/rentals/vocabulary";
-import { quietButtonClass, type RowAction } from "./action-button";
 
 /** Status select and "Set" in one row of the fleet board; the error (e.g. vehicle out on a rental) stays in place. */
 export function VehicleStatusControl({ action, vehicleId, vehicleName, status }: { action: RowAction; vehicleId: string; vehicleName: string; status: VehicleStatusName }) {
@@ -31,7 +32,7 @@ export function VehicleStatusControl({ action, vehicleId, vehicleName, status }:
             </option>
           ))}
         </select>
-        <button type="submit" disabled={pending || status === "RENTED"} className={quietButtonClass} aria-label={`Set the status of ${vehicleName}`}>
+        <button type="submit" disabled={pending || status === "RENTED"} className={smallButtonClass} aria-label={`Set the status of ${vehicleName}`}>
           {pending ? "Saving…" : "Set"}
         </button>
       </div>

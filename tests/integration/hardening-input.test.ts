@@ -16,7 +16,7 @@ import { call } from "../support/http";
 import { createUser, databaseSnapshot, login, PASSWORD, registerCustomer, type TestUser } from "../support/identity";
 import { createSpot, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, publish, reserveCall } from "../support/parking";
 import { addDays, today } from "@/lib/modules/rentals/view-models/dates";
-import type { RentalView } from "@/lib/modules/rentals/services/rentals";
+import type { RentalView } from "@/lib/modules/rentals/views";
 import { branchInput, newBranch, newRental, newVehicle, vehicleInput } from "../support/rentals";
 import * as me from "@/app/api/v1/users/me/route";
 import { db } from "@/lib/db";

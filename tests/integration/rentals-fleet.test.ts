@@ -7,8 +7,7 @@ import * as vehicleCollection from "@/app/api/v1/vehicles/route";
 import * as vehicleItem from "@/app/api/v1/vehicles/[id]/route";
 import * as vehicleStatus from "@/app/api/v1/vehicles/[id]/status/route";
 import type { RoleName } from "@/lib/identity/roles";
-import type { BranchView } from "@/lib/modules/rentals/services/branches";
-import type { VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import type { BranchView, VehicleView } from "@/lib/modules/rentals/views";
 import { call, type CallOptions } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as vehicleCollection from "@/app/api/v1/vehicles/route";
 import { createPrismaClient, db, type PrismaClient } from "@/lib/db";
 import { DEMO_PLATES, seedRentalDemo } from "@/lib/modules/rentals/demo";
-import type { VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import type { VehicleView } from "@/lib/modules/rentals/views";
 import { createThrowawayDatabase, migrate, type ThrowawayDatabase } from "../support/databases";
 import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";

@@ -4,9 +4,7 @@ import * as rentalCollection from "@/app/api/v1/rentals/route";
 import * as vehicleCollection from "@/app/api/v1/vehicles/route";
 import { db } from "@/lib/db";
 import { addDays, formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
-import type { BranchView } from "@/lib/modules/rentals/services/branches";
-import type { RentalView } from "@/lib/modules/rentals/services/rentals";
-import type { VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import type { BranchView, RentalView, VehicleView } from "@/lib/modules/rentals/views";
 import { call } from "./http";
 import { databaseSnapshot } from "./identity";
 

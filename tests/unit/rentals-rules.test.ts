@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Transaction } from "@/lib/db";
 import type { LoggedEvent } from "@/lib/events/types";
 import { notificationsFor } from "@/lib/notifications/rules";
-import { isRentalStaff, rentalCapabilities } from "@/lib/modules/rentals/services/access";
-import { isUuid, requireId } from "@/lib/modules/rentals/services/common";
+import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
+import { isRentalStaff } from "@/lib/modules/rentals/vocabulary";
+import { isUuid, pathId } from "@/lib/validation";
 import { isExclusionViolation, isReferenceViolation, sqlState } from "@/lib/db-conflicts";
 import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney, fromCents, hasWholeCents, toCents } from "@/lib/modules/rentals/view-models/money";
@@ -69,7 +70,7 @@ describe("money", () => {
 describe("ids and database errors", () => {
   it("treats anything but a UUID as an unknown id", () => {
     expect(isUuid("00000000-0000-4000-8000-000000000001")).toBe(true);
-    expect(() => requireId("1 OR 1=1", "Vehicle not found.")).toThrow("Vehicle not found.");
+    expect(() => pathId("1 OR 1=1", "Vehicle not found.")).toThrow("Vehicle not found.");
   });
 
   it("finds the SQLSTATE through the driver adapter's error shapes", () => {

@@ -1,42 +1,22 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { currentPrincipal } from "@/lib/auth/current";
-import { MESSAGES } from "@/lib/errors";
+import { RENTAL_REQUEST_FIELDS } from "@/lib/modules/rentals/schemas";
 import { cancelRental, requestRental } from "@/lib/modules/rentals/services/rentals";
-import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
-
-const REQUEST_FIELDS = ["startDate", "endDate"] as const;
-export type RentalRequestField = (typeof REQUEST_FIELDS)[number];
-
-const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
+import { formText } from "@/lib/ui/form-state";
+import { formAction } from "@/lib/ui/server-action";
 
 /** The browser's door to `requestRental`: same rules as POST /api/v1/rentals. */
-export async function requestRentalAction(
-  _previous: FormState<RentalRequestField>,
-  formData: FormData,
-): Promise<FormState<RentalRequestField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const input = { vehicleId: formText(formData, "vehicleId"), startDate: formText(formData, "startDate"), endDate: formText(formData, "endDate") };
-  try {
-    await requestRental(principal, input);
-  } catch (error) {
-    return formFailure(error, REQUEST_FIELDS, input);
-  }
-  revalidatePath("/rentals/mine");
-  redirect("/rentals/mine");
-}
+export const requestRentalAction = formAction({
+  fields: RENTAL_REQUEST_FIELDS,
+  read: (form) => ({ vehicleId: formText(form, "vehicleId"), startDate: formText(form, "startDate"), endDate: formText(form, "endDate") }),
+  values: (input) => input,
+  run: requestRental,
+  done: () => "Rental requested.",
+  refreshes: { redirect: () => "/rentals/mine" },
+});
 
-export async function cancelRentalAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  try {
-    await cancelRental(principal, formText(formData, "id"));
-  } catch (error) {
-    return formFailure(error, []);
-  }
-  revalidatePath("/rentals/mine");
-  return { status: "success", message: "Rental cancelled." };
-}
+export const cancelRentalAction = formAction({
+  read: (form) => formText(form, "id"),
+  run: cancelRental,
+  done: () => "Rental cancelled.",
+});

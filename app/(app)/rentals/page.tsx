@@ -8,7 +8,7 @@ import { ValidationError } from "@/lib/errors";
 import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { listBranches } from "@/lib/modules/rentals/services/branches";
 import { formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
-import { pageQuery, withSearch, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
+import { readSearchFilters, withSearch, type PageSearchParams } from "@/lib/modules/rentals/view-models/search-params";
 import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
 
 export const metadata: Metadata = { title: "Rent a vehicle" };
@@ -22,8 +22,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   if (!can.browseVehicles) forbidden();
 
   const params = await searchParams;
-  const filters = pageQuery(params, FILTERS);
-  const offset = Math.max(0, Number(pageQuery(params, ["offset"]).offset ?? 0) || 0);
+  const filters = readSearchFilters(params, FILTERS);
+  const offset = Math.max(0, Number(readSearchFilters(params, ["offset"]).offset ?? 0) || 0);
   const [result, branches] = await Promise.all([
     listVehicles(principal, { ...filters, limit: PAGE_SIZE, offset }).catch((error: unknown) => {
       if (error instanceof ValidationError) return error;

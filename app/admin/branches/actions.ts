@@ -1,60 +1,39 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { currentPrincipal } from "@/lib/auth/current";
-import { MESSAGES } from "@/lib/errors";
+import { BRANCH_TEXT_FIELDS, type BranchField } from "@/lib/modules/rentals/schemas";
 import { createBranch, deleteBranch, updateBranch } from "@/lib/modules/rentals/services/branches";
-import { formFailure, formFlag, formText, type FormState } from "@/lib/ui/form-state";
+import type { BranchView } from "@/lib/modules/rentals/views";
+import { formFlag, formText } from "@/lib/ui/form-state";
+import { formAction } from "@/lib/ui/server-action";
 
-const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
+type BranchText = Record<(typeof BRANCH_TEXT_FIELDS)[number], string>;
+type BranchForm = { id: string; values: BranchText; active: boolean };
 
-const BRANCH_FIELDS = ["name", "address", "city", "phone", "openingHours"] as const;
-export type BranchField = (typeof BRANCH_FIELDS)[number] | "active";
-
-function branchInput(formData: FormData) {
-  const values = Object.fromEntries(BRANCH_FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof BRANCH_FIELDS)[number], string>;
-  return { values, input: { ...values, active: formFlag(formData, "active") } };
+function readBranchForm(form: unknown): BranchForm {
+  const values = Object.fromEntries(BRANCH_TEXT_FIELDS.map((field) => [field, formText(form, field)])) as BranchText;
+  return { id: formText(form, "id"), values, active: formFlag(form, "active") };
 }
 
-function refresh() {
-  revalidatePath("/admin/branches");
-  revalidatePath("/admin/fleet");
-}
+const BRANCH_FORM_FIELDS: readonly BranchField[] = BRANCH_TEXT_FIELDS;
 
-export async function createBranchAction(_previous: FormState<BranchField>, formData: FormData): Promise<FormState<BranchField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const { values, input } = branchInput(formData);
-  try {
-    const branch = await createBranch(principal, input);
-    refresh();
-    return { status: "success", message: `Opened ${branch.name}.` };
-  } catch (error) {
-    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
-  }
-}
+export const createBranchAction = formAction<BranchField, BranchForm, BranchView>({
+  fields: BRANCH_FORM_FIELDS,
+  read: readBranchForm,
+  values: ({ values }) => values,
+  run: (principal, { values, active }) => createBranch(principal, { ...values, active }),
+  done: (branch) => `Opened ${branch.name}.`,
+});
 
-export async function updateBranchAction(_previous: FormState<BranchField>, formData: FormData): Promise<FormState<BranchField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const { values, input } = branchInput(formData);
-  try {
-    const branch = await updateBranch(principal, formText(formData, "id"), input);
-    refresh();
-    return { status: "success", message: `Saved ${branch.name}.` };
-  } catch (error) {
-    return formFailure<BranchField>(error, BRANCH_FIELDS, values);
-  }
-}
+export const updateBranchAction = formAction<BranchField, BranchForm, BranchView>({
+  fields: BRANCH_FORM_FIELDS,
+  read: readBranchForm,
+  values: ({ values }) => values,
+  run: (principal, { id, values, active }) => updateBranch(principal, id, { ...values, active }),
+  done: (branch) => `Saved ${branch.name}.`,
+});
 
-export async function deleteBranchAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  try {
-    await deleteBranch(principal, formText(formData, "id"));
-  } catch (error) {
-    return formFailure(error, []);
-  }
-  refresh();
-  return { status: "success", message: "Branch deleted." };
-}
+export const deleteBranchAction = formAction({
+  read: (form) => formText(form, "id"),
+  run: deleteBranch,
+  done: () => "Branch deleted.",
+});

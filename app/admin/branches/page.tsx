@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { ActionButton, dangerButtonClass } from "@/components/rentals/action-button";
 import { BranchForm } from "@/components/rentals/branch-form";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/form";
 import { listBranches } from "@/lib/modules/rentals/services/branches";
 import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
@@ -58,8 +58,7 @@ export default async function BranchesPage() {
                       label="Delete"
                       pendingLabel="Deleting…"
                       ariaLabel={`Delete ${branch.name}`}
-                      className={dangerButtonClass}
-                      confirm={{ question: `Delete ${branch.name}?`, yes: "Delete" }}
+                      confirm={{ question: `Delete ${branch.name}?`, yes: "Delete", keep: "Keep it" }}
                     />
                   )}
                 </div>

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { ActionButton, dangerButtonClass } from "@/components/rentals/action-button";
 import { VehicleStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { VehicleForm } from "@/components/rentals/vehicle-form";
 import { VehicleStatusControl } from "@/components/rentals/vehicle-status-control";
 import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/form";
 import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { listBranches } from "@/lib/modules/rentals/services/branches";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { listVehicles, type VehicleView } from "@/lib/modules/rentals/services/vehicles";
+import { listVehicles } from "@/lib/modules/rentals/services/vehicles";
+import type { VehicleView } from "@/lib/modules/rentals/views";
 import { VEHICLE_STATUS_LABELS, VEHICLE_STATUSES, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
 import { createVehicleAction, deleteVehicleAction, setVehicleStatusAction } from "./actions";
 
@@ -107,8 +108,7 @@ export default async function FleetPage() {
                                 label="Delete"
                                 pendingLabel="Deleting…"
                                 ariaLabel={`Delete ${name} ${vehicle.plate}`}
-                                className={dangerButtonClass}
-                                confirm={{ question: "Delete this vehicle?", yes: "Delete" }}
+                                confirm={{ question: "Delete this vehicle?", yes: "Delete", keep: "Keep it" }}
                               />
                             )}
                           </td>

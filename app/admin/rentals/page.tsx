@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { ActionButton, strongButtonClass } from "@/components/rentals/action-button";
 import { RentalStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { RejectForm } from "@/components/rentals/reject-form";
 import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
+import { smallStrongButtonClass } from "@/components/ui/buttons";
 import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { formatCalendarDate, lateDays, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { pageQuery, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
-import { listRentals, overlappingBookings, type RentalListQuery, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { readSearchFilters, type PageSearchParams } from "@/lib/modules/rentals/view-models/search-params";
+import type { RentalListQuery } from "@/lib/modules/rentals/schemas";
+import { listRentals, overlappingBookings } from "@/lib/modules/rentals/services/rentals";
+import type { RentalView } from "@/lib/modules/rentals/views";
 import { approveRentalAction, pickUpRentalAction, rejectRentalAction, returnRentalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Rental requests" };
@@ -28,7 +31,7 @@ const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSty
 export default async function RentalQueuePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const principal = await requirePrincipal();
   if (!rentalCapabilities(principal).manageRentals) forbidden();
-  const requested = pageQuery(await searchParams, ["tab"]).tab;
+  const requested = readSearchFilters(await searchParams, ["tab"]).tab;
   const tab = TABS.find((candidate) => candidate.key === requested) ?? TABS[0];
   const [{ items, total }, ...counts] = await Promise.all([
     listRentals(principal, { ...tab.query, limit: 100 }),
@@ -128,19 +131,19 @@ function QueueRow({ rental, today: day, overlapsBooking }: { rental: RentalView;
               label="Approve"
               pendingLabel="Approving…"
               ariaLabel={`Approve ${customer}'s request`}
-              className={strongButtonClass}
+              className={smallStrongButtonClass}
             />
             <RejectForm action={rejectRentalAction} rentalId={rental.id} customerName={customer} />
           </>
         )}
         {rental.status === "APPROVED" &&
           (rental.startDate <= day && day < rental.endDate ? (
-            <ActionButton action={pickUpRentalAction} fields={{ id: rental.id }} label="Hand over" pendingLabel="Handing over…" ariaLabel={`Hand over to ${customer}`} className={strongButtonClass} />
+            <ActionButton action={pickUpRentalAction} fields={{ id: rental.id }} label="Hand over" pendingLabel="Handing over…" ariaLabel={`Hand over to ${customer}`} className={smallStrongButtonClass} />
           ) : (
             <span className="text-xs text-ink-muted">{rental.startDate > day ? `Pick-up from ${rental.startDate}` : "Period ended"}</span>
           ))}
         {rental.status === "ACTIVE" && (
-          <ActionButton action={returnRentalAction} fields={{ id: rental.id }} label="Take back" pendingLabel="Taking back…" ariaLabel={`Take back from ${customer}`} className={strongButtonClass} />
+          <ActionButton action={returnRentalAction} fields={{ id: rental.id }} label="Take back" pendingLabel="Taking back…" ariaLabel={`Take back from ${customer}`} className={smallStrongButtonClass} />
         )}
       </div>
     </li>

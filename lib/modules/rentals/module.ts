@@ -6,8 +6,7 @@ import { seedRentalDemo } from "./demo";
 import { rentalNotifications } from "./notifications";
 import { RENTAL_SETTINGS } from "./settings";
 import { countOpenRentals } from "./services/rentals";
-import { isRentalStaff } from "./services/staff";
-import { RENTAL_EVENT_TEXT, RENTAL_QUERY_KEYS, RENTAL_RESOURCES } from "./vocabulary";
+import { isRentalStaff, RENTAL_EVENT_TEXT, RENTAL_QUERY_KEYS, RENTAL_RESOURCES, RENTAL_TOPICS } from "./vocabulary";
 
 /** A rental company's fleet across branches: customers request, staff approve, hand over and take back. */
 export const rentalsModule = defineModule({
@@ -34,7 +33,7 @@ export const rentalsModule = defineModule({
     EMPLOYEE: { BRANCHES: "RWUD", VEHICLES: "RWUD", RENTALS: "RWUD" },
     MECHANIC: { BRANCHES: "R", VEHICLES: "R" },
   },
-  topics: ["vehicle_events", "branch_events", "rental_events"],
+  topics: RENTAL_TOPICS,
   navigation: [
     { href: "/rentals", label: "Rentals", scope: "READ:VEHICLES" },
     // Customers hold UPDATE:RENTALS only "(own)": the requests desk is for staff.

@@ -2,6 +2,7 @@ import type { Transaction } from "../../db";
 import { payloadText, type LoggedEvent } from "../../events/types";
 import { ROLES } from "../../identity/roles";
 import type { NotificationDraft } from "../../notifications/rules";
+import { isRentalEventType, type RentalEventType } from "./vocabulary";
 
 function vehicleName(payload: unknown): string {
   const vehicle = payload && typeof payload === "object" ? (payload as Record<string, unknown>).vehicle : undefined;
@@ -23,7 +24,7 @@ function period(payload: unknown): string {
 
 /** Staff hear about new requests; the customer hears every decision and hand-over of their rental. */
 export async function rentalNotifications(event: LoggedEvent, tx: Transaction): Promise<NotificationDraft[]> {
-  if (event.topic !== "rental_events") return [];
+  if (event.topic !== "rental_events" || !isRentalEventType(event.type)) return [];
   if (event.type === "rental.requested") {
     const employees = await tx.user.findMany({ where: { roleId: ROLES.EMPLOYEE.id }, select: { id: true } });
     const who = customerName(event.payload) ?? "A customer";
@@ -38,7 +39,7 @@ export async function rentalNotifications(event: LoggedEvent, tx: Transaction): 
   if (!customerId) return [];
   const vehicle = vehicleName(event.payload);
   const when = period(event.payload);
-  const texts: Record<string, { title: string; body: string }> = {
+  const texts: Record<Exclude<RentalEventType, "rental.requested">, { title: string; body: string }> = {
     "rental.approved": { title: "Your rental was approved", body: `The ${vehicle} is yours ${when}.` },
     "rental.rejected": {
       title: "Your rental request was declined",
@@ -48,6 +49,5 @@ export async function rentalNotifications(event: LoggedEvent, tx: Transaction): 
     "rental.returned": { title: "Thanks for returning the vehicle", body: `Your rental of the ${vehicle} is complete.` },
     "rental.cancelled": { title: "Your rental was cancelled", body: `The ${vehicle}, ${when}, is no longer booked for you.` },
   };
-  const text = texts[event.type];
-  return text ? [{ userId: customerId, ...text, link: "/rentals/mine" }] : [];
+  return [{ userId: customerId, ...texts[event.type], link: "/rentals/mine" }];
 }

@@ -3,6 +3,7 @@
  * client components use them too; `satisfies` keeps them equal to the database enums.
  */
 import type { FuelType, RentalStatus, Transmission, VehicleStatus, VehicleType } from "../../generated/prisma/enums";
+import type { RoleName } from "../../identity/roles";
 
 export const VEHICLE_TYPES = ["CAR", "SUV", "VAN", "TRUCK", "MOTORBIKE"] as const satisfies readonly VehicleType[];
 export const TRANSMISSIONS = ["MANUAL", "AUTOMATIC"] as const satisfies readonly Transmission[];
@@ -11,6 +12,8 @@ export const VEHICLE_STATUSES = ["AVAILABLE", "RENTED", "MAINTENANCE", "RETIRED"
 export const RENTAL_STATUSES = ["PENDING", "APPROVED", "REJECTED", "ACTIVE", "COMPLETED", "CANCELLED"] as const satisfies readonly RentalStatus[];
 
 export type VehicleTypeName = (typeof VEHICLE_TYPES)[number];
+export type TransmissionName = (typeof TRANSMISSIONS)[number];
+export type FuelName = (typeof FUELS)[number];
 export type VehicleStatusName = (typeof VEHICLE_STATUSES)[number];
 export type RentalStatusName = (typeof RENTAL_STATUSES)[number];
 
@@ -37,9 +40,9 @@ export const VEHICLE_TYPE_LABELS: Record<VehicleTypeName, string> = {
   MOTORBIKE: "Motorbike",
 };
 
-export const TRANSMISSION_LABELS: Record<(typeof TRANSMISSIONS)[number], string> = { MANUAL: "Manual", AUTOMATIC: "Automatic" };
+export const TRANSMISSION_LABELS: Record<TransmissionName, string> = { MANUAL: "Manual", AUTOMATIC: "Automatic" };
 
-export const FUEL_LABELS: Record<(typeof FUELS)[number], string> = {
+export const FUEL_LABELS: Record<FuelName, string> = {
   PETROL: "Petrol",
   DIESEL: "Diesel",
   HYBRID: "Hybrid",
@@ -74,6 +77,16 @@ export const VEHICLE_SORT_LABELS: Record<VehicleSort, string> = {
   "-year": "Year: newest first",
 };
 
+/**
+ * The matrix grants customers their RENTALS scopes "(own)": they request, see and
+ * cancel their own rentals. Every other role holding a RENTALS scope is rental
+ * staff and acts on every rental (approve, reject, hand over, take back).
+ * Pure, so navigation and client code can ask too.
+ */
+export function isRentalStaff(principal: { role: RoleName }): boolean {
+  return principal.role !== "CUSTOMER";
+}
+
 export const RENTAL_RESOURCES = {
   BRANCHES: "Branches",
   VEHICLES: "Vehicles",
@@ -83,6 +96,18 @@ export type RentalResource = keyof typeof RENTAL_RESOURCES;
 
 export const RENTAL_TOPICS = ["vehicle_events", "branch_events", "rental_events"] as const;
 export type RentalTopic = (typeof RENTAL_TOPICS)[number];
+
+/** The `type` of each topic's events (lib/modules/rentals/events.ts pairs them with their payloads). */
+export const BRANCH_EVENT_TYPES = ["branch.created", "branch.updated", "branch.deleted"] as const;
+export type BranchEventType = (typeof BRANCH_EVENT_TYPES)[number];
+export const VEHICLE_EVENT_TYPES = ["vehicle.created", "vehicle.updated", "vehicle.status_changed", "vehicle.deleted"] as const;
+export type VehicleEventType = (typeof VEHICLE_EVENT_TYPES)[number];
+export const RENTAL_EVENT_TYPES = ["rental.requested", "rental.approved", "rental.rejected", "rental.picked_up", "rental.returned", "rental.cancelled"] as const;
+export type RentalEventType = (typeof RENTAL_EVENT_TYPES)[number];
+
+export function isRentalEventType(type: string): type is RentalEventType {
+  return (RENTAL_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 /** Rentals that still commit the customer (and a vehicle): they block deleting the account. */
 export const OPEN_RENTAL_STATUSES = ["PENDING", "APPROVED", "ACTIVE"] as const satisfies readonly RentalStatusName[];
@@ -95,7 +120,7 @@ export const RENTAL_QUERY_KEYS: Record<RentalTopic, ReadonlyArray<readonly strin
 };
 
 /** Toasts for a customer's own rental events (their user channel). */
-export const RENTAL_EVENT_TEXT: Readonly<Record<string, { title: string; body: string }>> = {
+export const RENTAL_EVENT_TEXT: Readonly<Record<RentalEventType, { title: string; body: string }>> = {
   "rental.requested": { title: "Rental requested", body: "The rental desk will approve or decline it soon." },
   "rental.approved": { title: "Your rental was approved", body: "See My rentals for the details." },
   "rental.rejected": { title: "Your rental request was declined", body: "See My rentals for the reason." },

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { cancelRentalAction } from "@/app/(app)/rentals/actions";
-import { ActionButton, dangerButtonClass } from "@/components/rentals/action-button";
 import { RentalStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
 import { RentalTimeline } from "@/components/rentals/rental-timeline";
 import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
 import { formatCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { listRentals, type RentalView } from "@/lib/modules/rentals/services/rentals";
+import { listRentals } from "@/lib/modules/rentals/services/rentals";
+import type { RentalView } from "@/lib/modules/rentals/views";
 import { isCancellable } from "@/lib/modules/rentals/vocabulary";
 
 export const metadata: Metadata = { title: "My rentals" };
@@ -112,8 +113,7 @@ function RentalList({ title, rentals, today: day, empty }: { title: string; rent
                     label="Cancel"
                     pendingLabel="Cancelling…"
                     ariaLabel={`Cancel the rental of the ${rental.vehicle.make} ${rental.vehicle.model}`}
-                    className={dangerButtonClass}
-                    confirm={{ question: "Cancel this rental?", yes: "Yes, cancel" }}
+                    confirm={{ question: "Cancel this rental?", yes: "Yes, cancel", keep: "Keep it" }}
                   />
                 )}
               </div>

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { jsonBody, route, searchParams } from "@/lib/http/route";
+import { jsonBody, listResponse, route, searchParams } from "@/lib/http/route";
 import { createBranch, listBranches } from "@/lib/modules/rentals/services/branches";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const principal = await authenticate(request);
-  const { items, total } = await listBranches(principal, searchParams(request));
-  return Response.json(items, { headers: { "X-Total-Count": String(total) } });
+  return listResponse(await listBranches(principal, searchParams(request)));
 });
 
 export const POST = route(async (request) => {

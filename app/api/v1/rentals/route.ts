@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { jsonBody, route, searchParams } from "@/lib/http/route";
+import { jsonBody, listResponse, route, searchParams } from "@/lib/http/route";
 import { listRentals, requestRental } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const principal = await authenticate(request);
-  const { items, total } = await listRentals(principal, searchParams(request));
-  return Response.json(items, { headers: { "X-Total-Count": String(total) } });
+  return listResponse(await listRentals(principal, searchParams(request)));
 });
 
 /** `{vehicleId, startDate, endDate}` → 201 with the PENDING rental. */

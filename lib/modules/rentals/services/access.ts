@@ -2,9 +2,7 @@ import type { Principal } from "../../../auth/principal";
 import { ForbiddenError } from "../../../errors";
 import { requireScope } from "../../../rbac/permissions";
 import type { Scope } from "../../../rbac/scopes";
-import { isRentalStaff } from "./staff";
-
-export { isRentalStaff };
+import { isRentalStaff } from "../vocabulary";
 
 /** A scope that customers hold only "(own)", used for a staff-only action: both must hold. */
 export async function requireStaffScope(principal: Principal, scope: Scope): Promise<void> {

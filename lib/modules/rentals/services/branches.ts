@@ -1,57 +1,15 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
-import { db, type Transaction } from "../../../db";
+import { db } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Branch as BranchRow, Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, phoneSchema } from "../../../validation";
-import { MESSAGES, pageSchema, parseQuery, queryBoolean, requireId, text, type Page } from "./common";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { branchInputSchema, branchListQuerySchema, branchUpdateSchema } from "../schemas";
+import { recordRentalEvent } from "../events";
+import type { BranchView } from "../views";
+import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
-
-/** Names compare without case or repeated spaces (a unique index on lower(name) holds it). */
-const nameSchema = text(100).transform((value) => value.replace(/\s+/g, " "));
-
-export const branchInputSchema = z.object({
-  name: nameSchema,
-  address: text(200),
-  city: text(100),
-  phone: phoneSchema,
-  openingHours: text(200),
-  active: z.boolean().default(true),
-});
-
-export const branchUpdateSchema = z
-  .object({
-    name: nameSchema,
-    address: text(200),
-    city: text(100),
-    phone: phoneSchema,
-    openingHours: text(200),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
-
-export const branchListQuerySchema = z.object({
-  city: text(100).optional(),
-  active: queryBoolean.optional(),
-  ...pageSchema,
-});
-
-
-export interface BranchView {
-  id: string;
-  name: string;
-  address: string;
-  city: string;
-  phone: string;
-  openingHours: string;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toBranchView(row: BranchRow): BranchView {
   return {
@@ -69,10 +27,6 @@ export function toBranchView(row: BranchRow): BranchView {
 
 const DUPLICATE_NAME = "A branch with this name already exists.";
 
-async function recordBranchEvent(tx: Transaction, type: string, row: BranchRow, principal: Principal): Promise<void> {
-  await recordEvent(tx, { topic: "branch_events", key: row.id, type, payload: { ...toBranchView(row) }, actor: principal.userId });
-}
-
 export async function listBranches(principal: Principal, query: unknown): Promise<Page<BranchView>> {
   await requireScope(principal, "READ:BRANCHES");
   const { city, active, limit, offset } = parseQuery(branchListQuerySchema, query);
@@ -89,7 +43,7 @@ export async function listBranches(principal: Principal, query: unknown): Promis
 
 export async function getBranch(principal: Principal, id: string): Promise<BranchView> {
   await requireScope(principal, "READ:BRANCHES");
-  const row = await db.branch.findUnique({ where: { id: requireId(id, MESSAGES.branchNotFound) } });
+  const row = await db.branch.findUnique({ where: { id: pathId(id, MESSAGES.branchNotFound) } });
   if (!row) throw new NotFoundError(MESSAGES.branchNotFound);
   return toBranchView(row);
 }
@@ -101,7 +55,7 @@ export async function createBranch(principal: Principal, input: unknown): Promis
     () =>
       transaction(async (tx) => {
         const created = await tx.branch.create({ data });
-        await recordBranchEvent(tx, "branch.created", created, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.created", key: created.id, payload: toBranchView(created), actor: principal.userId });
         return created;
       }),
     { unique: DUPLICATE_NAME },
@@ -111,14 +65,14 @@ export async function createBranch(principal: Principal, input: unknown): Promis
 
 export async function updateBranch(principal: Principal, id: string, input: unknown): Promise<BranchView> {
   await requireScope(principal, "UPDATE:BRANCHES");
-  const branchId = requireId(id, MESSAGES.branchNotFound);
+  const branchId = pathId(id, MESSAGES.branchNotFound);
   if (!(await db.branch.findUnique({ where: { id: branchId }, select: { id: true } }))) throw new NotFoundError(MESSAGES.branchNotFound);
   const changes = parseInput(branchUpdateSchema, input);
   const row = await withConflicts(
     () =>
       transaction(async (tx) => {
         const updated = await tx.branch.update({ where: { id: branchId }, data: changes });
-        await recordBranchEvent(tx, "branch.updated", updated, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.updated", key: updated.id, payload: toBranchView(updated), actor: principal.userId });
         return updated;
       }),
     { unique: DUPLICATE_NAME },
@@ -131,7 +85,7 @@ const BRANCH_IN_USE = "This branch still has vehicles (and with them their renta
 /** Only an empty branch goes: vehicles, and through them open rentals, keep it (409). */
 export async function deleteBranch(principal: Principal, id: string): Promise<void> {
   await requireScope(principal, "DELETE:BRANCHES");
-  const branchId = requireId(id, MESSAGES.branchNotFound);
+  const branchId = pathId(id, MESSAGES.branchNotFound);
   await withConflicts(
     () =>
       transaction(async (tx) => {
@@ -140,7 +94,7 @@ export async function deleteBranch(principal: Principal, id: string): Promise<vo
         if ((await tx.vehicle.count({ where: { branchId } })) > 0) throw new ConflictError(BRANCH_IN_USE);
         // A vehicle added concurrently is caught by the foreign key (ON DELETE RESTRICT).
         await tx.branch.delete({ where: { id: branchId } });
-        await recordBranchEvent(tx, "branch.deleted", row, principal);
+        await recordRentalEvent(tx, { topic: "branch_events", type: "branch.deleted", key: row.id, payload: toBranchView(row), actor: principal.userId });
       }),
     { reference: BRANCH_IN_USE },
   );

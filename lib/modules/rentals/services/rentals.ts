@@ -1,69 +1,31 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma, RentalStatus, VehicleStatus } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, safeText } from "../../../validation";
-import { isRentalStaff, requireStaffScope } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, type Page } from "./common";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { rejectionSchema, rentalListQuerySchema, rentalRequestSchema } from "../schemas";
+import { requireStaffScope } from "./access";
+import { recordRentalEvent } from "../events";
+import type { RentalView } from "../views";
+import { MESSAGES } from "./common";
 import { withConflicts } from "../../../db-conflicts";
-import { addDays, daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
+import { daysBetween, formatCalendarDate, lateDays, parseCalendarDate, today } from "../view-models/dates";
 import { fromBigCents, fromCents } from "../view-models/money";
-import { findVehicleRow, recordVehicleEvent } from "./vehicles";
-import { BOOKED_RENTAL_STATUSES, OPEN_RENTAL_STATUSES, CANCELLABLE_RENTAL_STATUSES, RENTAL_STATUS_LABELS, RENTAL_STATUSES, VEHICLE_STATUS_LABELS } from "../vocabulary";
+import { findVehicleRow, toVehicleView } from "./vehicles";
+import {
+  BOOKED_RENTAL_STATUSES,
+  CANCELLABLE_RENTAL_STATUSES,
+  isRentalStaff,
+  OPEN_RENTAL_STATUSES,
+  RENTAL_STATUS_LABELS,
+  VEHICLE_STATUS_LABELS,
+  type RentalEventType,
+} from "../vocabulary";
 import { rentalSettings } from "../settings";
-
-/** The longest period one request may cover. */
-export const MAX_RENTAL_DAYS = 90;
-/** How far ahead a rental may start. */
-export const MAX_DAYS_AHEAD = 365;
-
-const calendarDate = z.string("must be a date YYYY-MM-DD").transform((value, context) => {
-  const date = parseCalendarDate(value);
-  if (!date) {
-    context.addIssue({ code: "custom", message: "must be a date YYYY-MM-DD" });
-    return z.NEVER;
-  }
-  return date;
-});
-
-export const rentalRequestSchema = z
-  .object({ vehicleId: idSchema, startDate: calendarDate, endDate: calendarDate })
-  .superRefine(({ startDate, endDate }, context) => {
-    const first = today();
-    if (startDate < first) context.addIssue({ code: "custom", path: ["startDate"], message: "must not be in the past" });
-    if (startDate > addDays(first, MAX_DAYS_AHEAD)) {
-      context.addIssue({ code: "custom", path: ["startDate"], message: `must be within ${MAX_DAYS_AHEAD} days from today` });
-    }
-    if (endDate <= startDate) context.addIssue({ code: "custom", path: ["endDate"], message: "must be after startDate" });
-    else if (daysBetween(startDate, endDate) > MAX_RENTAL_DAYS) {
-      context.addIssue({ code: "custom", path: ["endDate"], message: `must be at most ${MAX_RENTAL_DAYS} days after startDate` });
-    }
-  });
-export type RentalRequestInput = z.input<typeof rentalRequestSchema>;
-
-export const rejectionSchema = z.object({ reason: safeText(500, { multiline: true }) });
-
-export const rentalListQuerySchema = z
-  .object({
-    status: z.enum(RENTAL_STATUSES).optional(),
-    vehicleId: idSchema.optional(),
-    branchId: idSchema.optional(),
-    customerId: safeText(16).optional(),
-    /** Rentals whose period `[startDate, endDate)` overlaps `[from, to)`; either end may be left open. */
-    from: calendarDate.optional(),
-    to: calendarDate.optional(),
-    sort: z.enum(["created", "-created", "start", "-start"]).default("-created"),
-    ...pageSchema,
-  })
-  .superRefine(({ from, to }, context) => {
-    if (from && to && to <= from) context.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-  });
-export type RentalListQuery = z.input<typeof rentalListQuerySchema>;
 
 const RENTAL_ORDERS: Record<z.output<typeof rentalListQuerySchema>["sort"], Prisma.RentalOrderByWithRelationInput[]> = {
   created: [{ createdAt: "asc" }],
@@ -78,49 +40,6 @@ const rentalInclude = {
   history: { orderBy: { id: "asc" } },
 } satisfies Prisma.RentalInclude;
 type RentalRow = Prisma.RentalGetPayload<{ include: typeof rentalInclude }>;
-
-export type RentalHistoryEntry = {
-  fromStatus: RentalStatus | null;
-  status: RentalStatus;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  note: string | null;
-};
-
-export interface RentalView {
-  id: string;
-  vehicleId: string;
-  vehicle: {
-    id: string;
-    make: string;
-    model: string;
-    year: number;
-    type: RentalRow["vehicle"]["type"];
-    plate: string;
-    photoUrl: string | null;
-    status: VehicleStatus;
-    branch: { id: string; name: string; city: string };
-  };
-  customerId: string | null;
-  customer: { id: string; name: string } | null;
-  startDate: string;
-  endDate: string;
-  days: number;
-  status: RentalStatus;
-  dailyPrice: number;
-  totalPrice: number;
-  lateDays: number;
-  lateFee: number;
-  /** totalPrice + lateFee. */
-  amountDue: number;
-  rejectionReason: string | null;
-  pickedUpAt: string | null;
-  returnedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  history: RentalHistoryEntry[];
-}
 
 export function toRentalView(row: RentalRow): RentalView {
   return {
@@ -165,7 +84,7 @@ export function toRentalView(row: RentalRow): RentalView {
 }
 
 async function findRentalRow(client: typeof db | Transaction, id: string): Promise<RentalRow> {
-  const row = await client.rental.findUnique({ where: { id: requireId(id, MESSAGES.rentalNotFound) }, include: rentalInclude });
+  const row = await client.rental.findUnique({ where: { id: pathId(id, MESSAGES.rentalNotFound) }, include: rentalInclude });
   if (!row) throw new NotFoundError(MESSAGES.rentalNotFound);
   return row;
 }
@@ -203,7 +122,7 @@ interface Move {
   guard?: Prisma.RentalWhereInput;
   data?: Prisma.RentalUncheckedUpdateManyInput;
   note?: string;
-  eventType: string;
+  eventType: RentalEventType;
   /** What to say when the rental is in an allowed status but the guard refused it. */
   guardRefusal?: string;
   verb: string;
@@ -240,12 +159,14 @@ async function move(tx: Transaction, principal: Principal, rentalId: string, ste
   });
   await step.alongside?.(tx);
   const row = await findRentalRow(tx, rentalId);
-  await recordRentalEvent(tx, step.eventType, row, principal.userId);
+  await recordRentalEvent(tx, { topic: "rental_events", type: step.eventType, key: row.id, payload: toRentalView(row), actor: principal.userId });
   return row;
 }
 
-async function recordRentalEvent(tx: Transaction, type: string, row: RentalRow, actor: string): Promise<void> {
-  await recordEvent(tx, { topic: "rental_events", key: row.id, type, payload: { ...toRentalView(row) }, actor });
+/** A pick-up or return moved the vehicle between AVAILABLE and RENTED. */
+async function recordVehicleStatusChange(tx: Transaction, vehicleId: string, principal: Principal): Promise<void> {
+  const vehicle = await findVehicleRow(tx, vehicleId);
+  await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.status_changed", key: vehicle.id, payload: toVehicleView(vehicle), actor: principal.userId });
 }
 
 // ── reading ──────────────────────────────────────────────────────────────────
@@ -331,7 +252,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
           select: { id: true },
         });
         const rental = await findRentalRow(tx, created.id);
-        await recordRentalEvent(tx, "rental.requested", rental, principal.userId);
+        await recordRentalEvent(tx, { topic: "rental_events", type: "rental.requested", key: rental.id, payload: toRentalView(rental), actor: principal.userId });
         return rental;
       }),
     { constraints: { rentals_customer_no_duplicate_requests: DUPLICATE_REQUEST } },
@@ -438,7 +359,7 @@ export async function pickUpRental(principal: Principal, id: string): Promise<Re
       verb: "picked up",
       alongside: async (tx) => {
         await tx.vehicle.update({ where: { id: rental.vehicleId }, data: { status: "RENTED" } });
-        await recordVehicleEvent(tx, "vehicle.status_changed", await findVehicleRow(tx, rental.vehicleId), principal.userId);
+        await recordVehicleStatusChange(tx, rental.vehicleId, principal);
       },
     });
   });
@@ -461,7 +382,7 @@ export async function returnRental(principal: Principal, id: string): Promise<Re
       verb: "returned",
       alongside: async (tx) => {
         const { count } = await tx.vehicle.updateMany({ where: { id: rental.vehicleId, status: "RENTED" }, data: { status: "AVAILABLE" } });
-        if (count > 0) await recordVehicleEvent(tx, "vehicle.status_changed", await findVehicleRow(tx, rental.vehicleId), principal.userId);
+        if (count > 0) await recordVehicleStatusChange(tx, rental.vehicleId, principal);
       },
     });
   });

@@ -1,149 +1,21 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { transaction } from "../../../events/transaction";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, queryNumber } from "../../../validation";
-import { isRentalStaff } from "./access";
-import { idSchema, MESSAGES, pageSchema, parseQuery, requireId, text, type Page } from "./common";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { vehicleInputSchema, vehicleListQuerySchema, vehicleStatusSchema, vehicleUpdateSchema } from "../schemas";
+import { recordRentalEvent } from "../events";
+import type { BookedPeriod, VehicleView } from "../views";
+import { MESSAGES } from "./common";
 import { isReferenceViolation, withConflicts } from "../../../db-conflicts";
-import { formatCalendarDate, parseCalendarDate, today } from "../view-models/dates";
-import { fromCents, hasWholeCents, toCents } from "../view-models/money";
-import {
-  BOOKED_RENTAL_STATUSES,
-  FUELS,
-  SETTABLE_VEHICLE_STATUSES,
-  TRANSMISSIONS,
-  UNRENTABLE_VEHICLE_STATUSES,
-  VEHICLE_SORTS,
-  VEHICLE_STATUSES,
-  VEHICLE_TYPES,
-  type VehicleSort,
-} from "../vocabulary";
-
-export const FIRST_VEHICLE_YEAR = 1950;
-const latestVehicleYear = () => new Date().getUTCFullYear() + 1;
-
-const yearSchema = z
-  .number("must be a year")
-  .int("must be a whole year")
-  .min(FIRST_VEHICLE_YEAR, `must be ${FIRST_VEHICLE_YEAR} or later`)
-  .refine((year) => year <= latestVehicleYear(), { message: "must not be later than next year" });
-
-/**
- * Plates are stored upper-case with single spaces, and compare on their letters and
- * digits alone: "ab 123", "AB-123" and "AB123" are one plate (a unique index holds it).
- */
-const plateSchema = z
-  .string()
-  .trim()
-  .transform((value) => value.replace(/\s+/g, " ").toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9 -]{0,14}[A-Z0-9]$|^[A-Z0-9]$/, "must be 1 to 16 letters, digits, spaces or dashes"));
-
-export const dailyPriceSchema = z
-  .number("must be an amount")
-  .positive("must be more than 0")
-  .max(100_000, "must be at most 100000")
-  .refine(hasWholeCents, { message: "must have at most two decimals" })
-  .refine((amount) => toCents(amount) >= 1, { message: "must be at least 0.01" });
-
-const photoUrlSchema = z
-  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-  .max(500)
-  .nullable();
-
-const vehicleFields = {
-  make: text(60),
-  model: text(60),
-  year: yearSchema,
-  type: z.enum(VEHICLE_TYPES),
-  plate: plateSchema,
-  seats: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
-  transmission: z.enum(TRANSMISSIONS),
-  fuel: z.enum(FUELS),
-  dailyPrice: dailyPriceSchema,
-  branchId: idSchema,
-  photoUrl: photoUrlSchema,
-};
-
-export const vehicleInputSchema = z.object({
-  ...vehicleFields,
-  photoUrl: photoUrlSchema.optional().default(null),
-  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED").default("AVAILABLE"),
-});
-
-export const vehicleUpdateSchema = z
-  .object(vehicleFields)
-  .partial()
-  .extend({ status: z.never("change the status with PATCH /vehicles/{id}/status").optional() })
-  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
-
-export const vehicleStatusSchema = z.object({
-  status: z.enum(SETTABLE_VEHICLE_STATUSES, "must be AVAILABLE, MAINTENANCE or RETIRED (RENTED follows from a pick-up)"),
-});
-
-const dateParam = z.string().transform((value, context) => {
-  const date = parseCalendarDate(value);
-  if (!date) {
-    context.addIssue({ code: "custom", message: "must be a date YYYY-MM-DD" });
-    return z.NEVER;
-  }
-  return date;
-});
-const priceParam = queryNumber(/^\d{1,6}(\.\d{1,2})?$/, "must be an amount like 25 or 24.99").pipe(z.number().min(0).max(100_000, "must be at most 100000"));
-
-export const vehicleListQuerySchema = z
-  .object({
-    type: z.enum(VEHICLE_TYPES).optional(),
-    status: z.enum(VEHICLE_STATUSES).optional(),
-    branchId: idSchema.optional(),
-    city: text(100).optional(),
-    q: text(60).optional(),
-    minPrice: priceParam.optional(),
-    maxPrice: priceParam.optional(),
-    availableFrom: dateParam.optional(),
-    availableTo: dateParam.optional(),
-    sort: z.enum(VEHICLE_SORTS).default("make"),
-    ...pageSchema,
-  })
-  .superRefine((query, context) => {
-    if ((query.availableFrom === undefined) !== (query.availableTo === undefined)) {
-      const missing = query.availableFrom === undefined ? "availableFrom" : "availableTo";
-      context.addIssue({ code: "custom", path: [missing], message: "give both availableFrom and availableTo" });
-    }
-    if (query.availableFrom && query.availableTo && query.availableTo <= query.availableFrom) {
-      context.addIssue({ code: "custom", path: ["availableTo"], message: "must be after availableFrom" });
-    }
-    if (query.minPrice !== undefined && query.maxPrice !== undefined && query.maxPrice < query.minPrice) {
-      context.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be less than minPrice" });
-    }
-  });
-export type VehicleListQuery = z.input<typeof vehicleListQuerySchema>;
+import { formatCalendarDate, today } from "../view-models/dates";
+import { fromCents, toCents } from "../view-models/money";
+import { BOOKED_RENTAL_STATUSES, isRentalStaff, UNRENTABLE_VEHICLE_STATUSES, type VehicleSort } from "../vocabulary";
 
 const vehicleInclude = { branch: { select: { id: true, name: true, city: true, active: true } } } satisfies Prisma.VehicleInclude;
 type VehicleRow = Prisma.VehicleGetPayload<{ include: typeof vehicleInclude }>;
-
-export interface VehicleView {
-  id: string;
-  make: string;
-  model: string;
-  year: number;
-  type: VehicleRow["type"];
-  plate: string;
-  seats: number;
-  transmission: VehicleRow["transmission"];
-  fuel: VehicleRow["fuel"];
-  dailyPrice: number;
-  branchId: string;
-  branch: { id: string; name: string; city: string; active: boolean };
-  photoUrl: string | null;
-  status: VehicleRow["status"];
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toVehicleView(row: VehicleRow): VehicleView {
   return {
@@ -168,12 +40,8 @@ export function toVehicleView(row: VehicleRow): VehicleView {
 
 const DUPLICATE_PLATE = "A vehicle with this plate already exists.";
 
-export async function recordVehicleEvent(tx: Transaction, type: string, row: VehicleRow, actor: string): Promise<void> {
-  await recordEvent(tx, { topic: "vehicle_events", key: row.id, type, payload: { ...toVehicleView(row) }, actor });
-}
-
 export async function findVehicleRow(client: typeof db | Transaction, id: string): Promise<VehicleRow> {
-  const row = await client.vehicle.findUnique({ where: { id: requireId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
+  const row = await client.vehicle.findUnique({ where: { id: pathId(id, MESSAGES.vehicleNotFound) }, include: vehicleInclude });
   if (!row) throw new NotFoundError(MESSAGES.vehicleNotFound);
   return row;
 }
@@ -248,10 +116,10 @@ export async function getVehicle(principal: Principal, id: string): Promise<Vehi
 }
 
 /** The periods already taken (approved or active rentals that have not ended), for choosing dates. */
-export async function bookedPeriods(principal: Principal, id: string): Promise<Array<{ startDate: string; endDate: string }>> {
+export async function bookedPeriods(principal: Principal, id: string): Promise<BookedPeriod[]> {
   await requireScope(principal, "READ:VEHICLES");
   const rows = await db.rental.findMany({
-    where: { vehicleId: requireId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
+    where: { vehicleId: pathId(id, MESSAGES.vehicleNotFound), status: { in: [...BOOKED_RENTAL_STATUSES] }, endDate: { gt: today() } },
     select: { startDate: true, endDate: true },
     orderBy: { startDate: "asc" },
   });
@@ -266,7 +134,7 @@ export async function createVehicle(principal: Principal, input: unknown): Promi
       transaction(async (tx) => {
         await requireBranch(tx, data.branchId);
         const created = await tx.vehicle.create({ data: { ...data, dailyPriceCents: toCents(dailyPrice) }, include: vehicleInclude });
-        await recordVehicleEvent(tx, "vehicle.created", created, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.created", key: created.id, payload: toVehicleView(created), actor: principal.userId });
         return created;
       }),
     { unique: DUPLICATE_PLATE },
@@ -292,7 +160,7 @@ export async function updateVehicle(principal: Principal, id: string, input: unk
           data: { ...changes, ...(dailyPrice !== undefined ? { dailyPriceCents: toCents(dailyPrice) } : {}) },
           include: vehicleInclude,
         });
-        await recordVehicleEvent(tx, "vehicle.updated", updated, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.updated", key: updated.id, payload: toVehicleView(updated), actor: principal.userId });
         return updated;
       }),
     { unique: DUPLICATE_PLATE },
@@ -320,7 +188,7 @@ export async function setVehicleStatus(principal: Principal, id: string, input: 
       if (updated.status === "RENTED") throw new ConflictError(VEHICLE_OUT);
       return updated; // already in that status: nothing changed, nothing to record
     }
-    await recordVehicleEvent(tx, "vehicle.status_changed", updated, principal.userId);
+    await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.status_changed", key: updated.id, payload: toVehicleView(updated), actor: principal.userId });
     return updated;
   });
   return toVehicleView(row);
@@ -330,14 +198,14 @@ const VEHICLE_HAS_RENTALS = "This vehicle has rentals on its record and cannot b
 
 export async function deleteVehicle(principal: Principal, id: string): Promise<void> {
   await requireScope(principal, "DELETE:VEHICLES");
-  const vehicleId = requireId(id, MESSAGES.vehicleNotFound);
+  const vehicleId = pathId(id, MESSAGES.vehicleNotFound);
   await withConflicts(
     () =>
       transaction(async (tx) => {
         const row = await findVehicleRow(tx, vehicleId);
         if ((await tx.rental.count({ where: { vehicleId } })) > 0) throw new ConflictError(VEHICLE_HAS_RENTALS);
         await tx.vehicle.delete({ where: { id: vehicleId } });
-        await recordVehicleEvent(tx, "vehicle.deleted", row, principal.userId);
+        await recordRentalEvent(tx, { topic: "vehicle_events", type: "vehicle.deleted", key: row.id, payload: toVehicleView(row), actor: principal.userId });
       }),
     { reference: VEHICLE_HAS_RENTALS },
   );

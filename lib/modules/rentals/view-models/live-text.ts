@@ -2,7 +2,7 @@
  * What staff pages say about a rental-module event someone else caused. Pure and
  * client-safe: it reads the event's payload (the aggregate after the change).
  */
-import { VEHICLE_STATUS_LABELS, type VehicleStatusName } from "../vocabulary";
+import { isRentalEventType, VEHICLE_STATUS_LABELS, type RentalEventType, type VehicleStatusName } from "../vocabulary";
 
 interface EventLike {
   type: string;
@@ -23,7 +23,7 @@ function vehicleName(vehicle: Record<string, unknown>): string {
   return name ? (plate ? `${name} (${plate})` : name) : "A vehicle";
 }
 
-const RENTAL_VERBS: Record<string, string> = {
+const RENTAL_VERBS: Record<RentalEventType, string> = {
   "rental.requested": "requested",
   "rental.approved": "approved",
   "rental.rejected": "rejected",
@@ -34,7 +34,7 @@ const RENTAL_VERBS: Record<string, string> = {
 
 export function describeRentalModuleEvent(event: EventLike): { title: string; body: string } | null {
   const payload = record(event.payload);
-  if (event.type in RENTAL_VERBS) {
+  if (isRentalEventType(event.type)) {
     const customer = string(record(payload.customer).name) ?? "A customer";
     const period = string(payload.startDate) && string(payload.endDate) ? `${string(payload.startDate)} → ${string(payload.endDate)}` : "";
     const vehicle = vehicleName(record(payload.vehicle));

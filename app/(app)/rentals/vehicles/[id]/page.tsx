@@ -12,7 +12,7 @@ import { rentalCapabilities } from "@/lib/modules/rentals/services/access";
 import { getBranch } from "@/lib/modules/rentals/services/branches";
 import { formatCalendarDate, parseCalendarDate, today } from "@/lib/modules/rentals/view-models/dates";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
-import { pageQuery, type PageSearchParams } from "@/lib/modules/rentals/view-models/page-query";
+import { readSearchFilters, type PageSearchParams } from "@/lib/modules/rentals/view-models/search-params";
 import { listVehicleRentals } from "@/lib/modules/rentals/services/rentals";
 import { bookedPeriods, getVehicle } from "@/lib/modules/rentals/services/vehicles";
 import { FUEL_LABELS, TRANSMISSION_LABELS, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
@@ -39,7 +39,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pa
     bookedPeriods(principal, vehicle.id),
     can.manageRentals ? listVehicleRentals(principal, vehicle.id, { limit: 20 }) : null,
   ]);
-  const dates = pageQuery(await searchParams, ["from", "to"]);
+  const dates = readSearchFilters(await searchParams, ["from", "to"]);
   const firstDay = formatCalendarDate(today());
   const valid = (value: string | undefined) => (value && parseCalendarDate(value) && value >= firstDay ? value : undefined);
 

@@ -1,5 +1,5 @@
 import { authenticate } from "@/lib/auth/authenticate";
-import { route, searchParams } from "@/lib/http/route";
+import { listResponse, route, searchParams } from "@/lib/http/route";
 import { listVehicleRentals } from "@/lib/modules/rentals/services/rentals";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +7,5 @@ export const dynamic = "force-dynamic";
 /** The vehicle's rental history (staff), each rental with its status history. */
 export const GET = route<{ id: string }>(async (request, { params }) => {
   const principal = await authenticate(request);
-  const { items, total } = await listVehicleRentals(principal, (await params).id, searchParams(request));
-  return Response.json(items, { headers: { "X-Total-Count": String(total) } });
+  return listResponse(await listVehicleRentals(principal, (await params).id, searchParams(request)));
 });

@@ -1,7 +1,7 @@
 /** Next's `searchParams` as a plain query: first value of each key, empty values dropped (an empty filter is no filter). */
 export type PageSearchParams = Record<string, string | string[] | undefined>;
 
-export function pageQuery(params: PageSearchParams, keys: readonly string[]): Record<string, string> {
+export function readSearchFilters(params: PageSearchParams, keys: readonly string[]): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of keys) {
     const raw = params[key];
