@@ -26,6 +26,7 @@ export const rentalsModule = defineModule({
     },
     accentClass: "border-t-rentals",
   },
+  routes: ["app/(app)/rentals", "app/admin/rentals", "app/admin/fleet", "app/admin/branches", "app/api/v1/branches", "app/api/v1/vehicles", "app/api/v1/rentals"],
   resources: RENTAL_RESOURCES,
   grants: {
     // Customers request and cancel their own rentals ("(own)" in the services).
