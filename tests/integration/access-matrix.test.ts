@@ -10,6 +10,12 @@ import * as mechanicItem from "@/app/api/v1/mechanics/[id]/route";
 import * as rolePermissions from "@/app/api/v1/rbac/roles/[id]/permissions/route";
 import * as roles from "@/app/api/v1/rbac/roles/route";
 import * as users from "@/app/api/v1/users/route";
+import * as branches from "@/app/api/v1/branches/route";
+import * as credits from "@/app/api/v1/credits/route";
+import * as rentals from "@/app/api/v1/rentals/route";
+import * as reservations from "@/app/api/v1/reservations/route";
+import * as spots from "@/app/api/v1/spots/route";
+import * as vehicles from "@/app/api/v1/vehicles/route";
 import * as userItem from "@/app/api/v1/users/[id]/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as me, PATCH as updateMe } from "@/app/api/v1/users/me/route";
@@ -17,17 +23,21 @@ import { db } from "@/lib/db";
 import type { RoleName } from "@/lib/identity/roles";
 import { defaultRoleScopes } from "@/lib/rbac/catalogue";
 import { call, type CallOptions } from "../support/http";
+import { branchInput, newBranch, vehicleInput } from "../support/rentals";
 import { createUser, databaseSnapshot, PASSWORD, uniqueContact, type TestUser } from "../support/identity";
 
 const ROLE_NAMES: RoleName[] = ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"];
 let actors: Record<RoleName, TestUser>;
 let others: Record<RoleName, TestUser>;
+/** A branch for the vehicle endpoints. */
+let branchId: string;
 
 beforeAll(async () => {
   const entries = await Promise.all(ROLE_NAMES.map(async (role) => [role, await createUser(role)] as const));
   actors = Object.fromEntries(entries) as Record<RoleName, TestUser>;
   const otherEntries = await Promise.all(ROLE_NAMES.map(async (role) => [role, await createUser(role, `Other ${role}`)] as const));
   others = Object.fromEntries(otherEntries) as Record<RoleName, TestUser>;
+  branchId = (await newBranch(actors.ADMIN.token)).id;
 });
 
 const newAccount = () => ({ name: "New Account", ...uniqueContact(), password: PASSWORD });
@@ -60,6 +70,15 @@ const endpoints: Endpoint[] = [
   { name: "GET /rbac/roles", handler: roles.GET, request: () => ({}), allowed: ["ADMIN"], mutates: false },
   { name: "GET /rbac/roles/{id}/permissions", handler: rolePermissions.GET, request: () => ({ params: { id: "3" } }), allowed: ["ADMIN"], mutates: false },
   { name: "PUT /rbac/roles/{id}/permissions", handler: rolePermissions.PUT, request: () => ({ method: "PUT", params: { id: "2" }, json: { scopes: [...defaultRoleScopes("MECHANIC")] } }), allowed: ["ADMIN"], mutates: true },
+  // The modules' endpoints, under the same rules: every module's scopes come from its definition's grants.
+  { name: "GET /spots/", handler: spots.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER"], mutates: false },
+  { name: "GET /reservations/", handler: reservations.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER"], mutates: false },
+  { name: "GET /credits/", handler: credits.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER"], mutates: false },
+  { name: "GET /branches/", handler: branches.GET, request: () => ({}), allowed: ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"], mutates: false },
+  { name: "POST /branches/", handler: branches.POST, request: () => ({ json: branchInput() }), allowed: ["ADMIN", "EMPLOYEE"], mutates: true },
+  { name: "GET /vehicles/", handler: vehicles.GET, request: () => ({}), allowed: ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"], mutates: false },
+  { name: "POST /vehicles/", handler: vehicles.POST, request: () => ({ json: vehicleInput(branchId) }), allowed: ["ADMIN", "EMPLOYEE"], mutates: true },
+  { name: "GET /rentals/", handler: rentals.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER", "EMPLOYEE"], mutates: false },
   { name: "DELETE /users/{other}", handler: userItem.DELETE, request: () => ({ method: "DELETE", params: { id: others.CUSTOMER.id } }), allowed: ["ADMIN"], mutates: true },
 ];
 
