@@ -25,6 +25,15 @@ export function actsForOthers(principal: Principal): boolean {
   return principal.role === "ADMIN";
 }
 
+/** The constraints that guard parking, and what each violation means to a person (for `withConflicts`). */
+export const PARKING_CONSTRAINTS: Record<string, string> = {
+  reservations_spot_no_overlap: "This spot is already reserved for part of that time.",
+  reservations_reserver_no_overlap: "You already have a reservation that overlaps that time.",
+  availability_windows_no_overlap: "That window overlaps another window of this spot.",
+  parking_spots_owner_label_live_key: "You already have a spot with this label.",
+  reservations_not_own_spot: "You cannot reserve your own spot.",
+};
+
 /** A parking change: one transaction with its events; afterwards the cached spot lists are stale. */
 export async function parkingTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   const result = await transaction(work);

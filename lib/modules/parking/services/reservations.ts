@@ -7,9 +7,9 @@ import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, queryInteger } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
-import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
 import { moveCredits } from "./credits";
-import { conflictFromConstraint } from "./errors";
+import { withConflicts } from "../../../db-conflicts";
 import { recordSpotEvent } from "./spots";
 import type { ReservationView } from "../views";
 import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
@@ -97,46 +97,46 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
   const { spotId, startsAt, endsAt } = parseInput(reserveInputSchema, input);
   checkTimes(startsAt, endsAt);
   const cost = parkingSettings().PARKING_RESERVATION_COST;
-  try {
-    return await parkingTransaction(async (tx) => {
-      // A spot's owner never changes, so it can be read before anything is locked.
-      const ownerId = await liveSpotOwner(tx, spotId);
-      if (ownerId === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
-      // Both people first (their credit moves and daily counts, and against their
-      // accounts' deletion), then the spot: the lock order of every parking transaction.
-      const present = await lockPeople(tx, [principal.userId, ownerId]);
-      if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-      if (!present.has(ownerId)) throw new NotFoundError("Spot not found.");
-      const spot = await lockSpot(tx, spotId, "share");
-      const covering = await tx.availabilityWindow.findFirst({
-        where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
-        select: { id: true },
-      });
-      if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
-      await checkDailyLimits(tx, principal.userId, spot.owner_id);
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        // A spot's owner never changes, so it can be read before anything is locked.
+        const ownerId = await liveSpotOwner(tx, spotId);
+        if (ownerId === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
+        // Both people first (their credit moves and daily counts, and against their
+        // accounts' deletion), then the spot: the lock order of every parking transaction.
+        const present = await lockPeople(tx, [principal.userId, ownerId]);
+        if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        if (!present.has(ownerId)) throw new NotFoundError("Spot not found.");
+        const spot = await lockSpot(tx, spotId, "share");
+        const covering = await tx.availabilityWindow.findFirst({
+          where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+          select: { id: true },
+        });
+        if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
+        await checkDailyLimits(tx, principal.userId, spot.owner_id);
 
-      const created = await tx.reservation.create({
-        data: { spotId, reserverId: principal.userId, ownerId: spot.owner_id, startsAt, endsAt, cost, status: "CONFIRMED" },
-      });
-      const balance = await moveCredits(tx, {
-        userId: principal.userId,
-        amount: -cost,
-        kind: "ESCROW_HOLD",
-        reservationId: created.id,
-        actor: principal.userId,
-      });
-      if (balance === null) {
-        const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
-        throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
-      }
-      const view = await reservationViewIn(tx, created.id);
-      await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
-      await recordSpotEvent(tx, spotId, "spot.reserved", principal.userId);
-      return view;
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+        const created = await tx.reservation.create({
+          data: { spotId, reserverId: principal.userId, ownerId: spot.owner_id, startsAt, endsAt, cost, status: "CONFIRMED" },
+        });
+        const balance = await moveCredits(tx, {
+          userId: principal.userId,
+          amount: -cost,
+          kind: "ESCROW_HOLD",
+          reservationId: created.id,
+          actor: principal.userId,
+        });
+        if (balance === null) {
+          const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
+          throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
+        }
+        const view = await reservationViewIn(tx, created.id);
+        await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
+        await recordSpotEvent(tx, spotId, "spot.reserved", principal.userId);
+        return view;
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
 
 export const reservationListSchema = z.object({

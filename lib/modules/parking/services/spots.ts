@@ -8,8 +8,8 @@ import { Prisma, SpotKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { parseInput, queryInteger, safeText } from "../../../validation";
 import { cachedSpotList } from "./cache";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
-import { conflictFromConstraint } from "./errors";
+import { actsForOthers, instantSchema, lockSpot, PARKING_CONSTRAINTS, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
 
 const LIVE = ["CONFIRMED", "ACTIVE"] as const;
@@ -170,16 +170,16 @@ export async function createSpot(principal: Principal, input: unknown): Promise<
   await requireScope(principal, "WRITE:SPOTS");
   const data = parseInput(spotInputSchema, input);
   if (principal.role !== "CUSTOMER") throw new ForbiddenError("Only residents (customer accounts) own parking spots.");
-  try {
-    return await parkingTransaction(async (tx) => {
-      // Against the account's deletion meanwhile (see lockAccounts).
-      if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-      const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
-      return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        // Against the account's deletion meanwhile (see lockAccounts).
+        if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
+        return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
 
 async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
@@ -194,15 +194,15 @@ async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, 
 export async function updateSpot(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
   const id = parseInput(uuidSchema, spotId, "path");
   const changes = parseInput(spotUpdateSchema, input);
-  try {
-    return await parkingTransaction(async (tx) => {
-      await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
-      await tx.parkingSpot.update({ where: { id }, data: changes });
-      return recordSpotEvent(tx, id, "spot.updated", principal.userId);
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
+        await tx.parkingSpot.update({ where: { id }, data: changes });
+        return recordSpotEvent(tx, id, "spot.updated", principal.userId);
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
 
 /** A spot with upcoming (confirmed or active) reservations stays. Deleting keeps the history. */
