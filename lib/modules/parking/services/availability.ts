@@ -3,8 +3,8 @@ import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { requireScope } from "../../../rbac/permissions";
-import { fieldError, parseInput } from "../../../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
+import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, parkingHorizon, parkingTransaction, wellFormed } from "./common";
 import { recordSpotEvent } from "./spots";
 import type { SpotView } from "../views";
 import { parkingSettings } from "../settings";
@@ -70,7 +70,7 @@ async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date):
 
 /** `POST /spots/{id}/availability {from, to}`: publishes a window when the spot is free. */
 export async function publishWindow(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const { from, to } = parseInput(windowInputSchema, input);
   checkWindowBounds(from, to);
   return parkingTransaction(async (tx) => {
@@ -86,7 +86,7 @@ export async function publishWindow(principal: Principal, spotId: string, input:
  * refused with 409 naming the reservation when a confirmed or active one lies in it.
  */
 export async function setAvailability(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const toggle = parseInput(toggleInputSchema, input);
   if (toggle.available) checkWindowBounds(new Date(), toggle.until, "until");
   return parkingTransaction(async (tx) => {
@@ -124,12 +124,12 @@ export interface AvailabilityView {
 /** `GET /spots/{id}/availability?from=&to=`: windows and busy periods (default: the next 7 days). */
 export async function getAvailability(principal: Principal, spotId: string, query: unknown): Promise<AvailabilityView> {
   await requireScope(principal, "READ:SPOTS");
-  const id = parseInput(uuidSchema, spotId, "path");
-  const range = parseInput(availabilityQuerySchema, query, "query");
+  const id = pathId(spotId, NOT_FOUND.spot);
+  const range = parseQuery(availabilityQuerySchema, query);
   const from = range.from ?? new Date();
   const to = range.to ?? new Date(from.getTime() + 7 * 86_400_000);
   const spot = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   const [windows, busy] = await Promise.all([
     db.availabilityWindow.findMany({ where: { spotId: id, startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } }),
     db.reservation.findMany({

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import type { Transaction } from "../../../db";
 import { NotFoundError } from "../../../errors";
@@ -24,6 +23,12 @@ export function wellFormed(payload: { issues: readonly unknown[] }): boolean {
 export function actsForOthers(principal: Principal): boolean {
   return principal.role === "ADMIN";
 }
+
+/** What a missing (or malformed: see `pathId`) spot or reservation is called. */
+export const NOT_FOUND = {
+  spot: "Spot not found.",
+  reservation: "Reservation not found.",
+} as const;
 
 /** The constraints that guard parking, and what each violation means to a person (for `withConflicts`). */
 export const PARKING_CONSTRAINTS: Record<string, string> = {
@@ -54,18 +59,16 @@ export async function lockSpot(tx: Transaction, spotId: string, mode: "update" |
       ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
       : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
   const spot = rows[0];
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot;
 }
 
 /** A live spot's owner, without a lock (the owner never changes); 404 for a deleted or unknown spot. */
 export async function liveSpotOwner(tx: Transaction, spotId: string): Promise<string> {
   const spot = await tx.parkingSpot.findFirst({ where: { id: spotId, deletedAt: null }, select: { ownerId: true } });
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot.ownerId;
 }
-
-export const uuidSchema = z.uuid("must be an id");
 
 /**
  * Locks the people a credit move touches, in id order (`lockAccounts`). Every parking

@@ -6,7 +6,7 @@ import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { ROLES, type RoleName } from "../../../identity/roles";
 import { STARTING_CREDITS } from "../vocabulary";
-import { parseInput, queryInteger } from "../../../validation";
+import { parseQuery, queryInteger } from "../../../validation";
 import type { CreditsView } from "../views";
 import type { DashboardHighlight } from "../../contract";
 import { parkingSettings } from "../settings";
@@ -70,7 +70,7 @@ export const creditsQuerySchema = z.object({
 /** `GET /credits`: one's balance, escrow and ledger (newest first, paginated by `before`). */
 export async function getCredits(principal: Principal, query: unknown): Promise<CreditsView> {
   await requireScope(principal, "READ:CREDITS");
-  const { limit, before } = parseInput(creditsQuerySchema, query, "query");
+  const { limit, before } = parseQuery(creditsQuerySchema, query);
   const [user, escrow, rows] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } }),
     escrowOf(db, principal.userId),

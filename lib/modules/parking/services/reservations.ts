@@ -5,9 +5,9 @@ import { ConflictError, NotFoundError } from "../../../errors";
 import { recordEvent } from "../../../events/outbox";
 import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
-import { fieldError, parseInput, queryInteger } from "../../../validation";
+import { fieldError, idSchema, parseInput, parseQuery, pathId, queryInteger } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
-import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { withConflicts } from "../../../db-conflicts";
 import { recordSpotEvent } from "./spots";
@@ -45,7 +45,7 @@ export async function reservationViewIn(tx: Transaction | typeof db, id: string)
 }
 
 export const reserveInputSchema = z
-  .object({ spotId: uuidSchema, startsAt: instantSchema, endsAt: instantSchema })
+  .object({ spotId: idSchema, startsAt: instantSchema, endsAt: instantSchema })
   .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
@@ -107,7 +107,7 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
         // accounts' deletion), then the spot: the lock order of every parking transaction.
         const present = await lockPeople(tx, [principal.userId, ownerId]);
         if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-        if (!present.has(ownerId)) throw new NotFoundError("Spot not found.");
+        if (!present.has(ownerId)) throw new NotFoundError(NOT_FOUND.spot);
         const spot = await lockSpot(tx, spotId, "share");
         const covering = await tx.availabilityWindow.findFirst({
           where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
@@ -153,7 +153,7 @@ export const reservationListSchema = z.object({
  */
 export async function listReservations(principal: Principal, query: unknown): Promise<{ reservations: ReservationView[]; total: number }> {
   await requireScope(principal, "READ:RESERVATIONS");
-  const filter = parseInput(reservationListSchema, query, "query");
+  const filter = parseQuery(reservationListSchema, query);
   const everyone = filter.all === true && actsForOthers(principal) && hasScope(principal, "READ:RESERVATIONS");
   const mine: Prisma.ReservationWhereInput =
     filter.role === "reserver"
@@ -173,14 +173,14 @@ export async function listReservations(principal: Principal, query: unknown): Pr
 async function visibleReservation(principal: Principal, client: Transaction | typeof db, id: string) {
   const row = await client.reservation.findUnique({ where: { id }, include: reservationInclude });
   if (!row || (row.reserverId !== principal.userId && row.ownerId !== principal.userId && !actsForOthers(principal))) {
-    throw new NotFoundError("Reservation not found.");
+    throw new NotFoundError(NOT_FOUND.reservation);
   }
   return row;
 }
 
 export async function getReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
   await requireScope(principal, "READ:RESERVATIONS");
-  const id = parseInput(uuidSchema, reservationId, "path");
+  const id = pathId(reservationId, NOT_FOUND.reservation);
   return toReservationView(await visibleReservation(principal, db, id));
 }
 
@@ -190,7 +190,7 @@ export async function getReservation(principal: Principal, reservationId: string
  */
 export async function cancelReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
   await requireScope(principal, "UPDATE:RESERVATIONS");
-  const id = parseInput(uuidSchema, reservationId, "path");
+  const id = pathId(reservationId, NOT_FOUND.reservation);
   return parkingTransaction(async (tx) => {
     const row = await visibleReservation(principal, tx, id);
     await lockPeople(tx, [row.reserverId, row.ownerId]);

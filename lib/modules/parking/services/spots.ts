@@ -6,9 +6,9 @@ import { recordEvent } from "../../../events/outbox";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import { Prisma, SpotKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, queryInteger, safeText } from "../../../validation";
+import { parseInput, parseQuery, pathId, queryInteger, safeText } from "../../../validation";
 import { cachedSpotList } from "./cache";
-import { actsForOthers, instantSchema, lockSpot, PARKING_CONSTRAINTS, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction, wellFormed } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
 
@@ -90,7 +90,7 @@ function freeDuring(from: Date, to: Date): Prisma.ParkingSpotWhereInput {
 /** Spots with their owner, open windows and next reservation. Cached; invalidated by every parking change. */
 export async function listSpots(principal: Principal, input: unknown): Promise<{ spots: SpotView[]; total: number }> {
   await requireScope(principal, "READ:SPOTS");
-  const filter = parseInput(spotFilterSchema, input, "query");
+  const filter = parseQuery(spotFilterSchema, input);
   return cachedSpotList(filter, async () => {
     const now = new Date();
     const conditions: Prisma.ParkingSpotWhereInput[] = [{ deletedAt: null }];
@@ -126,10 +126,10 @@ export async function listOwnSpots(principal: Principal): Promise<SpotView[]> {
 
 export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {
   await requireScope(principal, "READ:SPOTS");
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const now = new Date();
   const row = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, include: spotInclude(now) });
-  if (!row) throw new NotFoundError("Spot not found.");
+  if (!row) throw new NotFoundError(NOT_FOUND.spot);
   return toSpotView(row, now);
 }
 
@@ -192,7 +192,7 @@ async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, 
 }
 
 export async function updateSpot(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const changes = parseInput(spotUpdateSchema, input);
   return withConflicts(
     () =>
@@ -207,7 +207,7 @@ export async function updateSpot(principal: Principal, spotId: string, input: un
 
 /** A spot with upcoming (confirmed or active) reservations stays. Deleting keeps the history. */
 export async function deleteSpot(principal: Principal, spotId: string): Promise<void> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   await parkingTransaction(async (tx) => {
     await ownedSpotFor(principal, tx, id, "DELETE:SPOTS");
     const upcoming = await tx.reservation.findFirst({
