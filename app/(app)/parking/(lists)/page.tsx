@@ -16,7 +16,7 @@ const BOARD_SIZE = 200;
 export default async function ParkingBoardPage() {
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:SPOTS")) forbidden();
-  const { spots, total } = await forPage(listSpots(principal, { limit: BOARD_SIZE }));
+  const { items: spots, total } = await forPage(listSpots(principal, { limit: BOARD_SIZE }));
   const clock = serverClock();
 
   return (

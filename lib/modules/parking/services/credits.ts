@@ -6,7 +6,7 @@ import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { ROLES, type RoleName } from "../../../identity/roles";
 import { STARTING_CREDITS } from "../vocabulary";
-import { parseQuery, queryInteger } from "../../../validation";
+import { pageQuery, parseQuery } from "../../../validation";
 import type { CreditsView } from "../views";
 import type { DashboardHighlight } from "../../contract";
 import { parkingSettings } from "../settings";
@@ -63,7 +63,7 @@ export async function moveCredits(
 }
 
 export const creditsQuerySchema = z.object({
-  limit: queryInteger(1, 200, 50),
+  limit: pageQuery.limit,
   before: z.string().regex(/^\d{1,18}$/, "must be a transaction id").optional(),
 });
 

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from "../../../errors";
 import { recordEvent } from "../../../events/outbox";
 import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
-import { fieldError, idSchema, parseInput, parseQuery, pathId, queryInteger } from "../../../validation";
+import { fieldError, idSchema, pageQuery, parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
 import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, wellFormed } from "./common";
 import { moveCredits } from "./credits";
@@ -143,15 +143,14 @@ export const reservationListSchema = z.object({
   status: z.enum(ReservationStatus).optional(),
   role: z.enum(["reserver", "owner", "all"]).default("all"),
   all: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
-  limit: queryInteger(1, 200, 50),
-  offset: queryInteger(0, 1_000_000_000, 0),
+  ...pageQuery,
 });
 
 /**
  * `GET /reservations`: mine — made by me or on my spots (`role=reserver|owner`);
  * with `all=true` everyone's, for holders of `READ:RESERVATIONS` who act for others (admins).
  */
-export async function listReservations(principal: Principal, query: unknown): Promise<{ reservations: ReservationView[]; total: number }> {
+export async function listReservations(principal: Principal, query: unknown): Promise<Page<ReservationView>> {
   await requireScope(principal, "READ:RESERVATIONS");
   const filter = parseQuery(reservationListSchema, query);
   const everyone = filter.all === true && actsForOthers(principal) && hasScope(principal, "READ:RESERVATIONS");
@@ -166,7 +165,7 @@ export async function listReservations(principal: Principal, query: unknown): Pr
     db.reservation.findMany({ where, include: reservationInclude, orderBy: { startsAt: "desc" }, take: filter.limit, skip: filter.offset }),
     db.reservation.count({ where }),
   ]);
-  return { reservations: rows.map(toReservationView), total };
+  return { items: rows.map(toReservationView), total };
 }
 
 /** The reserver, the spot's owner and admins see a reservation; to anyone else it does not exist. */

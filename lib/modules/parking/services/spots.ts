@@ -6,7 +6,7 @@ import { recordEvent } from "../../../events/outbox";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import { Prisma, SpotKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, parseQuery, pathId, queryInteger, safeText } from "../../../validation";
+import { pageQuery, parseInput, parseQuery, pathId, queryInteger, safeText, type Page } from "../../../validation";
 import { cachedSpotList } from "./cache";
 import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction, wellFormed } from "./common";
 import { withConflicts } from "../../../db-conflicts";
@@ -64,8 +64,9 @@ export const spotFilterSchema = z
     zone: safeText(60).optional(),
     kind: z.enum(SpotKind).optional(),
     ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
+    ...pageQuery,
+    // The board reads up to 100 spots unless told otherwise (other lists: 50).
     limit: queryInteger(1, 200, 100),
-    offset: queryInteger(0, 1_000_000_000, 0),
   })
   .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
     message: "give both availableFrom and availableTo",
@@ -88,7 +89,7 @@ function freeDuring(from: Date, to: Date): Prisma.ParkingSpotWhereInput {
 }
 
 /** Spots with their owner, open windows and next reservation. Cached; invalidated by every parking change. */
-export async function listSpots(principal: Principal, input: unknown): Promise<{ spots: SpotView[]; total: number }> {
+export async function listSpots(principal: Principal, input: unknown): Promise<Page<SpotView>> {
   await requireScope(principal, "READ:SPOTS");
   const filter = parseQuery(spotFilterSchema, input);
   return cachedSpotList(filter, async () => {
@@ -113,7 +114,7 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
       }),
       db.parkingSpot.count({ where }),
     ]);
-    return { spots: rows.map((row) => toSpotView(row, now)), total };
+    return { items: rows.map((row) => toSpotView(row, now)), total };
   });
 }
 
@@ -121,7 +122,7 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
 export async function listOwnSpots(principal: Principal): Promise<SpotView[]> {
   await requireScope(principal, "READ:SPOTS");
   if (principal.role !== "CUSTOMER") return [];
-  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).spots;
+  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).items;
 }
 
 export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {

@@ -113,10 +113,10 @@ export default async function MySpotsPage() {
   if (!principal.scopes.has("WRITE:SPOTS")) forbidden();
   const owner = principal.role === "CUSTOMER";
   const [mine, all] = await Promise.all([
-    owner ? forPage(listSpots(principal, { ownerId: principal.userId, limit: 200 })) : Promise.resolve({ spots: [], total: 0 }),
+    owner ? forPage(listSpots(principal, { ownerId: principal.userId, limit: 200 })) : Promise.resolve({ items: [], total: 0 }),
     forPage(listSpots(principal, { limit: 200 })),
   ]);
-  const zones = [...new Set(all.spots.map((spot) => spot.zone))].sort();
+  const zones = [...new Set(all.items.map((spot) => spot.zone))].sort();
   const clock = serverClock();
 
   return (
@@ -133,9 +133,9 @@ export default async function MySpotsPage() {
             <h2 id="owned-heading" className="sr-only">
               Your spots
             </h2>
-            {mine.spots.length > 0 ? (
+            {mine.items.length > 0 ? (
               <ul className="space-y-6">
-                {mine.spots.map((spot) => (
+                {mine.items.map((spot) => (
                   <OwnedSpot key={spot.id} spot={spot} zones={zones} clock={clock} />
                 ))}
               </ul>

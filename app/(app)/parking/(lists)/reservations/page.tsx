@@ -90,7 +90,7 @@ function ReservationTable({
 export default async function ReservationsPage() {
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:RESERVATIONS")) forbidden();
-  const { reservations, total } = await forPage(listReservations(principal, { role: "all", limit: LIST_SIZE }));
+  const { items: reservations, total } = await forPage(listReservations(principal, { role: "all", limit: LIST_SIZE }));
   const clock = serverClock();
   const made = reservations.filter((reservation) => reservation.reserver.id === principal.userId);
   const onMySpots = reservations.filter((reservation) => reservation.owner.id === principal.userId);
