@@ -60,3 +60,21 @@ export interface CreditsView {
   /** Pass as `before` for the next (older) page; null at the end. */
   nextBefore: string | null;
 }
+
+/** `credit_events` payload of a credit move (escrow hold, settlement, refund): the balance and escrow after it. */
+export interface CreditMoveView {
+  userId: string;
+  transactionId: string;
+  kind: CreditTransactionKind;
+  amount: number;
+  balance: number;
+  escrow: number;
+  reservationId: string;
+}
+
+/** `credit_events` payload when a departing member's balance goes to the community pool. */
+export interface CreditPooledView {
+  userId: string;
+  amount: number;
+  poolBalance: number;
+}

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
 import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, parkingHorizon, parkingTransaction, wellFormed } from "./common";
-import { recordSpotEvent } from "./spots";
+import { spotChanged } from "./spots";
 import type { SpotView } from "../views";
 import { parkingSettings } from "../settings";
 
@@ -76,7 +76,7 @@ export async function publishWindow(principal: Principal, spotId: string, input:
   return parkingTransaction(async (tx) => {
     await ownSpotForAvailability(principal, tx, id);
     await addWindow(tx, id, new Date(Math.max(from.getTime(), Date.now())), to);
-    return recordSpotEvent(tx, id, "spot.availability_published", principal.userId);
+    return spotChanged(tx, id, "spot.availability_published", principal.userId);
   });
 }
 
@@ -94,7 +94,7 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     const now = new Date();
     if (toggle.available) {
       await addWindow(tx, id, now, toggle.until);
-      return recordSpotEvent(tx, id, "spot.opened", principal.userId);
+      return spotChanged(tx, id, "spot.opened", principal.userId);
     }
     const blocking = await tx.reservation.findFirst({
       where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: now } },
@@ -108,7 +108,7 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     }
     await tx.availabilityWindow.deleteMany({ where: { spotId: id, startsAt: { gte: now } } });
     await tx.availabilityWindow.updateMany({ where: { spotId: id, startsAt: { lt: now }, endsAt: { gt: now } }, data: { endsAt: now } });
-    return recordSpotEvent(tx, id, "spot.closed", principal.userId);
+    return spotChanged(tx, id, "spot.closed", principal.userId);
   });
 }
 

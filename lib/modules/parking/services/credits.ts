@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
-import { recordEvent } from "../../../events/outbox";
 import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { ROLES, type RoleName } from "../../../identity/roles";
 import { STARTING_CREDITS } from "../vocabulary";
 import { pageQuery, parseQuery } from "../../../validation";
 import type { CreditsView } from "../views";
+import { CREDIT_MOVE_EVENT_TYPES, recordParkingEvent } from "../events";
 import type { DashboardHighlight } from "../../contract";
 import { parkingSettings } from "../settings";
 
@@ -44,10 +44,10 @@ export async function moveCredits(
   const entry = await tx.creditTransaction.create({
     data: { userId: move.userId, amount: move.amount, kind: move.kind, reservationId: move.reservationId, balanceAfter: balance },
   });
-  await recordEvent(tx, {
+  await recordParkingEvent(tx, {
     topic: "credit_events",
     key: move.userId,
-    type: `credit.${move.kind.toLowerCase()}`,
+    type: CREDIT_MOVE_EVENT_TYPES[move.kind],
     payload: {
       userId: move.userId,
       transactionId: entry.id.toString(),

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
 import { fieldError, idSchema, pageQuery, parseInput, parseQuery, pathId, type Page } from "../../../validation";
@@ -10,7 +9,8 @@ import { ACCOUNT_GONE } from "../../../identity/account-locks";
 import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, wellFormed } from "./common";
 import { moveCredits } from "./credits";
 import { withConflicts } from "../../../db-conflicts";
-import { recordSpotEvent } from "./spots";
+import { spotChanged } from "./spots";
+import { recordParkingEvent } from "../events";
 import type { ReservationView } from "../views";
 import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { parkingSettings } from "../settings";
@@ -131,8 +131,8 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
           throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
         }
         const view = await reservationViewIn(tx, created.id);
-        await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
-        await recordSpotEvent(tx, spotId, "spot.reserved", principal.userId);
+        await recordParkingEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
+        await spotChanged(tx, spotId, "spot.reserved", principal.userId);
         return view;
       }),
     { constraints: PARKING_CONSTRAINTS },
@@ -203,8 +203,8 @@ export async function cancelReservation(principal: Principal, reservationId: str
     if (cancelled.count === 0) throw new ConflictError("The reservation changed meanwhile; reload and try again.");
     await moveCredits(tx, { userId: row.reserverId, amount: row.cost, kind: "REFUND", reservationId: id, actor: principal.userId });
     const view = await reservationViewIn(tx, id);
-    await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.cancelled", payload: view, actor: principal.userId });
-    await recordSpotEvent(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
+    await recordParkingEvent(tx, { topic: "reservation_events", key: id, type: "reservation.cancelled", payload: view, actor: principal.userId });
+    await spotChanged(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
     return view;
   });
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
-import { db } from "../../../db";
+import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import { Prisma, SpotKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
@@ -11,6 +10,7 @@ import { cachedSpotList } from "./cache";
 import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction, wellFormed } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
+import { recordParkingEvent, type SpotEventType } from "../events";
 
 const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 
@@ -135,18 +135,22 @@ export async function getSpot(principal: Principal, spotId: string): Promise<Spo
 }
 
 /** Reloads a spot inside a transaction, for event payloads and responses. */
-async function spotViewIn(tx: Prisma.TransactionClient, id: string): Promise<SpotView> {
+export async function spotViewIn(tx: Transaction, id: string): Promise<SpotView> {
   const now = new Date();
   const row = await tx.parkingSpot.findUniqueOrThrow({ where: { id }, include: spotInclude(now) });
   return toSpotView(row, now);
 }
-export { spotViewIn };
 
-/** Records a spot's new state on `parking_events` (the live board listens to these). */
-export async function recordSpotEvent(tx: Prisma.TransactionClient, spotId: string, type: string, actor: string): Promise<SpotView> {
+/** The spot's new state, recorded on `parking_events` as `type` (the live board listens to these); returns it. */
+export async function spotChanged(tx: Transaction, spotId: string, type: SpotEventType, actor: string): Promise<SpotView> {
   const view = await spotViewIn(tx, spotId);
-  await recordEvent(tx, { topic: "parking_events", key: spotId, type, payload: view, actor });
+  await recordParkingEvent(tx, { topic: "parking_events", key: spotId, type, payload: view, actor });
   return view;
+}
+
+/** A deleted spot as the board last sees it: offered never again. */
+export function deletedSpotView(view: SpotView): SpotView {
+  return { ...view, availability: [], availableNow: false };
 }
 
 const spotFields = {
@@ -177,13 +181,13 @@ export async function createSpot(principal: Principal, input: unknown): Promise<
         // Against the account's deletion meanwhile (see lockAccounts).
         if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
         const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
-        return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
+        return spotChanged(tx, spot.id, "spot.created", principal.userId);
       }),
     { constraints: PARKING_CONSTRAINTS },
   );
 }
 
-async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
+async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
   await requireScope(principal, scope);
   const spot = await lockSpot(tx, spotId, "update");
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
@@ -200,7 +204,7 @@ export async function updateSpot(principal: Principal, spotId: string, input: un
       parkingTransaction(async (tx) => {
         await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
         await tx.parkingSpot.update({ where: { id }, data: changes });
-        return recordSpotEvent(tx, id, "spot.updated", principal.userId);
+        return spotChanged(tx, id, "spot.updated", principal.userId);
       }),
     { constraints: PARKING_CONSTRAINTS },
   );
@@ -224,6 +228,6 @@ export async function deleteSpot(principal: Principal, spotId: string): Promise<
     const view = await spotViewIn(tx, id);
     await tx.availabilityWindow.deleteMany({ where: { spotId: id } });
     await tx.parkingSpot.update({ where: { id }, data: { deletedAt: new Date() } });
-    await recordEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: { ...view, availability: [], availableNow: false }, actor: principal.userId });
+    await recordParkingEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: deletedSpotView(view), actor: principal.userId });
   });
 }
