@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import type { ToggleField, WindowField } from "@/app/(app)/parking/actions";
+import type { ToggleField, WindowField } from "@/lib/modules/parking/schemas";
 import { FormMessage, primaryButtonClass } from "@/components/ui/form";
 import { formText, IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import {

@@ -7,13 +7,11 @@ import {
   currentWindow,
   groupBoard,
   nextWindow,
-  SPOT_KIND_LABELS,
-  SPOT_STATUS_LABELS,
   statusCounts,
   STATUS_ORDER,
   upcomingReservation,
-  type SpotStatus,
 } from "@/lib/modules/parking/view-models/board";
+import { SPOT_KIND_LABELS, SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/modules/parking/vocabulary";
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 import { LocalTime } from "./local-time";
 import { useHydrated, useNow } from "./use-now";

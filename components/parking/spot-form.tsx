@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import type { SpotField } from "@/app/(app)/parking/actions";
+import type { SpotField } from "@/lib/modules/parking/schemas";
 import { errorTextClass, FormMessage, inputClass, primaryButtonClass, TextField } from "@/components/ui/form";
-import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/modules/parking/view-models/board";
+import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/modules/parking/vocabulary";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import { selectClass } from "./ui";
 

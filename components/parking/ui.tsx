@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ReservationView } from "@/lib/modules/parking/views";
-import { SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/modules/parking/view-models/board";
+import { RESERVATION_STATUS_LABELS, SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/modules/parking/vocabulary";
 
 /** Shared looks of the parking pages; colours come from the design tokens or carry their dark variant. */
 
@@ -38,13 +38,6 @@ const RESERVATION_STYLES: Record<ReservationView["status"], string> = {
   ACTIVE: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
   COMPLETED: "bg-surface text-ink-muted border border-line",
   CANCELLED: "bg-surface text-ink-muted border border-line",
-};
-
-export const RESERVATION_STATUS_LABELS: Record<ReservationView["status"], string> = {
-  CONFIRMED: "Confirmed",
-  ACTIVE: "Active",
-  COMPLETED: "Completed",
-  CANCELLED: "Cancelled",
 };
 
 export function ReservationStatusBadge({ status }: { status: ReservationView["status"] }) {

@@ -7,6 +7,16 @@ import { publishWindow, setAvailability } from "@/lib/modules/parking/services/a
 import { cancelReservation, reserve } from "@/lib/modules/parking/services/reservations";
 import { createSpot, deleteSpot, updateSpot } from "@/lib/modules/parking/services/spots";
 import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
+import {
+  RESERVE_FIELDS,
+  SPOT_FIELDS,
+  TOGGLE_FIELDS,
+  WINDOW_FIELDS,
+  type ReserveState,
+  type SpotField,
+  type ToggleField,
+  type WindowField,
+} from "@/lib/modules/parking/schemas";
 
 /**
  * The parking pages' server actions: thin adapters over the parking services,
@@ -15,24 +25,6 @@ import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
  */
 
 const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
-
-const SPOT_FIELDS = ["label", "zone", "description", "kind"] as const;
-export type SpotField = (typeof SPOT_FIELDS)[number];
-
-const WINDOW_FIELDS = ["from", "to"] as const;
-export type WindowField = (typeof WINDOW_FIELDS)[number];
-
-const TOGGLE_FIELDS = ["until"] as const;
-export type ToggleField = (typeof TOGGLE_FIELDS)[number];
-
-const RESERVE_FIELDS = ["startsAt", "endsAt"] as const;
-export type ReserveField = (typeof RESERVE_FIELDS)[number];
-
-/** A reservation's outcome: on success the reservation; on "insufficient credits" the balance and the cost. */
-export interface ReserveState extends FormState<ReserveField> {
-  reservation?: { id: string; startsAt: string; endsAt: string; cost: number };
-  credits?: { balance: number; cost: number };
-}
 
 function spotInput(formData: FormData) {
   return {

@@ -78,3 +78,36 @@ export interface CreditPooledView {
   amount: number;
   poolBalance: number;
 }
+
+/** `GET /spots/{id}/availability`: windows and busy periods in a range. */
+export interface AvailabilityView {
+  spotId: string;
+  from: string;
+  to: string;
+  windows: Array<{ id: string; startsAt: string; endsAt: string }>;
+  /** Live reservations in the range: times only, so others' bookings stay private. */
+  busy: Array<{ startsAt: string; endsAt: string; status: string }>;
+}
+
+/**
+ * The credit books at one instant, in one SQL statement (so one snapshot): what the
+ * members hold, what sits in escrow, what departed members left in the community pool,
+ * and what was ever handed out. The invariant is `held === issued`.
+ */
+export interface CreditSheet {
+  balances: number;
+  escrow: number;
+  pool: number;
+  customers: number;
+  departedCustomers: number;
+  /** balances + escrow + pool. */
+  held: number;
+  /** STARTING_CREDITS × (customers + departed customers). */
+  issued: number;
+}
+
+/** What one run of the reservation lifecycle job moved along. */
+export interface LifecycleResult {
+  activated: number;
+  completed: number;
+}

@@ -1,30 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
-import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, parkingHorizon, parkingTransaction, wellFormed } from "./common";
+import { actsForOthers, lockSpot, NOT_FOUND, parkingHorizon, parkingTransaction } from "./common";
 import { spotChanged } from "./spots";
-import type { SpotView } from "../views";
+import type { AvailabilityView, SpotView } from "../views";
+import { availabilityQuerySchema, toggleInputSchema, windowInputSchema } from "../schemas";
+import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { parkingSettings } from "../settings";
 
-const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 /** A little slack for clocks: "from now" sent a moment ago is still now. */
 const CLOCK_SKEW_MS = 60_000;
-
-export const windowInputSchema = z
-  .object({ from: instantSchema, to: instantSchema })
-  .refine((window) => window.to > window.from, { message: "must be after from", path: ["to"], when: wellFormed });
-
-export const toggleInputSchema = z.discriminatedUnion("available", [
-  z.object({ available: z.literal(true), until: instantSchema }),
-  z.object({ available: z.literal(false) }),
-]);
-
-export const availabilityQuerySchema = z
-  .object({ from: instantSchema.optional(), to: instantSchema.optional() })
-  .refine((range) => !range.from || !range.to || range.to > range.from, { message: "must be after from", path: ["to"], when: wellFormed });
 
 async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
   await requireScope(principal, "UPDATE:SPOTS");
@@ -97,7 +84,7 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
       return spotChanged(tx, id, "spot.opened", principal.userId);
     }
     const blocking = await tx.reservation.findFirst({
-      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: now } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: now } },
       orderBy: { startsAt: "asc" },
     });
     if (blocking) {
@@ -112,15 +99,6 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
   });
 }
 
-export interface AvailabilityView {
-  spotId: string;
-  from: string;
-  to: string;
-  windows: Array<{ id: string; startsAt: string; endsAt: string }>;
-  /** Live reservations in the range: times only, so others' bookings stay private. */
-  busy: Array<{ startsAt: string; endsAt: string; status: string }>;
-}
-
 /** `GET /spots/{id}/availability?from=&to=`: windows and busy periods (default: the next 7 days). */
 export async function getAvailability(principal: Principal, spotId: string, query: unknown): Promise<AvailabilityView> {
   await requireScope(principal, "READ:SPOTS");
@@ -133,7 +111,7 @@ export async function getAvailability(principal: Principal, spotId: string, quer
   const [windows, busy] = await Promise.all([
     db.availabilityWindow.findMany({ where: { spotId: id, startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } }),
     db.reservation.findMany({
-      where: { spotId: id, status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, startsAt: { lt: to }, endsAt: { gt: from } },
       orderBy: { startsAt: "asc" },
       select: { startsAt: true, endsAt: true, status: true },
     }),

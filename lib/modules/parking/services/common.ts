@@ -6,17 +6,9 @@ import { transaction } from "../../../events/transaction";
 import { invalidateSpotLists } from "./cache";
 import { parkingSettings } from "../settings";
 
-/** Instants in the API are ISO 8601 with an offset or Z, within the shared year bounds. */
-export { instantSchema } from "../../../validation";
-
 /** How far ahead anything in parking may lie: windows and reservations end within PARKING_MAX_WINDOW_DAYS of now. */
 export function parkingHorizon(now: number = Date.now()): number {
   return now + parkingSettings().PARKING_MAX_WINDOW_DAYS * 86_400_000;
-}
-
-/** For refinements comparing fields: run them only once every field parsed, so a malformed one is reported alone. */
-export function wellFormed(payload: { issues: readonly unknown[] }): boolean {
-  return payload.issues.length === 0;
 }
 
 /** The spec's "(own)" rules: acting on someone else's spot or reservation takes an admin. */

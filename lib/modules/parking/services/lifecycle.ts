@@ -5,11 +5,7 @@ import { moveCredits } from "./credits";
 import { reservationViewIn } from "./reservations";
 import { spotChanged } from "./spots";
 import { recordParkingEvent } from "../events";
-
-export interface LifecycleResult {
-  activated: number;
-  completed: number;
-}
+import type { LifecycleResult } from "../views";
 
 const SYSTEM_ACTOR = "system:scheduler";
 

@@ -1,17 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
+import type { Prisma } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
-import { fieldError, idSchema, pageQuery, parseInput, parseQuery, pathId, type Page } from "../../../validation";
+import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
-import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction, wellFormed } from "./common";
+import { actsForOthers, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction } from "./common";
 import { moveCredits } from "./credits";
 import { withConflicts } from "../../../db-conflicts";
 import { spotChanged } from "./spots";
 import { recordParkingEvent } from "../events";
 import type { ReservationView } from "../views";
+import { reservationListSchema, reserveInputSchema } from "../schemas";
 import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { parkingSettings } from "../settings";
 
@@ -43,10 +43,6 @@ export function toReservationView(row: ReservationRow): ReservationView {
 export async function reservationViewIn(tx: Transaction | typeof db, id: string): Promise<ReservationView> {
   return toReservationView(await tx.reservation.findUniqueOrThrow({ where: { id }, include: reservationInclude }));
 }
-
-export const reserveInputSchema = z
-  .object({ spotId: idSchema, startsAt: instantSchema, endsAt: instantSchema })
-  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
   const config = parkingSettings();
@@ -138,13 +134,6 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
     { constraints: PARKING_CONSTRAINTS },
   );
 }
-
-export const reservationListSchema = z.object({
-  status: z.enum(ReservationStatus).optional(),
-  role: z.enum(["reserver", "owner", "all"]).default("all"),
-  all: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
-  ...pageQuery,
-});
 
 /**
  * `GET /reservations`: mine — made by me or on my spots (`role=reserver|owner`);

@@ -1,18 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
-import { Prisma, SpotKind } from "../../../generated/prisma/client";
+import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { pageQuery, parseInput, parseQuery, pathId, queryInteger, safeText, type Page } from "../../../validation";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { cachedSpotList } from "./cache";
-import { actsForOthers, instantSchema, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction, wellFormed } from "./common";
+import { actsForOthers, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction } from "./common";
 import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
+import { spotFilterSchema, spotInputSchema, spotUpdateSchema } from "../schemas";
+import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { recordParkingEvent, type SpotEventType } from "../events";
-
-const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 
 /** What a spot view needs, loaded in a fixed number of queries however many spots. */
 function spotInclude(now: Date) {
@@ -20,7 +19,7 @@ function spotInclude(now: Date) {
     owner: { select: { id: true, name: true } },
     windows: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 20 },
     reservations: {
-      where: { status: { in: [...LIVE] }, endsAt: { gt: now } },
+      where: { status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: now } },
       orderBy: { startsAt: "asc" },
       take: 1,
       select: { startsAt: true, endsAt: true, status: true },
@@ -52,39 +51,11 @@ export function toSpotView(row: SpotRow, now: Date): SpotView {
   };
 }
 
-const booleanParam = z
-  .union([z.boolean(), z.enum(["true", "false", "1", "0"])], { error: "must be true or false" })
-  .transform((value) => value === true || value === "true" || value === "1");
-
-export const spotFilterSchema = z
-  .object({
-    availableNow: booleanParam.optional(),
-    availableFrom: instantSchema.optional(),
-    availableTo: instantSchema.optional(),
-    zone: safeText(60).optional(),
-    kind: z.enum(SpotKind).optional(),
-    ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
-    ...pageQuery,
-    // The board reads up to 100 spots unless told otherwise (other lists: 50).
-    limit: queryInteger(1, 200, 100),
-  })
-  .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
-    message: "give both availableFrom and availableTo",
-    path: ["availableTo"],
-    when: wellFormed,
-  })
-  .refine((filter) => !filter.availableFrom || !filter.availableTo || filter.availableTo > filter.availableFrom, {
-    message: "must be after availableFrom",
-    path: ["availableTo"],
-    when: wellFormed,
-  });
-export type SpotFilter = z.output<typeof spotFilterSchema>;
-
 /** Free for the whole of [from, to): inside one window, no live reservation overlapping. */
 function freeDuring(from: Date, to: Date): Prisma.ParkingSpotWhereInput {
   return {
     windows: { some: { startsAt: { lte: from }, endsAt: { gte: to } } },
-    reservations: { none: { status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } } },
+    reservations: { none: { status: { in: [...LIVE_RESERVATION_STATUSES] }, startsAt: { lt: to }, endsAt: { gt: from } } },
   };
 }
 
@@ -153,23 +124,6 @@ export function deletedSpotView(view: SpotView): SpotView {
   return { ...view, availability: [], availableNow: false };
 }
 
-const spotFields = {
-  label: safeText(40),
-  zone: safeText(60),
-  description: safeText(500, { min: 0, multiline: true }),
-  kind: z.enum(SpotKind),
-};
-export const spotInputSchema = z.object({
-  ...spotFields,
-  description: spotFields.description.default(""),
-  kind: spotFields.kind.default("STANDARD"),
-});
-/** No defaults here: a field left out of a PATCH stays as it is. */
-const spotUpdateSchema = z
-  .object(spotFields)
-  .partial()
-  .refine((value) => Object.values(value).some((field) => field !== undefined), "give at least one field to change");
-
 /** Residents (customers) register their own spots. */
 export async function createSpot(principal: Principal, input: unknown): Promise<SpotView> {
   await requireScope(principal, "WRITE:SPOTS");
@@ -216,7 +170,7 @@ export async function deleteSpot(principal: Principal, spotId: string): Promise<
   await parkingTransaction(async (tx) => {
     await ownedSpotFor(principal, tx, id, "DELETE:SPOTS");
     const upcoming = await tx.reservation.findFirst({
-      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: new Date() } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: new Date() } },
       orderBy: { startsAt: "asc" },
     });
     if (upcoming) {

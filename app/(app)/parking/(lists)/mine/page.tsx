@@ -8,11 +8,11 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { SpotForm } from "@/components/parking/spot-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
-import { EmptyState, linkClass, PageHeading, RESERVATION_STATUS_LABELS } from "@/components/parking/ui";
+import { EmptyState, linkClass, PageHeading } from "@/components/parking/ui";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import type { SpotView } from "@/lib/modules/parking/views";
-import { SPOT_KIND_LABELS } from "@/lib/modules/parking/view-models/board";
+import { RESERVATION_STATUS_LABELS, SPOT_KIND_LABELS } from "@/lib/modules/parking/vocabulary";
 import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../../actions";
 import { forPage, serverClock } from "../../data";
 
