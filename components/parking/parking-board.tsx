@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/page";
 import type { SpotView } from "@/lib/modules/parking/views";
 import {
   currentReservation,
@@ -15,7 +16,7 @@ import { SPOT_KIND_LABELS, SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/mod
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 import { LocalTime } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
-import { EmptyState, SpotStatusBadge } from "./ui";
+import { SpotStatusBadge } from "./status-badges";
 
 interface ParkingBoardProps {
   spots: SpotView[];

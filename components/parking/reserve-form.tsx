@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useActionState, useId } from "react";
 import type { ReserveField, ReserveState } from "@/lib/modules/parking/schemas";
-import { errorTextClass, FormMessage, primaryButtonClass } from "@/components/ui/form";
+import { linkClass, primaryButtonClass } from "@/components/ui/buttons";
+import { errorTextClass, FormMessage } from "@/components/ui/form";
 import { costText, credits } from "@/lib/modules/parking/view-models/board";
 import { formText } from "@/lib/ui/form-state";
 import { localInputToIso, suggestedReservation, toLocalInputValue, type Interval } from "@/lib/modules/parking/view-models/time";
 import { DateTimeField } from "./datetime-field";
 import { LocalRange } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
-import { linkClass } from "./ui";
 
 type ReserveAction = (previous: ReserveState, formData: FormData) => Promise<ReserveState>;
 

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { AvailabilityToggle, PublishWindowForm } from "@/components/parking/availability-forms";
-import { ConfirmAction } from "@/components/parking/confirm-action";
 import { LocalRange } from "@/components/parking/local-time";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { SpotForm } from "@/components/parking/spot-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
-import { EmptyState, linkClass, PageHeading } from "@/components/parking/ui";
+import { ActionButton } from "@/components/ui/action-button";
+import { linkClass } from "@/components/ui/buttons";
+import { EmptyState, PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import type { SpotView } from "@/lib/modules/parking/views";
@@ -93,14 +94,15 @@ function OwnedSpot({ spot, zones, clock }: { spot: SpotView; zones: string[]; cl
               zones={zones}
             />
           </details>
-          <ConfirmAction
+          <ActionButton
             action={deleteSpotAction}
             fields={{ spotId: spot.id }}
             label="Delete spot"
-            accessibleLabel={`Delete ${spot.label}`}
-            question={`Delete ${spot.label}?`}
-            confirmLabel="Delete"
+            ariaLabel={`Delete ${spot.label}`}
+            confirm={{ question: `Delete ${spot.label}?`, yes: "Delete" }}
             pendingLabel="Deleting…"
+            showSuccess
+            align="start"
           />
         </div>
       </section>

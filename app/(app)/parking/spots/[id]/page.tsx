@@ -6,7 +6,7 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { ReserveForm } from "@/components/parking/reserve-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
-import { linkClass } from "@/components/parking/ui";
+import { linkClass } from "@/components/ui/buttons";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
 import { getAvailability } from "@/lib/modules/parking/services/availability";
