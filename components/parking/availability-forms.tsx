@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import type { ToggleField, WindowField } from "@/app/(app)/parking/actions";
-import { FormMessage, primaryButtonClass } from "@/components/ui/form";
+import type { ToggleField, WindowField } from "@/lib/modules/parking/schemas";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
+import { FormMessage } from "@/components/ui/form";
 import { formText, IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 import {
   formatDateTime,
@@ -16,7 +17,6 @@ import {
   toLocalInputValue,
 } from "@/lib/modules/parking/view-models/time";
 import { DateTimeField } from "./datetime-field";
-import { secondaryButtonClass } from "./ui";
 import { useHydrated, useNow } from "./use-now";
 
 type WindowAction = (previous: FormState<WindowField>, formData: FormData) => Promise<FormState<WindowField>>;

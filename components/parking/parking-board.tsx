@@ -1,23 +1,22 @@
 "use client";
 
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/page";
 import type { SpotView } from "@/lib/modules/parking/views";
 import {
   currentReservation,
   currentWindow,
   groupBoard,
   nextWindow,
-  SPOT_KIND_LABELS,
-  SPOT_STATUS_LABELS,
   statusCounts,
   STATUS_ORDER,
   upcomingReservation,
-  type SpotStatus,
 } from "@/lib/modules/parking/view-models/board";
+import { SPOT_KIND_LABELS, SPOT_STATUS_LABELS, type SpotStatus } from "@/lib/modules/parking/vocabulary";
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 import { LocalTime } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
-import { EmptyState, SpotStatusBadge } from "./ui";
+import { SpotStatusBadge } from "./status-badges";
 
 interface ParkingBoardProps {
   spots: SpotView[];

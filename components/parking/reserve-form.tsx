@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { useActionState, useId } from "react";
-import type { ReserveField, ReserveState } from "@/app/(app)/parking/actions";
-import { errorTextClass, FormMessage, primaryButtonClass } from "@/components/ui/form";
+import type { ReserveField, ReserveState } from "@/lib/modules/parking/schemas";
+import { linkClass, primaryButtonClass } from "@/components/ui/buttons";
+import { errorTextClass, FormMessage } from "@/components/ui/form";
 import { costText, credits } from "@/lib/modules/parking/view-models/board";
 import { formText } from "@/lib/ui/form-state";
 import { localInputToIso, suggestedReservation, toLocalInputValue, type Interval } from "@/lib/modules/parking/view-models/time";
 import { DateTimeField } from "./datetime-field";
 import { LocalRange } from "./local-time";
 import { useHydrated, useNow } from "./use-now";
-import { linkClass } from "./ui";
 
 type ReserveAction = (previous: ReserveState, formData: FormData) => Promise<ReserveState>;
 
@@ -20,6 +20,8 @@ interface ReserveFormProps {
   /** Published windows of the spot, for the suggested times. */
   windows: readonly Interval[];
   cost: number;
+  /** The shortest reservation the service accepts, in minutes. */
+  minMinutes: number;
   ownerName: string;
   /** The reader's balance, when they may see it. */
   balance: number | null;
@@ -32,7 +34,7 @@ const IDLE: ReserveState = { status: "idle" };
  * Start and end in the reader's local time, the cost and who receives it, and the
  * reader's balance. The times go to the server as instants with the local offset.
  */
-export function ReserveForm({ action, spotId, windows, cost, ownerName, balance, serverNow }: ReserveFormProps) {
+export function ReserveForm({ action, spotId, windows, cost, minMinutes, ownerName, balance, serverNow }: ReserveFormProps) {
   const formId = useId();
   const hydrated = useHydrated();
   const now = useNow(serverNow);
@@ -45,7 +47,7 @@ export function ReserveForm({ action, spotId, windows, cost, ownerName, balance,
   }, IDLE);
 
   const errors = state.fieldErrors ?? {};
-  const suggestion = suggestedReservation(windows, new Date(now));
+  const suggestion = suggestedReservation(windows, new Date(now), minMinutes);
   // After an error the form shows what was typed; otherwise a suggestion inside the first open window.
   const values =
     state.status === "error" && state.values

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import type { SpotField } from "@/app/(app)/parking/actions";
-import { errorTextClass, FormMessage, inputClass, primaryButtonClass, TextField } from "@/components/ui/form";
-import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/modules/parking/view-models/board";
+import type { SpotField } from "@/lib/modules/parking/schemas";
+import { primaryButtonClass, selectClass } from "@/components/ui/buttons";
+import { errorTextClass, FormMessage, inputClass, TextField } from "@/components/ui/form";
+import { SPOT_KIND_LABELS, SPOT_KINDS } from "@/lib/modules/parking/vocabulary";
 import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
-import { selectClass } from "./ui";
 
 type SpotAction = (previous: FormState<SpotField>, formData: FormData) => Promise<FormState<SpotField>>;
 

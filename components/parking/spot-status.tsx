@@ -3,7 +3,7 @@
 import type { SpotView } from "@/lib/modules/parking/views";
 import { spotStatus } from "@/lib/modules/parking/view-models/board";
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
-import { SpotStatusBadge } from "./ui";
+import { SpotStatusBadge } from "./status-badges";
 import { useHydrated, useNow } from "./use-now";
 
 /** The spot's status badge, kept current as the clock moves. */

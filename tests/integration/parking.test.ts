@@ -55,7 +55,7 @@ describe("spots", () => {
     expect((await call(spotItem.PATCH, { method: "PATCH", token: stranger.token, params: { id: spot.id }, json: { zone: "Roof" } })).status).toBe(403);
     expect((await call(spotItem.DELETE, { method: "DELETE", token: stranger.token, params: { id: spot.id } })).status).toBe(403);
     expect((await call(spotItem.PATCH, { method: "PATCH", token: owner.token, params: { id: spot.id }, json: {} })).status).toBe(422);
-    expect((await call(spotItem.PATCH, { method: "PATCH", token: owner.token, params: { id: "not-a-uuid" }, json: { zone: "x" } })).status).toBe(422);
+    expect((await call(spotItem.PATCH, { method: "PATCH", token: owner.token, params: { id: "not-a-uuid" }, json: { zone: "x" } })).status).toBe(404);
     expect((await call(spotItem.GET, { token: stranger.token, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
     expect(await parkingSnapshot()).toEqual(before);
     const kindOnly = await call<Record<string, unknown>>(spotItem.PATCH, { method: "PATCH", token: owner.token, params: { id: spot.id }, json: { kind: "COMPACT" } });
@@ -378,6 +378,35 @@ describe("reservations and credits", () => {
     const asAdmin = await call<Array<{ id: string }>>(reservations.GET, { token: admin.token, path: "/api/v1/reservations?all=true&limit=200" });
     expect(asAdmin.body.map((entry) => entry.id)).toContain(made.body.id);
     expect(Number(asAdmin.headers.get("x-total-count"))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("malformed ids", () => {
+  it("a malformed path id is a 404 like an unknown one, on every parking route; a malformed id in a body is a 422 naming it", async () => {
+    const owner = await createUser("CUSTOMER");
+    const before = await parkingSnapshot();
+    const malformed = { id: "not-a-uuid" };
+    const spotNotFound: Array<Promise<{ status: number; body: unknown }>> = [
+      call(spotItem.GET, { token: owner.token, params: malformed }),
+      call(spotItem.PATCH, { method: "PATCH", token: owner.token, params: malformed, json: { zone: "x" } }),
+      call(spotItem.DELETE, { method: "DELETE", token: owner.token, params: malformed }),
+      call(availability.GET, { token: owner.token, params: malformed }),
+      call(availability.POST, { token: owner.token, params: malformed, json: { from: inFuture(HOUR), to: inFuture(2 * HOUR) } }),
+      call(availability.PUT, { method: "PUT", token: owner.token, params: malformed, json: { available: false } }),
+    ];
+    for (const response of await Promise.all(spotNotFound)) expect(response).toMatchObject({ status: 404, body: { detail: "Spot not found." } });
+    const reservationNotFound = [
+      await call(reservationItem.GET, { token: owner.token, params: malformed }),
+      await call(cancel, { token: owner.token, params: malformed }),
+    ];
+    for (const response of reservationNotFound) expect(response).toMatchObject({ status: 404, body: { detail: "Reservation not found." } });
+    const inBody = await call<{ detail: Array<{ loc: string[] }> }>(reservations.POST, {
+      token: owner.token,
+      json: { spotId: "not-a-uuid", startsAt: inFuture(HOUR), endsAt: inFuture(2 * HOUR) },
+    });
+    expect(inBody.status).toBe(422);
+    expect(inBody.body.detail.map((error) => error.loc)).toEqual([["body", "spotId"]]);
+    expect(await parkingSnapshot()).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SpotView } from "@/lib/modules/parking/views";
-import { costText, credits, groupBoard, isSpotKind, nextWindow, spotStatus, statusCounts, upcomingReservation } from "@/lib/modules/parking/view-models/board";
+import { costText, credits, groupBoard, nextWindow, spotStatus, statusCounts, upcomingReservation } from "@/lib/modules/parking/view-models/board";
+import { isSpotKind } from "@/lib/modules/parking/vocabulary";
 
 const NOW = Date.parse("2025-03-04T12:00:00Z");
 const DAY_END = Date.parse("2025-03-05T00:00:00Z");

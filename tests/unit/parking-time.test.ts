@@ -94,7 +94,7 @@ describe("suggestions", () => {
   it("suggests an hour from the next quarter hour, a few minutes ahead", () => {
     const now = new Date("2025-03-04T09:12:00Z");
     const window = { startsAt: "2025-03-04T08:00:00Z", endsAt: "2025-03-04T18:00:00Z" };
-    const { startsAt, endsAt } = suggestedReservation([window], now);
+    const { startsAt, endsAt } = suggestedReservation([window], now, 15);
     expect(startsAt.toISOString()).toBe("2025-03-04T09:30:00.000Z");
     expect(endsAt.toISOString()).toBe("2025-03-04T10:30:00.000Z");
   });
@@ -103,13 +103,13 @@ describe("suggestions", () => {
     const now = new Date("2025-03-04T09:00:00Z");
     const tooShort = { startsAt: "2025-03-04T08:00:00Z", endsAt: "2025-03-04T09:10:00Z" };
     const later = { startsAt: "2025-03-04T13:05:00Z", endsAt: "2025-03-04T13:50:00Z" };
-    const { startsAt, endsAt } = suggestedReservation([later, tooShort], now);
+    const { startsAt, endsAt } = suggestedReservation([later, tooShort], now, 15);
     expect(startsAt.toISOString()).toBe("2025-03-04T13:15:00.000Z");
     expect(endsAt.toISOString()).toBe("2025-03-04T13:50:00.000Z");
   });
 
   it("falls back to the next quarter hour without a window", () => {
-    const { startsAt, endsAt } = suggestedReservation([], new Date("2025-03-04T09:00:00Z"));
+    const { startsAt, endsAt } = suggestedReservation([], new Date("2025-03-04T09:00:00Z"), 15);
     expect(startsAt.toISOString()).toBe("2025-03-04T09:15:00.000Z");
     expect(endsAt.getTime() - startsAt.getTime()).toBe(3_600_000);
   });

@@ -1,12 +1,13 @@
 "use server";
 
-import { refresh } from "next/cache";
-import { currentPrincipal } from "@/lib/auth/current";
-import { ConflictError, MESSAGES } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { publishWindow, setAvailability } from "@/lib/modules/parking/services/availability";
 import { cancelReservation, reserve } from "@/lib/modules/parking/services/reservations";
 import { createSpot, deleteSpot, updateSpot } from "@/lib/modules/parking/services/spots";
-import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
+import { RESERVE_FIELDS, SPOT_FIELDS, TOGGLE_FIELDS, WINDOW_FIELDS, type ReserveField, type ReserveState, type SpotField } from "@/lib/modules/parking/schemas";
+import type { ReservationView } from "@/lib/modules/parking/views";
+import { formText, type FormState } from "@/lib/ui/form-state";
+import { formAction } from "@/lib/ui/server-action";
 
 /**
  * The parking pages' server actions: thin adapters over the parking services,
@@ -14,27 +15,7 @@ import { formFailure, formText, type FormState } from "@/lib/ui/form-state";
  * offset (the forms convert their `datetime-local` values before submitting).
  */
 
-const signedOut = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const;
-
-const SPOT_FIELDS = ["label", "zone", "description", "kind"] as const;
-export type SpotField = (typeof SPOT_FIELDS)[number];
-
-const WINDOW_FIELDS = ["from", "to"] as const;
-export type WindowField = (typeof WINDOW_FIELDS)[number];
-
-const TOGGLE_FIELDS = ["until"] as const;
-export type ToggleField = (typeof TOGGLE_FIELDS)[number];
-
-const RESERVE_FIELDS = ["startsAt", "endsAt"] as const;
-export type ReserveField = (typeof RESERVE_FIELDS)[number];
-
-/** A reservation's outcome: on success the reservation; on "insufficient credits" the balance and the cost. */
-export interface ReserveState extends FormState<ReserveField> {
-  reservation?: { id: string; startsAt: string; endsAt: string; cost: number };
-  credits?: { balance: number; cost: number };
-}
-
-function spotInput(formData: FormData) {
+function spotInput(formData: unknown) {
   return {
     label: formText(formData, "label"),
     zone: formText(formData, "zone"),
@@ -43,102 +24,66 @@ function spotInput(formData: FormData) {
   };
 }
 
-export async function createSpotAction(_previous: FormState<SpotField>, formData: FormData): Promise<FormState<SpotField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const input = spotInput(formData);
-  try {
-    const spot = await createSpot(principal, input);
-    refresh();
-    return { status: "success", message: `Registered ${spot.label} in ${spot.zone}. Publish a window to offer it.` };
-  } catch (error) {
-    return formFailure(error, SPOT_FIELDS, input);
-  }
-}
+export const createSpotAction = formAction({
+  fields: SPOT_FIELDS,
+  read: spotInput,
+  values: (input) => input,
+  run: (principal, input) => createSpot(principal, input),
+  done: (spot) => `Registered ${spot.label} in ${spot.zone}. Publish a window to offer it.`,
+});
 
-export async function updateSpotAction(_previous: FormState<SpotField>, formData: FormData): Promise<FormState<SpotField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const input = spotInput(formData);
-  try {
-    const spot = await updateSpot(principal, formText(formData, "spotId"), input);
-    refresh();
-    return { status: "success", message: `Saved ${spot.label}.`, values: input };
-  } catch (error) {
-    return formFailure(error, SPOT_FIELDS, input);
-  }
-}
+export const updateSpotAction = formAction({
+  fields: SPOT_FIELDS,
+  read: (formData) => ({ spotId: formText(formData, "spotId"), spot: spotInput(formData) }),
+  values: (input) => input.spot,
+  run: (principal, input) => updateSpot(principal, input.spotId, input.spot),
+  done: (spot, input): FormState<SpotField> => ({ status: "success", message: `Saved ${spot.label}.`, values: input.spot }),
+});
 
-export async function deleteSpotAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  try {
-    await deleteSpot(principal, formText(formData, "spotId"));
-  } catch (error) {
-    return formFailure(error, []);
-  }
-  refresh();
-  return { status: "success", message: "Spot deleted." };
-}
+export const deleteSpotAction = formAction({
+  read: (formData) => formText(formData, "spotId"),
+  run: (principal, spotId) => deleteSpot(principal, spotId),
+  done: () => "Spot deleted.",
+});
 
-export async function publishWindowAction(_previous: FormState<WindowField>, formData: FormData): Promise<FormState<WindowField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  try {
-    await publishWindow(principal, formText(formData, "spotId"), { from: formText(formData, "from"), to: formText(formData, "to") });
-  } catch (error) {
-    return formFailure(error, WINDOW_FIELDS);
-  }
-  refresh();
-  return { status: "success", message: "Window published: others can reserve your spot in it now." };
-}
+export const publishWindowAction = formAction({
+  fields: WINDOW_FIELDS,
+  read: (formData) => ({ spotId: formText(formData, "spotId"), window: { from: formText(formData, "from"), to: formText(formData, "to") } }),
+  run: (principal, input) => publishWindow(principal, input.spotId, input.window),
+  done: () => "Window published: others can reserve your spot in it now.",
+});
 
-export async function setAvailabilityAction(_previous: FormState<ToggleField>, formData: FormData): Promise<FormState<ToggleField>> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const available = formText(formData, "available") === "true";
-  try {
-    await setAvailability(principal, formText(formData, "spotId"), available ? { available, until: formText(formData, "until") } : { available });
-  } catch (error) {
-    return formFailure(error, TOGGLE_FIELDS);
-  }
-  refresh();
-  return { status: "success", message: available ? "Your spot is free now." : "Your spot is no longer offered." };
-}
+export const setAvailabilityAction = formAction({
+  fields: TOGGLE_FIELDS,
+  read: (formData) => {
+    const available = formText(formData, "available") === "true";
+    return { spotId: formText(formData, "spotId"), toggle: available ? { available, until: formText(formData, "until") } : { available } };
+  },
+  run: (principal, input) => setAvailability(principal, input.spotId, input.toggle),
+  done: (_spot, input) => (input.toggle.available ? "Your spot is free now." : "Your spot is no longer offered."),
+});
 
-function creditShortfall(error: unknown): ReserveState["credits"] {
-  if (!(error instanceof ConflictError)) return undefined;
+/** The balance and the cost behind an "insufficient credits" refusal. */
+function creditShortfall(error: unknown): Pick<ReserveState, "credits"> {
+  if (!(error instanceof ConflictError)) return {};
   const { balance, cost } = error.extra;
-  return typeof balance === "number" && typeof cost === "number" ? { balance, cost } : undefined;
+  return typeof balance === "number" && typeof cost === "number" ? { credits: { balance, cost } } : {};
 }
 
-export async function reserveAction(_previous: ReserveState, formData: FormData): Promise<ReserveState> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  const input = { spotId: formText(formData, "spotId"), startsAt: formText(formData, "startsAt"), endsAt: formText(formData, "endsAt") };
-  try {
-    const reservation = await reserve(principal, input);
-    refresh();
-    return {
-      status: "success",
-      message: `Reserved ${reservation.spot.label}. ${reservation.cost} credits are held until it starts.`,
-      reservation: { id: reservation.id, startsAt: reservation.startsAt, endsAt: reservation.endsAt, cost: reservation.cost },
-    };
-  } catch (error) {
-    const failure: ReserveState = formFailure(error, RESERVE_FIELDS);
-    const credits = creditShortfall(error);
-    return credits ? { ...failure, credits } : failure;
-  }
-}
+export const reserveAction = formAction<ReserveField, { spotId: string; startsAt: string; endsAt: string }, ReservationView, ReserveState>({
+  fields: RESERVE_FIELDS,
+  read: (formData) => ({ spotId: formText(formData, "spotId"), startsAt: formText(formData, "startsAt"), endsAt: formText(formData, "endsAt") }),
+  run: (principal, input) => reserve(principal, input),
+  done: (reservation) => ({
+    status: "success",
+    message: `Reserved ${reservation.spot.label}. ${reservation.cost} credits are held until it starts.`,
+    reservation: { id: reservation.id, startsAt: reservation.startsAt, endsAt: reservation.endsAt, cost: reservation.cost },
+  }),
+  failure: creditShortfall,
+});
 
-export async function cancelReservationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const principal = await currentPrincipal();
-  if (!principal) return signedOut;
-  try {
-    const reservation = await cancelReservation(principal, formText(formData, "reservationId"));
-    refresh();
-    return { status: "success", message: `Cancelled; ${reservation.cost} credits refunded to ${reservation.reserver.name}.` };
-  } catch (error) {
-    return formFailure(error, []);
-  }
-}
+export const cancelReservationAction = formAction({
+  read: (formData) => formText(formData, "reservationId"),
+  run: (principal, reservationId) => cancelReservation(principal, reservationId),
+  done: (reservation) => `Cancelled; ${reservation.cost} credits refunded to ${reservation.reserver.name}.`,
+});

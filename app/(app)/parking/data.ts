@@ -1,6 +1,6 @@
 import { forbidden, notFound } from "next/navigation";
 import type { Principal } from "@/lib/auth/principal";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getCredits } from "@/lib/modules/parking/services/credits";
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 
@@ -12,14 +12,13 @@ export function serverClock(): { now: number; dayEnd: number } {
   return { now, dayEnd: endOfLocalDay(new Date(now)).getTime() };
 }
 
-/** A service call for a page: 403 → the forbidden page, 404 (or a malformed id in the path) → not found. */
+/** A service call for a page: 403 → the forbidden page, 404 (a malformed id in the path included) → not found. */
 export async function forPage<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
     if (error instanceof NotFoundError) notFound();
-    if (error instanceof ValidationError && error.fields.every((field) => field.loc[0] === "path")) notFound();
     throw error;
   }
 }

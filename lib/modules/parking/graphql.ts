@@ -73,7 +73,7 @@ export function parkingGraphQL({ builder, Me, Person }: GraphQLParts): void {
         type: [ReservationRef],
         args: { status: t.arg({ type: ReservationStatusEnum }) },
         resolve: async (me, args) =>
-          (await listReservations(me.principal, { role: "reserver", ...(args.status ? { status: args.status } : {}) })).reservations,
+          (await listReservations(me.principal, { role: "reserver", ...(args.status ? { status: args.status } : {}) })).items,
       }),
       spots: t.field({
         type: [SpotRef],
@@ -107,7 +107,7 @@ export function parkingGraphQL({ builder, Me, Person }: GraphQLParts): void {
       spots: t.field({
         type: [SpotRef],
         args: { filter: t.arg({ type: SpotFilterInput }) },
-        resolve: async (_root, args, context) => (await listSpots(context.principal, withoutNulls(args.filter))).spots,
+        resolve: async (_root, args, context) => (await listSpots(context.principal, withoutNulls(args.filter))).items,
       }),
       spot: t.field({
         type: SpotRef,

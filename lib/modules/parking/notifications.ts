@@ -1,5 +1,6 @@
 import { payloadText, type LoggedEvent } from "../../events/types";
 import type { NotificationDraft } from "../../notifications/rules";
+import { isReservationEventType } from "./events";
 
 function when(iso: string | undefined): string {
   return iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "soon";
@@ -7,7 +8,7 @@ function when(iso: string | undefined): string {
 
 /** The owner hears about bookings of their spot, and each side about the other's cancellation. */
 export function parkingNotifications(event: LoggedEvent): NotificationDraft[] {
-  if (event.topic !== "reservation_events") return [];
+  if (event.topic !== "reservation_events" || !isReservationEventType(event.type)) return [];
   const reserver = payloadText(event.payload, "reserver", "id");
   const reserverName = payloadText(event.payload, "reserver", "name") ?? "A resident";
   const owner = payloadText(event.payload, "owner", "id");
@@ -25,7 +26,7 @@ export function parkingNotifications(event: LoggedEvent): NotificationDraft[] {
     }
     case "reservation.started":
       return owner ? [{ userId: owner, title: `You earned credits for ${label}`, body: `The reservation from ${startsAt} started and its credits are yours.`, link: "/parking/credits" }] : [];
-    default:
+    case "reservation.completed":
       return [];
   }
 }

@@ -60,3 +60,54 @@ export interface CreditsView {
   /** Pass as `before` for the next (older) page; null at the end. */
   nextBefore: string | null;
 }
+
+/** `credit_events` payload of a credit move (escrow hold, settlement, refund): the balance and escrow after it. */
+export interface CreditMoveView {
+  userId: string;
+  transactionId: string;
+  kind: CreditTransactionKind;
+  amount: number;
+  balance: number;
+  escrow: number;
+  reservationId: string;
+}
+
+/** `credit_events` payload when a departing member's balance goes to the community pool. */
+export interface CreditPooledView {
+  userId: string;
+  amount: number;
+  poolBalance: number;
+}
+
+/** `GET /spots/{id}/availability`: windows and busy periods in a range. */
+export interface AvailabilityView {
+  spotId: string;
+  from: string;
+  to: string;
+  windows: Array<{ id: string; startsAt: string; endsAt: string }>;
+  /** Live reservations in the range: times only, so others' bookings stay private. */
+  busy: Array<{ startsAt: string; endsAt: string; status: string }>;
+}
+
+/**
+ * The credit books at one instant, in one SQL statement (so one snapshot): what the
+ * members hold, what sits in escrow, what departed members left in the community pool,
+ * and what was ever handed out. The invariant is `held === issued`.
+ */
+export interface CreditSheet {
+  balances: number;
+  escrow: number;
+  pool: number;
+  customers: number;
+  departedCustomers: number;
+  /** balances + escrow + pool. */
+  held: number;
+  /** STARTING_CREDITS × (customers + departed customers). */
+  issued: number;
+}
+
+/** What one run of the reservation lifecycle job moved along. */
+export interface LifecycleResult {
+  activated: number;
+  completed: number;
+}

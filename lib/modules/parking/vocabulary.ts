@@ -19,6 +19,28 @@ export const PARKING_BOARD_CHANNEL = "private-parking";
 export const SPOT_KINDS = ["STANDARD", "COMPACT", "EV_CHARGER", "ACCESSIBLE", "MOTORBIKE"] as const;
 export type SpotKindName = (typeof SPOT_KINDS)[number];
 
+export const SPOT_KIND_LABELS: Record<SpotKindName, string> = {
+  STANDARD: "Standard",
+  COMPACT: "Compact",
+  EV_CHARGER: "EV charger",
+  ACCESSIBLE: "Accessible",
+  MOTORBIKE: "Motorbike",
+};
+
+export function isSpotKind(value: string): value is SpotKindName {
+  return (SPOT_KINDS as readonly string[]).includes(value);
+}
+
+/** Where a spot stands for the board right now (view-models/board.ts decides). */
+export type SpotStatus = "free-now" | "reserved-now" | "free-later-today" | "not-offered";
+
+export const SPOT_STATUS_LABELS: Record<SpotStatus, string> = {
+  "free-now": "Free now",
+  "reserved-now": "Reserved now",
+  "free-later-today": "Free later today",
+  "not-offered": "Not offered today",
+};
+
 export const RESERVATION_STATUSES = ["CONFIRMED", "ACTIVE", "COMPLETED", "CANCELLED"] as const;
 export type ReservationStatusName = (typeof RESERVATION_STATUSES)[number];
 

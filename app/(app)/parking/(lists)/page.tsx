@@ -4,7 +4,8 @@ import { forbidden } from "next/navigation";
 import { ParkingBoard } from "@/components/parking/parking-board";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
-import { linkClass, PageHeading } from "@/components/parking/ui";
+import { linkClass } from "@/components/ui/buttons";
+import { PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import { forPage, serverClock } from "../data";
@@ -16,7 +17,7 @@ const BOARD_SIZE = 200;
 export default async function ParkingBoardPage() {
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:SPOTS")) forbidden();
-  const { spots, total } = await forPage(listSpots(principal, { limit: BOARD_SIZE }));
+  const { items: spots, total } = await forPage(listSpots(principal, { limit: BOARD_SIZE }));
   const clock = serverClock();
 
   return (

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { jsonBody, route, searchParams } from "@/lib/http/route";
+import { jsonBody, listResponse, route, searchParams } from "@/lib/http/route";
 import { listReservations, reserve } from "@/lib/modules/parking/services/reservations";
 
 export const dynamic = "force-dynamic";
 
 /** Mine (made by me or on my spots); `all=true` for admins; filters `status`, `role=reserver|owner`. */
-export const GET = route(async (request) => {
-  const { reservations, total } = await listReservations(await authenticate(request), searchParams(request));
-  return Response.json(reservations, { headers: { "X-Total-Count": String(total) } });
-});
+export const GET = route(async (request) => listResponse(await listReservations(await authenticate(request), searchParams(request))));
 
 /** `{spotId, startsAt, endsAt}` → 201 with the reservation. */
 export const POST = route(async (request) => {

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/authenticate";
-import { jsonBody, route, searchParams } from "@/lib/http/route";
+import { jsonBody, listResponse, route, searchParams } from "@/lib/http/route";
 import { createSpot, listSpots } from "@/lib/modules/parking/services/spots";
 
 export const dynamic = "force-dynamic";
 
 /** Filters: availableNow, availableFrom + availableTo, zone, kind, ownerId, limit, offset. */
-export const GET = route(async (request) => {
-  const { spots, total } = await listSpots(await authenticate(request), searchParams(request));
-  return Response.json(spots, { headers: { "X-Total-Count": String(total) } });
-});
+export const GET = route(async (request) => listResponse(await listSpots(await authenticate(request), searchParams(request))));
 
 export const POST = route(async (request) => {
   const principal = await authenticate(request);

@@ -1,30 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { requireScope } from "../../../rbac/permissions";
-import { fieldError, parseInput } from "../../../validation";
-import { actsForOthers, instantSchema, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
-import { recordSpotEvent } from "./spots";
-import type { SpotView } from "../views";
+import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
+import { actsForOthers, lockSpot, NOT_FOUND, parkingHorizon, parkingTransaction } from "./common";
+import { spotChanged } from "./spots";
+import type { AvailabilityView, SpotView } from "../views";
+import { availabilityQuerySchema, toggleInputSchema, windowInputSchema } from "../schemas";
+import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { parkingSettings } from "../settings";
 
-const LIVE = ["CONFIRMED", "ACTIVE"] as const;
 /** A little slack for clocks: "from now" sent a moment ago is still now. */
 const CLOCK_SKEW_MS = 60_000;
-
-export const windowInputSchema = z
-  .object({ from: instantSchema, to: instantSchema })
-  .refine((window) => window.to > window.from, { message: "must be after from", path: ["to"], when: wellFormed });
-
-export const toggleInputSchema = z.discriminatedUnion("available", [
-  z.object({ available: z.literal(true), until: instantSchema }),
-  z.object({ available: z.literal(false) }),
-]);
-
-export const availabilityQuerySchema = z
-  .object({ from: instantSchema.optional(), to: instantSchema.optional() })
-  .refine((range) => !range.from || !range.to || range.to > range.from, { message: "must be after from", path: ["to"], when: wellFormed });
 
 async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
   await requireScope(principal, "UPDATE:SPOTS");
@@ -70,13 +57,13 @@ async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date):
 
 /** `POST /spots/{id}/availability {from, to}`: publishes a window when the spot is free. */
 export async function publishWindow(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const { from, to } = parseInput(windowInputSchema, input);
   checkWindowBounds(from, to);
   return parkingTransaction(async (tx) => {
     await ownSpotForAvailability(principal, tx, id);
     await addWindow(tx, id, new Date(Math.max(from.getTime(), Date.now())), to);
-    return recordSpotEvent(tx, id, "spot.availability_published", principal.userId);
+    return spotChanged(tx, id, "spot.availability_published", principal.userId);
   });
 }
 
@@ -86,7 +73,7 @@ export async function publishWindow(principal: Principal, spotId: string, input:
  * refused with 409 naming the reservation when a confirmed or active one lies in it.
  */
 export async function setAvailability(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const toggle = parseInput(toggleInputSchema, input);
   if (toggle.available) checkWindowBounds(new Date(), toggle.until, "until");
   return parkingTransaction(async (tx) => {
@@ -94,10 +81,10 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     const now = new Date();
     if (toggle.available) {
       await addWindow(tx, id, now, toggle.until);
-      return recordSpotEvent(tx, id, "spot.opened", principal.userId);
+      return spotChanged(tx, id, "spot.opened", principal.userId);
     }
     const blocking = await tx.reservation.findFirst({
-      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: now } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: now } },
       orderBy: { startsAt: "asc" },
     });
     if (blocking) {
@@ -108,32 +95,23 @@ export async function setAvailability(principal: Principal, spotId: string, inpu
     }
     await tx.availabilityWindow.deleteMany({ where: { spotId: id, startsAt: { gte: now } } });
     await tx.availabilityWindow.updateMany({ where: { spotId: id, startsAt: { lt: now }, endsAt: { gt: now } }, data: { endsAt: now } });
-    return recordSpotEvent(tx, id, "spot.closed", principal.userId);
+    return spotChanged(tx, id, "spot.closed", principal.userId);
   });
-}
-
-export interface AvailabilityView {
-  spotId: string;
-  from: string;
-  to: string;
-  windows: Array<{ id: string; startsAt: string; endsAt: string }>;
-  /** Live reservations in the range: times only, so others' bookings stay private. */
-  busy: Array<{ startsAt: string; endsAt: string; status: string }>;
 }
 
 /** `GET /spots/{id}/availability?from=&to=`: windows and busy periods (default: the next 7 days). */
 export async function getAvailability(principal: Principal, spotId: string, query: unknown): Promise<AvailabilityView> {
   await requireScope(principal, "READ:SPOTS");
-  const id = parseInput(uuidSchema, spotId, "path");
-  const range = parseInput(availabilityQuerySchema, query, "query");
+  const id = pathId(spotId, NOT_FOUND.spot);
+  const range = parseQuery(availabilityQuerySchema, query);
   const from = range.from ?? new Date();
   const to = range.to ?? new Date(from.getTime() + 7 * 86_400_000);
   const spot = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   const [windows, busy] = await Promise.all([
     db.availabilityWindow.findMany({ where: { spotId: id, startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } }),
     db.reservation.findMany({
-      where: { spotId: id, status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, startsAt: { lt: to }, endsAt: { gt: from } },
       orderBy: { startsAt: "asc" },
       select: { startsAt: true, endsAt: true, status: true },
     }),

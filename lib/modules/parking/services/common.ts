@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import type { Transaction } from "../../../db";
 import { NotFoundError } from "../../../errors";
@@ -7,23 +6,30 @@ import { transaction } from "../../../events/transaction";
 import { invalidateSpotLists } from "./cache";
 import { parkingSettings } from "../settings";
 
-/** Instants in the API are ISO 8601 with an offset or Z, within the shared year bounds. */
-export { instantSchema } from "../../../validation";
-
 /** How far ahead anything in parking may lie: windows and reservations end within PARKING_MAX_WINDOW_DAYS of now. */
 export function parkingHorizon(now: number = Date.now()): number {
   return now + parkingSettings().PARKING_MAX_WINDOW_DAYS * 86_400_000;
-}
-
-/** For refinements comparing fields: run them only once every field parsed, so a malformed one is reported alone. */
-export function wellFormed(payload: { issues: readonly unknown[] }): boolean {
-  return payload.issues.length === 0;
 }
 
 /** The spec's "(own)" rules: acting on someone else's spot or reservation takes an admin. */
 export function actsForOthers(principal: Principal): boolean {
   return principal.role === "ADMIN";
 }
+
+/** What a missing (or malformed: see `pathId`) spot or reservation is called. */
+export const NOT_FOUND = {
+  spot: "Spot not found.",
+  reservation: "Reservation not found.",
+} as const;
+
+/** The constraints that guard parking, and what each violation means to a person (for `withConflicts`). */
+export const PARKING_CONSTRAINTS: Record<string, string> = {
+  reservations_spot_no_overlap: "This spot is already reserved for part of that time.",
+  reservations_reserver_no_overlap: "You already have a reservation that overlaps that time.",
+  availability_windows_no_overlap: "That window overlaps another window of this spot.",
+  parking_spots_owner_label_live_key: "You already have a spot with this label.",
+  reservations_not_own_spot: "You cannot reserve your own spot.",
+};
 
 /** A parking change: one transaction with its events; afterwards the cached spot lists are stale. */
 export async function parkingTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -45,18 +51,16 @@ export async function lockSpot(tx: Transaction, spotId: string, mode: "update" |
       ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
       : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
   const spot = rows[0];
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot;
 }
 
 /** A live spot's owner, without a lock (the owner never changes); 404 for a deleted or unknown spot. */
 export async function liveSpotOwner(tx: Transaction, spotId: string): Promise<string> {
   const spot = await tx.parkingSpot.findFirst({ where: { id: spotId, deletedAt: null }, select: { ownerId: true } });
-  if (!spot) throw new NotFoundError("Spot not found.");
+  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot.ownerId;
 }
-
-export const uuidSchema = z.uuid("must be an id");
 
 /**
  * Locks the people a credit move touches, in id order (`lockAccounts`). Every parking

@@ -1,13 +1,13 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
-import { recordEvent } from "../../../events/outbox";
 import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { ROLES, type RoleName } from "../../../identity/roles";
 import { STARTING_CREDITS } from "../vocabulary";
-import { parseInput, queryInteger } from "../../../validation";
-import type { CreditsView } from "../views";
+import { parseQuery } from "../../../validation";
+import type { CreditSheet, CreditsView } from "../views";
+import { creditsQuerySchema } from "../schemas";
+import { CREDIT_MOVE_EVENT_TYPES, recordParkingEvent } from "../events";
 import type { DashboardHighlight } from "../../contract";
 import { parkingSettings } from "../settings";
 
@@ -44,10 +44,10 @@ export async function moveCredits(
   const entry = await tx.creditTransaction.create({
     data: { userId: move.userId, amount: move.amount, kind: move.kind, reservationId: move.reservationId, balanceAfter: balance },
   });
-  await recordEvent(tx, {
+  await recordParkingEvent(tx, {
     topic: "credit_events",
     key: move.userId,
-    type: `credit.${move.kind.toLowerCase()}`,
+    type: CREDIT_MOVE_EVENT_TYPES[move.kind],
     payload: {
       userId: move.userId,
       transactionId: entry.id.toString(),
@@ -62,15 +62,10 @@ export async function moveCredits(
   return balance;
 }
 
-export const creditsQuerySchema = z.object({
-  limit: queryInteger(1, 200, 50),
-  before: z.string().regex(/^\d{1,18}$/, "must be a transaction id").optional(),
-});
-
 /** `GET /credits`: one's balance, escrow and ledger (newest first, paginated by `before`). */
 export async function getCredits(principal: Principal, query: unknown): Promise<CreditsView> {
   await requireScope(principal, "READ:CREDITS");
-  const { limit, before } = parseInput(creditsQuerySchema, query, "query");
+  const { limit, before } = parseQuery(creditsQuerySchema, query);
   const [user, escrow, rows] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } }),
     escrowOf(db, principal.userId),
@@ -96,23 +91,7 @@ export async function getCredits(principal: Principal, query: unknown): Promise<
   };
 }
 
-/**
- * The credit books at one instant, in one SQL statement (so one snapshot): what the
- * members hold, what sits in escrow, what departed members left in the community pool,
- * and what was ever handed out. The invariant is `held === issued`.
- */
-export interface CreditSheet {
-  balances: number;
-  escrow: number;
-  pool: number;
-  customers: number;
-  departedCustomers: number;
-  /** balances + escrow + pool. */
-  held: number;
-  /** STARTING_CREDITS × (customers + departed customers). */
-  issued: number;
-}
-
+/** The credit books now (see CreditSheet): one SQL statement, so one snapshot. */
 export async function creditSheet(client: Transaction | typeof db): Promise<CreditSheet> {
   const [row] = await client.$queryRaw<Array<{ balances: bigint; escrow: bigint; pool: bigint; customers: bigint; departed: bigint }>>`
     SELECT

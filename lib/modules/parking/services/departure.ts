@@ -1,7 +1,7 @@
 import type { Transaction } from "../../../db";
-import { recordEvent } from "../../../events/outbox";
 import { ROLES } from "../../../identity/roles";
-import { spotViewIn } from "./spots";
+import { deletedSpotView, spotViewIn } from "./spots";
+import { recordParkingEvent } from "../events";
 
 /**
  * Parking's part of deleting an account, inside the deletion's transaction, after the
@@ -23,7 +23,7 @@ export async function releaseDepartingMember(tx: Transaction, userId: string, ac
        WHERE id = 1
       RETURNING balance`;
     if (!pool) throw new Error("The parking_credit_pool row is missing: run the migrations.");
-    await recordEvent(tx, {
+    await recordParkingEvent(tx, {
       topic: "credit_events",
       key: userId,
       type: "credit.pooled",
@@ -35,6 +35,6 @@ export async function releaseDepartingMember(tx: Transaction, userId: string, ac
   const spots = await tx.parkingSpot.findMany({ where: { ownerId: userId, deletedAt: null }, select: { id: true } });
   for (const { id } of spots) {
     const view = await spotViewIn(tx, id);
-    await recordEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: { ...view, availability: [], availableNow: false }, actor });
+    await recordParkingEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: deletedSpotView(view), actor });
   }
 }

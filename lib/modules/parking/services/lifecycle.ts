@@ -1,15 +1,11 @@
 import { db, type PrismaClient } from "../../../db";
-import { recordEvent } from "../../../events/outbox";
 import { invalidateSpotLists } from "./cache";
 import { lockPeople } from "./common";
 import { moveCredits } from "./credits";
 import { reservationViewIn } from "./reservations";
-import { recordSpotEvent } from "./spots";
-
-export interface LifecycleResult {
-  activated: number;
-  completed: number;
-}
+import { spotChanged } from "./spots";
+import { recordParkingEvent } from "../events";
+import type { LifecycleResult } from "../views";
 
 const SYSTEM_ACTOR = "system:scheduler";
 
@@ -38,8 +34,8 @@ export async function advanceReservations(client: PrismaClient = db, asOf: Date 
       if (claimed.count === 0) return false;
       const reservation = await tx.reservation.findUniqueOrThrow({ where: { id } });
       await moveCredits(tx, { userId: reservation.ownerId, amount: reservation.cost, kind: "SETTLEMENT", reservationId: id, actor: SYSTEM_ACTOR });
-      await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.started", payload: await reservationViewIn(tx, id), actor: SYSTEM_ACTOR });
-      await recordSpotEvent(tx, reservation.spotId, "spot.occupied", SYSTEM_ACTOR);
+      await recordParkingEvent(tx, { topic: "reservation_events", key: id, type: "reservation.started", payload: await reservationViewIn(tx, id), actor: SYSTEM_ACTOR });
+      await spotChanged(tx, reservation.spotId, "spot.occupied", SYSTEM_ACTOR);
       return true;
     });
     if (activated) result.activated += 1;
@@ -59,8 +55,8 @@ export async function advanceReservations(client: PrismaClient = db, asOf: Date 
       });
       if (claimed.count === 0) return false;
       const view = await reservationViewIn(tx, id);
-      await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.completed", payload: view, actor: SYSTEM_ACTOR });
-      await recordSpotEvent(tx, view.spot.id, "spot.released", SYSTEM_ACTOR);
+      await recordParkingEvent(tx, { topic: "reservation_events", key: id, type: "reservation.completed", payload: view, actor: SYSTEM_ACTOR });
+      await spotChanged(tx, view.spot.id, "spot.released", SYSTEM_ACTOR);
       return true;
     });
     if (completed) result.completed += 1;

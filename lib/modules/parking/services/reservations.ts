@@ -1,17 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
-import { Prisma, ReservationStatus } from "../../../generated/prisma/client";
+import type { Prisma } from "../../../generated/prisma/client";
 import { hasScope, requireScope } from "../../../rbac/permissions";
-import { fieldError, parseInput, queryInteger } from "../../../validation";
+import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
-import { actsForOthers, instantSchema, liveSpotOwner, lockPeople, lockSpot, parkingHorizon, parkingTransaction, uuidSchema, wellFormed } from "./common";
+import { actsForOthers, liveSpotOwner, lockPeople, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingTransaction } from "./common";
 import { moveCredits } from "./credits";
-import { conflictFromConstraint } from "./errors";
-import { recordSpotEvent } from "./spots";
+import { withConflicts } from "../../../db-conflicts";
+import { spotChanged } from "./spots";
+import { recordParkingEvent } from "../events";
 import type { ReservationView } from "../views";
+import { reservationListSchema, reserveInputSchema } from "../schemas";
 import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
 import { parkingSettings } from "../settings";
 
@@ -43,10 +43,6 @@ export function toReservationView(row: ReservationRow): ReservationView {
 export async function reservationViewIn(tx: Transaction | typeof db, id: string): Promise<ReservationView> {
   return toReservationView(await tx.reservation.findUniqueOrThrow({ where: { id }, include: reservationInclude }));
 }
-
-export const reserveInputSchema = z
-  .object({ spotId: uuidSchema, startsAt: instantSchema, endsAt: instantSchema })
-  .refine((input) => input.endsAt > input.startsAt, { message: "must be after startsAt", path: ["endsAt"], when: wellFormed });
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
   const config = parkingSettings();
@@ -97,63 +93,55 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
   const { spotId, startsAt, endsAt } = parseInput(reserveInputSchema, input);
   checkTimes(startsAt, endsAt);
   const cost = parkingSettings().PARKING_RESERVATION_COST;
-  try {
-    return await parkingTransaction(async (tx) => {
-      // A spot's owner never changes, so it can be read before anything is locked.
-      const ownerId = await liveSpotOwner(tx, spotId);
-      if (ownerId === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
-      // Both people first (their credit moves and daily counts, and against their
-      // accounts' deletion), then the spot: the lock order of every parking transaction.
-      const present = await lockPeople(tx, [principal.userId, ownerId]);
-      if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-      if (!present.has(ownerId)) throw new NotFoundError("Spot not found.");
-      const spot = await lockSpot(tx, spotId, "share");
-      const covering = await tx.availabilityWindow.findFirst({
-        where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
-        select: { id: true },
-      });
-      if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
-      await checkDailyLimits(tx, principal.userId, spot.owner_id);
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        // A spot's owner never changes, so it can be read before anything is locked.
+        const ownerId = await liveSpotOwner(tx, spotId);
+        if (ownerId === principal.userId) throw new ConflictError("You cannot reserve your own spot.");
+        // Both people first (their credit moves and daily counts, and against their
+        // accounts' deletion), then the spot: the lock order of every parking transaction.
+        const present = await lockPeople(tx, [principal.userId, ownerId]);
+        if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        if (!present.has(ownerId)) throw new NotFoundError(NOT_FOUND.spot);
+        const spot = await lockSpot(tx, spotId, "share");
+        const covering = await tx.availabilityWindow.findFirst({
+          where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
+          select: { id: true },
+        });
+        if (!covering) throw new ConflictError("The spot is not offered for that whole time.");
+        await checkDailyLimits(tx, principal.userId, spot.owner_id);
 
-      const created = await tx.reservation.create({
-        data: { spotId, reserverId: principal.userId, ownerId: spot.owner_id, startsAt, endsAt, cost, status: "CONFIRMED" },
-      });
-      const balance = await moveCredits(tx, {
-        userId: principal.userId,
-        amount: -cost,
-        kind: "ESCROW_HOLD",
-        reservationId: created.id,
-        actor: principal.userId,
-      });
-      if (balance === null) {
-        const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
-        throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
-      }
-      const view = await reservationViewIn(tx, created.id);
-      await recordEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
-      await recordSpotEvent(tx, spotId, "spot.reserved", principal.userId);
-      return view;
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+        const created = await tx.reservation.create({
+          data: { spotId, reserverId: principal.userId, ownerId: spot.owner_id, startsAt, endsAt, cost, status: "CONFIRMED" },
+        });
+        const balance = await moveCredits(tx, {
+          userId: principal.userId,
+          amount: -cost,
+          kind: "ESCROW_HOLD",
+          reservationId: created.id,
+          actor: principal.userId,
+        });
+        if (balance === null) {
+          const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
+          throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
+        }
+        const view = await reservationViewIn(tx, created.id);
+        await recordParkingEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
+        await spotChanged(tx, spotId, "spot.reserved", principal.userId);
+        return view;
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
-
-export const reservationListSchema = z.object({
-  status: z.enum(ReservationStatus).optional(),
-  role: z.enum(["reserver", "owner", "all"]).default("all"),
-  all: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
-  limit: queryInteger(1, 200, 50),
-  offset: queryInteger(0, 1_000_000_000, 0),
-});
 
 /**
  * `GET /reservations`: mine — made by me or on my spots (`role=reserver|owner`);
  * with `all=true` everyone's, for holders of `READ:RESERVATIONS` who act for others (admins).
  */
-export async function listReservations(principal: Principal, query: unknown): Promise<{ reservations: ReservationView[]; total: number }> {
+export async function listReservations(principal: Principal, query: unknown): Promise<Page<ReservationView>> {
   await requireScope(principal, "READ:RESERVATIONS");
-  const filter = parseInput(reservationListSchema, query, "query");
+  const filter = parseQuery(reservationListSchema, query);
   const everyone = filter.all === true && actsForOthers(principal) && hasScope(principal, "READ:RESERVATIONS");
   const mine: Prisma.ReservationWhereInput =
     filter.role === "reserver"
@@ -166,21 +154,21 @@ export async function listReservations(principal: Principal, query: unknown): Pr
     db.reservation.findMany({ where, include: reservationInclude, orderBy: { startsAt: "desc" }, take: filter.limit, skip: filter.offset }),
     db.reservation.count({ where }),
   ]);
-  return { reservations: rows.map(toReservationView), total };
+  return { items: rows.map(toReservationView), total };
 }
 
 /** The reserver, the spot's owner and admins see a reservation; to anyone else it does not exist. */
 async function visibleReservation(principal: Principal, client: Transaction | typeof db, id: string) {
   const row = await client.reservation.findUnique({ where: { id }, include: reservationInclude });
   if (!row || (row.reserverId !== principal.userId && row.ownerId !== principal.userId && !actsForOthers(principal))) {
-    throw new NotFoundError("Reservation not found.");
+    throw new NotFoundError(NOT_FOUND.reservation);
   }
   return row;
 }
 
 export async function getReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
   await requireScope(principal, "READ:RESERVATIONS");
-  const id = parseInput(uuidSchema, reservationId, "path");
+  const id = pathId(reservationId, NOT_FOUND.reservation);
   return toReservationView(await visibleReservation(principal, db, id));
 }
 
@@ -190,7 +178,7 @@ export async function getReservation(principal: Principal, reservationId: string
  */
 export async function cancelReservation(principal: Principal, reservationId: string): Promise<ReservationView> {
   await requireScope(principal, "UPDATE:RESERVATIONS");
-  const id = parseInput(uuidSchema, reservationId, "path");
+  const id = pathId(reservationId, NOT_FOUND.reservation);
   return parkingTransaction(async (tx) => {
     const row = await visibleReservation(principal, tx, id);
     await lockPeople(tx, [row.reserverId, row.ownerId]);
@@ -204,8 +192,8 @@ export async function cancelReservation(principal: Principal, reservationId: str
     if (cancelled.count === 0) throw new ConflictError("The reservation changed meanwhile; reload and try again.");
     await moveCredits(tx, { userId: row.reserverId, amount: row.cost, kind: "REFUND", reservationId: id, actor: principal.userId });
     const view = await reservationViewIn(tx, id);
-    await recordEvent(tx, { topic: "reservation_events", key: id, type: "reservation.cancelled", payload: view, actor: principal.userId });
-    await recordSpotEvent(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
+    await recordParkingEvent(tx, { topic: "reservation_events", key: id, type: "reservation.cancelled", payload: view, actor: principal.userId });
+    await spotChanged(tx, row.spotId, "spot.reservation_cancelled", principal.userId);
     return view;
   });
 }

@@ -1,18 +1,17 @@
-import { z } from "zod";
 import type { Principal } from "../../../auth/principal";
-import { db } from "../../../db";
+import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
-import { recordEvent } from "../../../events/outbox";
 import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
-import { Prisma, SpotKind } from "../../../generated/prisma/client";
+import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { parseInput, queryInteger, safeText } from "../../../validation";
+import { parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { cachedSpotList } from "./cache";
-import { actsForOthers, instantSchema, lockSpot, parkingTransaction, uuidSchema, wellFormed } from "./common";
-import { conflictFromConstraint } from "./errors";
+import { actsForOthers, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransaction } from "./common";
+import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
-
-const LIVE = ["CONFIRMED", "ACTIVE"] as const;
+import { spotFilterSchema, spotInputSchema, spotUpdateSchema } from "../schemas";
+import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
+import { recordParkingEvent, type SpotEventType } from "../events";
 
 /** What a spot view needs, loaded in a fixed number of queries however many spots. */
 function spotInclude(now: Date) {
@@ -20,7 +19,7 @@ function spotInclude(now: Date) {
     owner: { select: { id: true, name: true } },
     windows: { where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 20 },
     reservations: {
-      where: { status: { in: [...LIVE] }, endsAt: { gt: now } },
+      where: { status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: now } },
       orderBy: { startsAt: "asc" },
       take: 1,
       select: { startsAt: true, endsAt: true, status: true },
@@ -52,45 +51,18 @@ export function toSpotView(row: SpotRow, now: Date): SpotView {
   };
 }
 
-const booleanParam = z
-  .union([z.boolean(), z.enum(["true", "false", "1", "0"])], { error: "must be true or false" })
-  .transform((value) => value === true || value === "true" || value === "1");
-
-export const spotFilterSchema = z
-  .object({
-    availableNow: booleanParam.optional(),
-    availableFrom: instantSchema.optional(),
-    availableTo: instantSchema.optional(),
-    zone: safeText(60).optional(),
-    kind: z.enum(SpotKind).optional(),
-    ownerId: z.string().regex(/^CST\d{6}$/, "must be a customer id").optional(),
-    limit: queryInteger(1, 200, 100),
-    offset: queryInteger(0, 1_000_000_000, 0),
-  })
-  .refine((filter) => (filter.availableFrom === undefined) === (filter.availableTo === undefined), {
-    message: "give both availableFrom and availableTo",
-    path: ["availableTo"],
-    when: wellFormed,
-  })
-  .refine((filter) => !filter.availableFrom || !filter.availableTo || filter.availableTo > filter.availableFrom, {
-    message: "must be after availableFrom",
-    path: ["availableTo"],
-    when: wellFormed,
-  });
-export type SpotFilter = z.output<typeof spotFilterSchema>;
-
 /** Free for the whole of [from, to): inside one window, no live reservation overlapping. */
 function freeDuring(from: Date, to: Date): Prisma.ParkingSpotWhereInput {
   return {
     windows: { some: { startsAt: { lte: from }, endsAt: { gte: to } } },
-    reservations: { none: { status: { in: [...LIVE] }, startsAt: { lt: to }, endsAt: { gt: from } } },
+    reservations: { none: { status: { in: [...LIVE_RESERVATION_STATUSES] }, startsAt: { lt: to }, endsAt: { gt: from } } },
   };
 }
 
 /** Spots with their owner, open windows and next reservation. Cached; invalidated by every parking change. */
-export async function listSpots(principal: Principal, input: unknown): Promise<{ spots: SpotView[]; total: number }> {
+export async function listSpots(principal: Principal, input: unknown): Promise<Page<SpotView>> {
   await requireScope(principal, "READ:SPOTS");
-  const filter = parseInput(spotFilterSchema, input, "query");
+  const filter = parseQuery(spotFilterSchema, input);
   return cachedSpotList(filter, async () => {
     const now = new Date();
     const conditions: Prisma.ParkingSpotWhereInput[] = [{ deletedAt: null }];
@@ -113,7 +85,7 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
       }),
       db.parkingSpot.count({ where }),
     ]);
-    return { spots: rows.map((row) => toSpotView(row, now)), total };
+    return { items: rows.map((row) => toSpotView(row, now)), total };
   });
 }
 
@@ -121,68 +93,55 @@ export async function listSpots(principal: Principal, input: unknown): Promise<{
 export async function listOwnSpots(principal: Principal): Promise<SpotView[]> {
   await requireScope(principal, "READ:SPOTS");
   if (principal.role !== "CUSTOMER") return [];
-  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).spots;
+  return (await listSpots(principal, { ownerId: principal.userId, limit: 200 })).items;
 }
 
 export async function getSpot(principal: Principal, spotId: string): Promise<SpotView> {
   await requireScope(principal, "READ:SPOTS");
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const now = new Date();
   const row = await db.parkingSpot.findFirst({ where: { id, deletedAt: null }, include: spotInclude(now) });
-  if (!row) throw new NotFoundError("Spot not found.");
+  if (!row) throw new NotFoundError(NOT_FOUND.spot);
   return toSpotView(row, now);
 }
 
 /** Reloads a spot inside a transaction, for event payloads and responses. */
-async function spotViewIn(tx: Prisma.TransactionClient, id: string): Promise<SpotView> {
+export async function spotViewIn(tx: Transaction, id: string): Promise<SpotView> {
   const now = new Date();
   const row = await tx.parkingSpot.findUniqueOrThrow({ where: { id }, include: spotInclude(now) });
   return toSpotView(row, now);
 }
-export { spotViewIn };
 
-/** Records a spot's new state on `parking_events` (the live board listens to these). */
-export async function recordSpotEvent(tx: Prisma.TransactionClient, spotId: string, type: string, actor: string): Promise<SpotView> {
+/** The spot's new state, recorded on `parking_events` as `type` (the live board listens to these); returns it. */
+export async function spotChanged(tx: Transaction, spotId: string, type: SpotEventType, actor: string): Promise<SpotView> {
   const view = await spotViewIn(tx, spotId);
-  await recordEvent(tx, { topic: "parking_events", key: spotId, type, payload: view, actor });
+  await recordParkingEvent(tx, { topic: "parking_events", key: spotId, type, payload: view, actor });
   return view;
 }
 
-const spotFields = {
-  label: safeText(40),
-  zone: safeText(60),
-  description: safeText(500, { min: 0, multiline: true }),
-  kind: z.enum(SpotKind),
-};
-export const spotInputSchema = z.object({
-  ...spotFields,
-  description: spotFields.description.default(""),
-  kind: spotFields.kind.default("STANDARD"),
-});
-/** No defaults here: a field left out of a PATCH stays as it is. */
-const spotUpdateSchema = z
-  .object(spotFields)
-  .partial()
-  .refine((value) => Object.values(value).some((field) => field !== undefined), "give at least one field to change");
+/** A deleted spot as the board last sees it: offered never again. */
+export function deletedSpotView(view: SpotView): SpotView {
+  return { ...view, availability: [], availableNow: false };
+}
 
 /** Residents (customers) register their own spots. */
 export async function createSpot(principal: Principal, input: unknown): Promise<SpotView> {
   await requireScope(principal, "WRITE:SPOTS");
   const data = parseInput(spotInputSchema, input);
   if (principal.role !== "CUSTOMER") throw new ForbiddenError("Only residents (customer accounts) own parking spots.");
-  try {
-    return await parkingTransaction(async (tx) => {
-      // Against the account's deletion meanwhile (see lockAccounts).
-      if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-      const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
-      return recordSpotEvent(tx, spot.id, "spot.created", principal.userId);
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        // Against the account's deletion meanwhile (see lockAccounts).
+        if (!(await lockAccounts(tx, [principal.userId], "key share")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        const spot = await tx.parkingSpot.create({ data: { ...data, ownerId: principal.userId } });
+        return spotChanged(tx, spot.id, "spot.created", principal.userId);
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
 
-async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
+async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
   await requireScope(principal, scope);
   const spot = await lockSpot(tx, spotId, "update");
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
@@ -192,26 +151,26 @@ async function ownedSpotFor(principal: Principal, tx: Prisma.TransactionClient, 
 }
 
 export async function updateSpot(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   const changes = parseInput(spotUpdateSchema, input);
-  try {
-    return await parkingTransaction(async (tx) => {
-      await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
-      await tx.parkingSpot.update({ where: { id }, data: changes });
-      return recordSpotEvent(tx, id, "spot.updated", principal.userId);
-    });
-  } catch (error) {
-    return conflictFromConstraint(error);
-  }
+  return withConflicts(
+    () =>
+      parkingTransaction(async (tx) => {
+        await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
+        await tx.parkingSpot.update({ where: { id }, data: changes });
+        return spotChanged(tx, id, "spot.updated", principal.userId);
+      }),
+    { constraints: PARKING_CONSTRAINTS },
+  );
 }
 
 /** A spot with upcoming (confirmed or active) reservations stays. Deleting keeps the history. */
 export async function deleteSpot(principal: Principal, spotId: string): Promise<void> {
-  const id = parseInput(uuidSchema, spotId, "path");
+  const id = pathId(spotId, NOT_FOUND.spot);
   await parkingTransaction(async (tx) => {
     await ownedSpotFor(principal, tx, id, "DELETE:SPOTS");
     const upcoming = await tx.reservation.findFirst({
-      where: { spotId: id, status: { in: [...LIVE] }, endsAt: { gt: new Date() } },
+      where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: new Date() } },
       orderBy: { startsAt: "asc" },
     });
     if (upcoming) {
@@ -223,6 +182,6 @@ export async function deleteSpot(principal: Principal, spotId: string): Promise<
     const view = await spotViewIn(tx, id);
     await tx.availabilityWindow.deleteMany({ where: { spotId: id } });
     await tx.parkingSpot.update({ where: { id }, data: { deletedAt: new Date() } });
-    await recordEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: { ...view, availability: [], availableNow: false }, actor: principal.userId });
+    await recordParkingEvent(tx, { topic: "parking_events", key: id, type: "spot.deleted", payload: deletedSpotView(view), actor: principal.userId });
   });
 }

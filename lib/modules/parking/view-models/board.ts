@@ -1,4 +1,5 @@
 import type { ReservationTimes, SpotView, WindowView } from "../views";
+import { LIVE_RESERVATION_STATUSES, type SpotStatus } from "../vocabulary";
 
 /**
  * The parking board's view of spots: where each one stands right now, grouped by
@@ -6,16 +7,7 @@ import type { ReservationTimes, SpotView, WindowView } from "../views";
  * clock moves without asking the server.
  */
 
-export type SpotStatus = "free-now" | "reserved-now" | "free-later-today" | "not-offered";
-
 type SpotTimes = Pick<SpotView, "availability" | "nextReservation">;
-
-export const SPOT_STATUS_LABELS: Record<SpotStatus, string> = {
-  "free-now": "Free now",
-  "reserved-now": "Reserved now",
-  "free-later-today": "Free later today",
-  "not-offered": "Not offered today",
-};
 
 const covers = (window: WindowView, now: number) => Date.parse(window.startsAt) <= now && Date.parse(window.endsAt) > now;
 
@@ -27,7 +19,7 @@ export function currentWindow(spot: SpotTimes, now: number): WindowView | undefi
 /** The live reservation running at `now`, if any. */
 export function currentReservation(spot: SpotTimes, now: number): ReservationTimes | undefined {
   const next = spot.nextReservation;
-  if (!next || (next.status !== "CONFIRMED" && next.status !== "ACTIVE")) return undefined;
+  if (!next || !(LIVE_RESERVATION_STATUSES as readonly string[]).includes(next.status)) return undefined;
   return Date.parse(next.startsAt) <= now && Date.parse(next.endsAt) > now ? next : undefined;
 }
 
@@ -90,20 +82,6 @@ export function statusCounts(zones: ReadonlyArray<ZoneGroup<SpotTimes & { zone: 
   const counts: Record<SpotStatus, number> = { "free-now": 0, "reserved-now": 0, "free-later-today": 0, "not-offered": 0 };
   for (const zone of zones) for (const status of STATUS_ORDER) counts[status] += zone.groups[status].length;
   return counts;
-}
-
-export const SPOT_KINDS = ["STANDARD", "COMPACT", "EV_CHARGER", "ACCESSIBLE", "MOTORBIKE"] as const satisfies ReadonlyArray<SpotView["kind"]>;
-
-export const SPOT_KIND_LABELS: Record<SpotView["kind"], string> = {
-  STANDARD: "Standard",
-  COMPACT: "Compact",
-  EV_CHARGER: "EV charger",
-  ACCESSIBLE: "Accessible",
-  MOTORBIKE: "Motorbike",
-};
-
-export function isSpotKind(value: string): value is SpotView["kind"] {
-  return (SPOT_KINDS as readonly string[]).includes(value);
 }
 
 /** "This will cost 3 credits" (1 credit, 0 credits). */

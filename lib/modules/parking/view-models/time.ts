@@ -81,8 +81,6 @@ export interface Interval {
   endsAt: string;
 }
 
-/** The service's reservation limits (lib/env.ts defaults). */
-export const MIN_RESERVATION_MINUTES = 15;
 const DEFAULT_RESERVATION_MINUTES = 60;
 /** A little time to fill in the form before the start must still be in the future. */
 const LEAD_MINUTES = 5;
@@ -90,16 +88,17 @@ const LEAD_MINUTES = 5;
 /**
  * Suggested start and end for a reservation: the next quarter hour at least a few
  * minutes ahead, moved into the first published window that still has room for
- * the shortest reservation; an hour long, or up to the window's end.
+ * the shortest reservation (`minMinutes`, the PARKING_MIN_RESERVATION_MINUTES setting);
+ * an hour long, or up to the window's end.
  */
-export function suggestedReservation(windows: readonly Interval[], now: Date): { startsAt: Date; endsAt: Date } {
+export function suggestedReservation(windows: readonly Interval[], now: Date, minMinutes: number): { startsAt: Date; endsAt: Date } {
   const earliest = roundUpToStep(new Date(now.getTime() + LEAD_MINUTES * MINUTE), 15);
   const ordered = [...windows].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   for (const window of ordered) {
     const windowStart = Date.parse(window.startsAt);
     const windowEnd = Date.parse(window.endsAt);
     const start = windowStart > earliest.getTime() ? roundUpToStep(new Date(windowStart), 15) : earliest;
-    if (windowEnd - start.getTime() < MIN_RESERVATION_MINUTES * MINUTE) continue;
+    if (windowEnd - start.getTime() < minMinutes * MINUTE) continue;
     const end = Math.min(start.getTime() + DEFAULT_RESERVATION_MINUTES * MINUTE, windowEnd);
     return { startsAt: start, endsAt: new Date(end) };
   }

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { AvailabilityToggle, PublishWindowForm } from "@/components/parking/availability-forms";
-import { ConfirmAction } from "@/components/parking/confirm-action";
 import { LocalRange } from "@/components/parking/local-time";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { SpotForm } from "@/components/parking/spot-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
-import { EmptyState, linkClass, PageHeading, RESERVATION_STATUS_LABELS } from "@/components/parking/ui";
+import { ActionButton } from "@/components/ui/action-button";
+import { linkClass } from "@/components/ui/buttons";
+import { EmptyState, PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import type { SpotView } from "@/lib/modules/parking/views";
-import { SPOT_KIND_LABELS } from "@/lib/modules/parking/view-models/board";
+import { RESERVATION_STATUS_LABELS, SPOT_KIND_LABELS } from "@/lib/modules/parking/vocabulary";
 import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../../actions";
 import { forPage, serverClock } from "../../data";
 
@@ -93,14 +94,15 @@ function OwnedSpot({ spot, zones, clock }: { spot: SpotView; zones: string[]; cl
               zones={zones}
             />
           </details>
-          <ConfirmAction
+          <ActionButton
             action={deleteSpotAction}
             fields={{ spotId: spot.id }}
             label="Delete spot"
-            accessibleLabel={`Delete ${spot.label}`}
-            question={`Delete ${spot.label}?`}
-            confirmLabel="Delete"
+            ariaLabel={`Delete ${spot.label}`}
+            confirm={{ question: `Delete ${spot.label}?`, yes: "Delete" }}
             pendingLabel="Deleting…"
+            showSuccess
+            align="start"
           />
         </div>
       </section>
@@ -113,10 +115,10 @@ export default async function MySpotsPage() {
   if (!principal.scopes.has("WRITE:SPOTS")) forbidden();
   const owner = principal.role === "CUSTOMER";
   const [mine, all] = await Promise.all([
-    owner ? forPage(listSpots(principal, { ownerId: principal.userId, limit: 200 })) : Promise.resolve({ spots: [], total: 0 }),
+    owner ? forPage(listSpots(principal, { ownerId: principal.userId, limit: 200 })) : Promise.resolve({ items: [], total: 0 }),
     forPage(listSpots(principal, { limit: 200 })),
   ]);
-  const zones = [...new Set(all.spots.map((spot) => spot.zone))].sort();
+  const zones = [...new Set(all.items.map((spot) => spot.zone))].sort();
   const clock = serverClock();
 
   return (
@@ -133,9 +135,9 @@ export default async function MySpotsPage() {
             <h2 id="owned-heading" className="sr-only">
               Your spots
             </h2>
-            {mine.spots.length > 0 ? (
+            {mine.items.length > 0 ? (
               <ul className="space-y-6">
-                {mine.spots.map((spot) => (
+                {mine.items.map((spot) => (
                   <OwnedSpot key={spot.id} spot={spot} zones={zones} clock={clock} />
                 ))}
               </ul>

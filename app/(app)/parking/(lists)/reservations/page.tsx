@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { ConfirmAction } from "@/components/parking/confirm-action";
 import { LocalRange } from "@/components/parking/local-time";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
-import { EmptyState, PageHeading, ReservationStatusBadge } from "@/components/parking/ui";
+import { ReservationStatusBadge } from "@/components/parking/status-badges";
+import { ActionButton } from "@/components/ui/action-button";
+import { EmptyState, PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listReservations } from "@/lib/modules/parking/services/reservations";
 import type { ReservationView } from "@/lib/modules/parking/views";
@@ -67,14 +68,15 @@ function ReservationTable({
                 </td>
                 <td className="px-4 py-3">
                   {cancellable && (
-                    <ConfirmAction
+                    <ActionButton
                       action={cancelReservationAction}
                       fields={{ reservationId: reservation.id }}
                       label="Cancel"
-                      accessibleLabel={`Cancel reservation of ${reservation.spot.label}`}
-                      question={`Refund ${credits(reservation.cost)} to ${reservation.reserver.name}?`}
-                      confirmLabel="Cancel reservation"
+                      ariaLabel={`Cancel reservation of ${reservation.spot.label}`}
+                      confirm={{ question: `Refund ${credits(reservation.cost)} to ${reservation.reserver.name}?`, yes: "Cancel reservation" }}
                       pendingLabel="Cancelling…"
+                      showSuccess
+                      align="start"
                     />
                   )}
                 </td>
@@ -90,7 +92,7 @@ function ReservationTable({
 export default async function ReservationsPage() {
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:RESERVATIONS")) forbidden();
-  const { reservations, total } = await forPage(listReservations(principal, { role: "all", limit: LIST_SIZE }));
+  const { items: reservations, total } = await forPage(listReservations(principal, { role: "all", limit: LIST_SIZE }));
   const clock = serverClock();
   const made = reservations.filter((reservation) => reservation.reserver.id === principal.userId);
   const onMySpots = reservations.filter((reservation) => reservation.owner.id === principal.userId);

@@ -6,12 +6,12 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { parkingTopics } from "@/lib/modules/parking/view-models/live";
 import { ReserveForm } from "@/components/parking/reserve-form";
 import { SpotStatusNow } from "@/components/parking/spot-status";
-import { linkClass } from "@/components/parking/ui";
+import { linkClass } from "@/components/ui/buttons";
 import { requirePrincipal } from "@/components/shell/session";
 import { Card } from "@/components/ui/form";
 import { getAvailability } from "@/lib/modules/parking/services/availability";
 import { getSpot } from "@/lib/modules/parking/services/spots";
-import { SPOT_KIND_LABELS } from "@/lib/modules/parking/view-models/board";
+import { SPOT_KIND_LABELS } from "@/lib/modules/parking/vocabulary";
 import { reserveAction } from "../../actions";
 import { balanceOf, forPage, serverClock, timelineRange } from "../../data";
 import { parkingSettings } from "@/lib/modules/parking/settings";
@@ -32,6 +32,7 @@ export default async function SpotPage({ params }: { params: Params }) {
   ]);
   const mine = spot.owner.id === principal.userId;
   const mayReserve = !mine && principal.scopes.has("WRITE:RESERVATIONS");
+  const settings = parkingSettings();
 
   return (
     <div className="space-y-8">
@@ -72,7 +73,8 @@ export default async function SpotPage({ params }: { params: Params }) {
               action={reserveAction}
               spotId={spot.id}
               windows={spot.availability}
-              cost={parkingSettings().PARKING_RESERVATION_COST}
+              cost={settings.PARKING_RESERVATION_COST}
+              minMinutes={settings.PARKING_MIN_RESERVATION_MINUTES}
               ownerName={spot.owner.name}
               balance={balance}
               serverNow={clock.now}
