@@ -40,18 +40,19 @@ const SERVER_ONLY = [
   /^lib\/env(\.ts)?$/,
 ];
 
-function importsOf(node) {
-  if (node.type === "ImportDeclaration" && node.importKind !== "type") return node.source.value;
+function importsOf(node, withTypes) {
+  if (node.type === "ImportDeclaration") return withTypes || node.importKind !== "type" ? node.source.value : null;
   if (node.type === "ExportNamedDeclaration" || node.type === "ExportAllDeclaration") return node.source?.value ?? null;
   return null;
 }
 
-function create(check) {
+/** `withTypes`: type-only imports count too (they couple the code as much as value imports). */
+function create(check, withTypes = true) {
   return (context) => {
     const file = context.filename;
     const relative = path.relative(root, file).split(path.sep).join("/");
     const visit = (node) => {
-      const specifier = importsOf(node);
+      const specifier = importsOf(node, withTypes);
       if (typeof specifier !== "string") return;
       const imported = target(file, specifier);
       if (imported === null) return;
@@ -93,7 +94,7 @@ const noServerImportsInClient = {
     if (!isClient) return {};
     return create(({ imported }) =>
       SERVER_ONLY.some((pattern) => pattern.test(imported)) ? `A "use client" file imports server code (${imported}); import types with \`import type\`, data from views/vocabulary/schemas.` : null,
-    )(context);
+    false)(context);
   },
 };
 

@@ -32,6 +32,7 @@ export const parkingModule = defineModule({
     accentClass: "border-t-parking",
     highlight: (principal) => creditHighlight(principal),
   },
+  routes: ["app/(app)/parking", "app/api/v1/spots", "app/api/v1/reservations", "app/api/v1/credits"],
   resources: PARKING_RESOURCES,
   grants: {
     // Residents own their spots, reservations and credits ("(own)" rules in the services).
