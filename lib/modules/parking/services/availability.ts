@@ -14,7 +14,6 @@ import { parkingSettings } from "../settings";
 const CLOCK_SKEW_MS = 60_000;
 
 async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
-  await requireScope(principal, "UPDATE:SPOTS");
   const spot = await lockSpot(tx, spotId, "update");
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
     throw new ForbiddenError("Only the spot's owner or an admin may change its availability.");
@@ -57,6 +56,7 @@ async function addWindow(tx: Transaction, spotId: string, from: Date, to: Date):
 
 /** `POST /spots/{id}/availability {from, to}`: publishes a window when the spot is free. */
 export async function publishWindow(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  await requireScope(principal, "UPDATE:SPOTS");
   const id = pathId(spotId, NOT_FOUND.spot);
   const { from, to } = parseInput(windowInputSchema, input);
   checkWindowBounds(from, to);
@@ -73,6 +73,7 @@ export async function publishWindow(principal: Principal, spotId: string, input:
  * refused with 409 naming the reservation when a confirmed or active one lies in it.
  */
 export async function setAvailability(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  await requireScope(principal, "UPDATE:SPOTS");
   const id = pathId(spotId, NOT_FOUND.spot);
   const toggle = parseInput(toggleInputSchema, input);
   if (toggle.available) checkWindowBounds(new Date(), toggle.until, "until");

@@ -141,8 +141,7 @@ export async function createSpot(principal: Principal, input: unknown): Promise<
   );
 }
 
-async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: string, scope: "UPDATE:SPOTS" | "DELETE:SPOTS") {
-  await requireScope(principal, scope);
+async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: string) {
   const spot = await lockSpot(tx, spotId, "update");
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
     throw new ForbiddenError("Only the spot's owner or an admin may change it.");
@@ -151,12 +150,13 @@ async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: strin
 }
 
 export async function updateSpot(principal: Principal, spotId: string, input: unknown): Promise<SpotView> {
+  await requireScope(principal, "UPDATE:SPOTS");
   const id = pathId(spotId, NOT_FOUND.spot);
   const changes = parseInput(spotUpdateSchema, input);
   return withConflicts(
     () =>
       parkingTransaction(async (tx) => {
-        await ownedSpotFor(principal, tx, id, "UPDATE:SPOTS");
+        await ownedSpotFor(principal, tx, id);
         await tx.parkingSpot.update({ where: { id }, data: changes });
         return spotChanged(tx, id, "spot.updated", principal.userId);
       }),
@@ -166,9 +166,10 @@ export async function updateSpot(principal: Principal, spotId: string, input: un
 
 /** A spot with upcoming (confirmed or active) reservations stays. Deleting keeps the history. */
 export async function deleteSpot(principal: Principal, spotId: string): Promise<void> {
+  await requireScope(principal, "DELETE:SPOTS");
   const id = pathId(spotId, NOT_FOUND.spot);
   await parkingTransaction(async (tx) => {
-    await ownedSpotFor(principal, tx, id, "DELETE:SPOTS");
+    await ownedSpotFor(principal, tx, id);
     const upcoming = await tx.reservation.findFirst({
       where: { spotId: id, status: { in: [...LIVE_RESERVATION_STATUSES] }, endsAt: { gt: new Date() } },
       orderBy: { startsAt: "asc" },
