@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error";
 import { resetSettingsCache } from "./settings";
+import { PHONE_SETTINGS } from "./validation";
 import { loadOrCreateAppSecret, resolveSecrets, SECRET_PURPOSES, type DerivedSecrets, type SecretPurpose } from "./secrets";
 
 const booleanFlag = z
@@ -70,10 +71,7 @@ const rawEnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
   GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),
   GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
-  /** Country calling code a phone number written without + (or 00) belongs to. */
-  PHONE_DEFAULT_COUNTRY_CODE: z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a country calling code such as 1 or 44").default("1"),
-  /** The default country's trunk prefix, dropped from a number written without + ("1" in the US, "0" in the UK, "" for none). */
-  PHONE_NATIONAL_PREFIX: z.string().regex(/^[0-9]{0,2}$/, "must be up to two digits, or empty").default("1"),
+  ...PHONE_SETTINGS.shape,
 });
 
 /** Every variable lib/env.ts reads (the documentation test checks .env.example and the README list them all). */

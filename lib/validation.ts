@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { env } from "./env";
+import { readSettings } from "./settings";
 import { NotFoundError, ValidationError, type FieldError } from "./errors";
 
 function toFieldErrors(error: z.ZodError, location: string): FieldError[] {
@@ -77,13 +77,21 @@ const E164 = /^\+[1-9][0-9]{6,14}$/;
  * `555-000-0004` and `+1 (555) 000-0004` are all `+15550000004`.
  * Undefined when the result is not 7 to 15 digits after a +.
  */
+/** How numbers written without + are read (validated at start with the rest of the configuration: lib/env.ts). */
+export const PHONE_SETTINGS = z.object({
+  /** Country calling code a phone number written without + (or 00) belongs to. */
+  PHONE_DEFAULT_COUNTRY_CODE: z.string().regex(/^[1-9][0-9]{0,2}$/, "must be a country calling code such as 1 or 44").default("1"),
+  /** The default country's trunk prefix, dropped from a number written without + ("1" in the US, "0" in the UK, "" for none). */
+  PHONE_NATIONAL_PREFIX: z.string().regex(/^[0-9]{0,2}$/, "must be up to two digits, or empty").default("1"),
+});
+
 export function normalisePhone(raw: string): string | undefined {
   const compact = raw.trim().replace(/[\s().-]/g, "");
   let international: string;
   if (compact.startsWith("+")) international = compact;
   else if (compact.startsWith("00")) international = `+${compact.slice(2)}`;
   else {
-    const { PHONE_DEFAULT_COUNTRY_CODE: countryCode, PHONE_NATIONAL_PREFIX: trunk } = env();
+    const { PHONE_DEFAULT_COUNTRY_CODE: countryCode, PHONE_NATIONAL_PREFIX: trunk } = readSettings(PHONE_SETTINGS);
     const national = trunk && compact.startsWith(trunk) ? compact.slice(trunk.length) : compact;
     international = `+${countryCode}${national}`;
   }
