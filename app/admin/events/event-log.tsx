@@ -9,6 +9,7 @@ import { errorTextClass, inputClass, primaryButtonClass } from "@/components/ui/
 import type { Topic } from "@/lib/events/outbox";
 import { eventLogQuery, formatUtc, matchesFilters, mergeEvents, payloadPreview, type EventLogFilters } from "@/lib/ui/event-log";
 import { eventLogKey, parseLiveEvent, type LiveEvent } from "@/lib/ui/live-events";
+import { cellClass, DataTable } from "@/components/ui/table";
 
 interface EventPage {
   events: LiveEvent[];
@@ -248,60 +249,43 @@ export function EventLog({ topics, filters, initial, pageSize }: EventLogProps) 
             {filters.type || filters.key ? " match these filters" : " yet"}.
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Events of {filters.topic}, oldest first
-              </caption>
-              <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">Offset</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Type</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Key</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Actor</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Occurred</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Payload</th>
+          <DataTable caption={`Events of ${filters.topic}, oldest first`} columns={["Offset", "Type", "Key", "Actor", "Occurred", "Payload"]}>
+            {events.map((event) => {
+              const isFresh = fresh.has(event.id);
+              return (
+                <tr key={event.id} data-testid="event-row" data-event-id={event.id} className={`align-top ${isFresh ? "bg-brand-soft/40" : ""}`}>
+                  <td className={`${cellClass} font-mono text-xs`}>{event.offset}</td>
+                  <th scope="row" className={`${cellClass} font-mono text-xs font-medium`}>
+                    {event.type}
+                    {isFresh && (
+                      <span className="ml-2 rounded-full bg-brand px-1.5 py-0.5 font-sans text-[0.625rem] font-semibold uppercase tracking-wide text-brand-ink">
+                        live
+                      </span>
+                    )}
+                  </th>
+                  <td className={`${cellClass} font-mono text-xs`}>{event.key}</td>
+                  <td className={`${cellClass} font-mono text-xs text-ink-muted`}>{event.actor ?? "—"}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-xs text-ink-muted">
+                    <time dateTime={event.occurredAt}>{formatUtc(event.occurredAt)}</time>
+                  </td>
+                  <td className="max-w-md px-4 py-3">
+                    {event.truncated ? (
+                      <span className="text-xs text-ink-muted">Too large for live delivery; reading it from the log…</span>
+                    ) : (
+                      <details>
+                        <summary className="cursor-pointer break-all font-mono text-xs text-ink-muted hover:text-ink">
+                          {payloadPreview(event.payload)}
+                        </summary>
+                        <pre className="mt-2 max-h-72 overflow-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs text-ink">
+                          {JSON.stringify(event.payload, null, 2)}
+                        </pre>
+                      </details>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {events.map((event) => {
-                  const isFresh = fresh.has(event.id);
-                  return (
-                    <tr key={event.id} data-testid="event-row" data-event-id={event.id} className={`align-top ${isFresh ? "bg-brand-soft/40" : ""}`}>
-                      <td className="px-4 py-3 font-mono text-xs">{event.offset}</td>
-                      <th scope="row" className="px-4 py-3 font-mono text-xs font-medium">
-                        {event.type}
-                        {isFresh && (
-                          <span className="ml-2 rounded-full bg-brand px-1.5 py-0.5 font-sans text-[0.625rem] font-semibold uppercase tracking-wide text-brand-ink">
-                            live
-                          </span>
-                        )}
-                      </th>
-                      <td className="px-4 py-3 font-mono text-xs">{event.key}</td>
-                      <td className="px-4 py-3 font-mono text-xs text-ink-muted">{event.actor ?? "—"}</td>
-                      <td className="whitespace-nowrap px-4 py-3 text-xs text-ink-muted">
-                        <time dateTime={event.occurredAt}>{formatUtc(event.occurredAt)}</time>
-                      </td>
-                      <td className="max-w-md px-4 py-3">
-                        {event.truncated ? (
-                          <span className="text-xs text-ink-muted">Too large for live delivery; reading it from the log…</span>
-                        ) : (
-                          <details>
-                            <summary className="cursor-pointer break-all font-mono text-xs text-ink-muted hover:text-ink">
-                              {payloadPreview(event.payload)}
-                            </summary>
-                            <pre className="mt-2 max-h-72 overflow-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs text-ink">
-                              {JSON.stringify(event.payload, null, 2)}
-                            </pre>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </div>
 

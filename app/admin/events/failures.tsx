@@ -1,11 +1,11 @@
 import type { listFailures } from "@/lib/events/log";
 import { formatUtc } from "@/lib/ui/event-log";
 import { RefreshButton } from "./refresh-button";
+import { cellClass, DataTable } from "@/components/ui/table";
 
 type FailureReport = Awaited<ReturnType<typeof listFailures>>;
 
-const th = "px-4 py-3 font-medium";
-const td = "px-4 py-3 align-top";
+const td = `${cellClass} align-top`;
 
 function ErrorText({ text }: { text: string | null }) {
   if (!text) return <span className="text-ink-muted">—</span>;
@@ -38,40 +38,26 @@ export function Failures({ failures }: { failures: FailureReport }) {
         {parkedOutbox.length === 0 ? (
           <p className="px-4 py-4 text-sm text-ink-muted">No parked outbox rows.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Parked outbox rows</caption>
-              <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">
-                <tr>
-                  <th scope="col" className={th}>ID</th>
-                  <th scope="col" className={th}>Event</th>
-                  <th scope="col" className={th}>Attempts</th>
-                  <th scope="col" className={th}>Last error</th>
-                  <th scope="col" className={th}>Parked</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {parkedOutbox.map((row) => (
-                  <tr key={row.id}>
-                    <td className={`${td} font-mono text-xs`}>{row.id}</td>
-                    <th scope="row" className={`${td} font-normal`}>
-                      <span className="block font-mono text-xs">{row.type}</span>
-                      <span className="block text-xs text-ink-muted">
-                        {row.topic} · {row.key}
-                      </span>
-                    </th>
-                    <td className={td}>{row.attempts}</td>
-                    <td className={td}>
-                      <ErrorText text={row.lastError} />
-                    </td>
-                    <td className={`${td} whitespace-nowrap text-xs text-ink-muted`}>
-                      {row.parkedAt ? <time dateTime={row.parkedAt}>{formatUtc(row.parkedAt)}</time> : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Parked outbox rows" columns={["ID", "Event", "Attempts", "Last error", "Parked"]}>
+            {parkedOutbox.map((row) => (
+              <tr key={row.id}>
+                <td className={`${td} font-mono text-xs`}>{row.id}</td>
+                <th scope="row" className={`${td} font-normal`}>
+                  <span className="block font-mono text-xs">{row.type}</span>
+                  <span className="block text-xs text-ink-muted">
+                    {row.topic} · {row.key}
+                  </span>
+                </th>
+                <td className={td}>{row.attempts}</td>
+                <td className={td}>
+                  <ErrorText text={row.lastError} />
+                </td>
+                <td className={`${td} whitespace-nowrap text-xs text-ink-muted`}>
+                  {row.parkedAt ? <time dateTime={row.parkedAt}>{formatUtc(row.parkedAt)}</time> : "—"}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
 
@@ -80,37 +66,23 @@ export function Failures({ failures }: { failures: FailureReport }) {
         {consumerFailures.length === 0 ? (
           <p className="px-4 py-4 text-sm text-ink-muted">No consumer failures.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Consumer failures</caption>
-              <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">
-                <tr>
-                  <th scope="col" className={th}>Consumer</th>
-                  <th scope="col" className={th}>Event</th>
-                  <th scope="col" className={th}>Attempts</th>
-                  <th scope="col" className={th}>Error</th>
-                  <th scope="col" className={th}>Failed</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {consumerFailures.map((row) => (
-                  <tr key={`${row.consumerGroup}|${row.topic}|${row.offset}`}>
-                    <th scope="row" className={`${td} font-mono text-xs font-normal`}>{row.consumerGroup}</th>
-                    <td className={`${td} text-xs`}>
-                      {row.topic} <span className="text-ink-muted">at offset</span> {row.offset}
-                    </td>
-                    <td className={td}>{row.attempts}</td>
-                    <td className={td}>
-                      <ErrorText text={row.error} />
-                    </td>
-                    <td className={`${td} whitespace-nowrap text-xs text-ink-muted`}>
-                      <time dateTime={row.failedAt}>{formatUtc(row.failedAt)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Consumer failures" columns={["Consumer", "Event", "Attempts", "Error", "Failed"]}>
+            {consumerFailures.map((row) => (
+              <tr key={`${row.consumerGroup}|${row.topic}|${row.offset}`}>
+                <th scope="row" className={`${td} font-mono text-xs font-normal`}>{row.consumerGroup}</th>
+                <td className={`${td} text-xs`}>
+                  {row.topic} <span className="text-ink-muted">at offset</span> {row.offset}
+                </td>
+                <td className={td}>{row.attempts}</td>
+                <td className={td}>
+                  <ErrorText text={row.error} />
+                </td>
+                <td className={`${td} whitespace-nowrap text-xs text-ink-muted`}>
+                  <time dateTime={row.failedAt}>{formatUtc(row.failedAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </section>

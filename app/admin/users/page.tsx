@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { cellClass, DataTable } from "@/components/ui/table";
 import { forbidden } from "next/navigation";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { DeleteUserButton } from "@/components/admin/delete-user-button";
@@ -48,35 +50,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
 
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-label="All users" className="overflow-hidden rounded-card border border-line bg-surface-raised shadow-sm">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Users, page {page} of {lastPage}</caption>
-              <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">ID</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Role</th>
-                  <th scope="col" className="px-4 py-3 font-medium">Contact</th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
+          <DataTable caption={`Users, page ${page} of ${lastPage}`} columns={["ID", "Name", "Role", "Contact", { label: "Actions", hidden: true }]}>
                 {users.map((user) => (
                   <tr key={user.id} className="align-top">
-                    <td className="px-4 py-3 font-mono text-xs">{user.id}</td>
-                    <th scope="row" className="px-4 py-3 font-medium">{user.name}</th>
-                    <td className="px-4 py-3">
-                      <span className="rounded-full bg-brand-soft px-2 py-0.5 text-xs font-medium text-ink">
-                        {ROLE_LABELS[user.role]}
-                      </span>
+                    <td className={`${cellClass} font-mono text-xs`}>{user.id}</td>
+                    <th scope="row" className={`${cellClass} font-medium`}>{user.name}</th>
+                    <td className={cellClass}>
+                      <Badge label={ROLE_LABELS[user.role]} tone="positive" />
                     </td>
-                    <td className="px-4 py-3 text-ink-muted">
+                    <td className={`${cellClass} text-ink-muted`}>
                       <span className="block">{user.email}</span>
                       <span className="block">{user.phone}</span>
                     </td>
-                    <td className="px-4 py-3 text-right">
+                    <td className={`${cellClass} text-right`}>
                       {user.id === principal.userId ? (
                         <span className="text-xs text-ink-muted">You</span>
                       ) : (
@@ -85,9 +71,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
           <nav aria-label="Pages of users" className="flex items-center justify-between gap-4 border-t border-line px-4 py-3 text-sm">
             <p className="text-ink-muted">
               {first}–{last} of {total}
