@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
 import { forwardedClientAddress } from "../../lib/auth/client-address";
-import { IDENTIFIED_ONLY_CHANNEL_PREFIXES, SERVER_ONLY_CHANNEL_PREFIXES, USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
+import { identifiedOnlyChannelPrefixes, serverOnlyChannelPrefixes } from "../../lib/realtime/app-channels";
+import { USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
 import { ClientConnection, refuseConnection, type ConnectionContext } from "./client-connection";
 import { SingleInstanceCluster, type ChannelEvent, type Cluster } from "./cluster";
@@ -34,7 +35,7 @@ export interface ChannelServerOptions {
   /**
    * Channels granted only to a socket that belongs to a user (signed in or on its user channel);
    * an anonymous socket's subscription waits `identityWaitMs` for that, then is refused.
-   * Default the app's `private-parking` and `private-role-*`.
+   * Default the app's role channels and its modules' channels.
    */
   identifiedOnlyChannelPrefixes?: readonly string[];
   /** Default 10000. */
@@ -97,9 +98,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const log = options.log ?? defaultLog;
   const settings = {
     enableClientEvents: options.enableClientEvents ?? false,
-    serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? SERVER_ONLY_CHANNEL_PREFIXES,
+    serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? serverOnlyChannelPrefixes(),
     userChannelPrefix: options.userChannelPrefix ?? USER_CHANNEL_PREFIX,
-    identifiedOnlyChannelPrefixes: options.identifiedOnlyChannelPrefixes ?? IDENTIFIED_ONLY_CHANNEL_PREFIXES,
+    identifiedOnlyChannelPrefixes: options.identifiedOnlyChannelPrefixes ?? identifiedOnlyChannelPrefixes(),
     identityWaitMs: options.identityWaitMs ?? 10_000,
     maxConnections: options.maxConnections ?? 10_000,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 30,
