@@ -10,6 +10,9 @@ const nextConfig = {
   // (lib/identity/password-pool.ts); the bundler never sees it, so the trace must name it.
   outputFileTracingIncludes: {
     "/*": ["./lib/identity/password-worker.mjs", "./node_modules/bcryptjs/**/*"],
+    // The API reference pages serve these files from node_modules (lib/api-docs/pages.ts).
+    "/docs/assets/*": ["./node_modules/swagger-ui-dist/swagger-ui*"],
+    "/redoc/assets/*": ["./node_modules/redoc/bundles/redoc.standalone.js"],
   },
   async headers() {
     return [

@@ -1,0 +1,5 @@
+import { REDOC_ASSETS, vendorAsset } from "@/lib/api-docs/pages";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  return vendorAsset(REDOC_ASSETS, (await params).file);
+}
