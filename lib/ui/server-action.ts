@@ -20,8 +20,8 @@ export type FormActionSpec<Field extends string, Input, Result, State extends Fo
   read: (argument: unknown) => Input;
   /** Values to refill the form with after an error (never passwords). */
   values?: (input: Input) => Partial<Record<Field, string>>;
-  /** The answer after success: a message, or the whole state. */
-  done: (result: Result, input: Input) => string | State;
+  /** The answer after success: a message, or the whole state (not needed when success redirects). */
+  done?: (result: Result, input: Input) => string | State;
   /** Extra state after a failure (e.g. the balance behind "insufficient credits"). */
   failure?: (error: unknown) => Partial<State>;
   /**
@@ -57,7 +57,7 @@ export function formAction<Field extends string, Input, Result, State extends Fo
     if (typeof refreshes === "object") redirect(refreshes.redirect(result));
     if (refreshes === "everything") revalidatePath("/", "layout");
     else if (refreshes === "page") refresh();
-    const done = spec.done(result, input);
+    const done = spec.done?.(result, input) ?? { status: "success" };
     return (typeof done === "string" ? { status: "success", message: done } : done) as State;
   };
 }

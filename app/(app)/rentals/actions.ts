@@ -11,7 +11,6 @@ export const requestRentalAction = formAction({
   read: (form) => ({ vehicleId: formText(form, "vehicleId"), startDate: formText(form, "startDate"), endDate: formText(form, "endDate") }),
   values: (input) => input,
   run: requestRental,
-  done: () => "Rental requested.",
   refreshes: { redirect: () => "/rentals/mine" },
 });
 
