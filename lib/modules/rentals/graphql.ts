@@ -1,4 +1,6 @@
 import { nullIfNotFound, withoutNulls, type GraphQLParts } from "../../graphql/builder";
+import { liveEvents } from "../../graphql/live";
+import type { LoggedEvent } from "../../events/types";
 import { requireStaffScope } from "./services/access";
 import { getBranch, listBranches } from "./services/branches";
 import {
@@ -32,6 +34,12 @@ const RENTAL_SORT_VALUES = {
   START: { value: "start" },
   START_DESC: { value: "-start" },
 } as const;
+
+/** A change to a rental, as the live channels carry it: what happened and the rental afterwards. */
+interface RentalUpdate {
+  type: string;
+  rental: RentalView;
+}
 
 /** The staff queue: pending requests by start date, each saying whether approving it would clash with a booking. */
 interface QueuedRental {
@@ -157,6 +165,13 @@ export function rentalsGraphQL({ builder, Me, Person }: GraphQLParts): void {
     fields: (t) => ({
       rental: t.field({ type: RentalRef, resolve: (queued) => queued.rental }),
       overlapsBooking: t.exposeBoolean("overlapsBooking", { description: "Approving it would be refused: an approved or active rental of the vehicle overlaps it." }),
+    }),
+  });
+
+  const RentalUpdateRef = builder.objectRef<RentalUpdate>("RentalUpdate").implement({
+    fields: (t) => ({
+      type: t.exposeString("type", { description: "rental.requested, rental.approved, rental.rejected, rental.picked_up, rental.returned or rental.cancelled" }),
+      rental: t.field({ type: RentalRef, resolve: (update) => update.rental }),
     }),
   });
 
@@ -298,6 +313,14 @@ export function rentalsGraphQL({ builder, Me, Person }: GraphQLParts): void {
       type: RentalRef,
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, args, context) => returnRental(context.principal, String(args.id)),
+    }),
+  }));
+  builder.subscriptionFields((t) => ({
+    myRentals: t.field({
+      type: RentalUpdateRef,
+      description: "Status changes of the caller's rentals as they happen (staff: of every rental), over Server-Sent Events.",
+      subscribe: (_root, _args, context) => liveEvents(context, "rental_events", "READ:RENTALS"),
+      resolve: (event: LoggedEvent) => ({ type: event.type, rental: event.payload as RentalView }),
     }),
   }));
 }
