@@ -65,7 +65,10 @@ function subscribe(user: TestUser, query: string): Subscription {
   source.addEventListener("next", (message) => subscription.payloads.push(JSON.parse(message.data) as NextPayload));
   source.addEventListener("complete", () => {
     subscription.completed = true;
-    source.close();
+  });
+  // After "complete" the server ends the response; closing then (not before) keeps the client from reconnecting.
+  source.addEventListener("error", () => {
+    if (subscription.completed) source.close();
   });
   return subscription;
 }
@@ -140,6 +143,27 @@ describe("GraphQL subscriptions over Server-Sent Events", () => {
     const response = await fetch(`${server.url}/api/graphql?query=${encodeURIComponent(MY_RENTALS)}`, { headers: { accept: "text/event-stream", "x-forwarded-for": randomIp() } });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ detail: "Not authenticated." });
+  });
+
+  it("over POST: a JSON body streams like GET, a cross-site-style body is refused, and the document limits apply", async () => {
+    const employee = await createUser("EMPLOYEE");
+    const post = (body: string, contentType: string) =>
+      fetch(`${server.url}/api/graphql`, {
+        method: "POST",
+        headers: { accept: "text/event-stream", "content-type": contentType, authorization: `Bearer ${employee.token}`, "x-forwarded-for": randomIp() },
+        body,
+      });
+    const streamed = await post(JSON.stringify({ query: PARKING_BOARD }), "application/json");
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get("content-type")).toContain("text/event-stream");
+    const text = await streamed.text();
+    expect(text).toContain("event: next");
+    expect(text).toContain('"code":"FORBIDDEN"');
+    expect(text).toContain("event: complete");
+    const crossSite = await post(JSON.stringify({ query: PARKING_BOARD }), "text/plain");
+    expect(crossSite.status).toBe(415);
+    const tooBig = await post(JSON.stringify({ query: `${PARKING_BOARD} # ${"x".repeat(40_000)}` }), "application/json");
+    expect(await tooBig.text()).toContain("DOCUMENT_TOO_LARGE");
   });
 
   it("ends the stream when the caller signs out mid-stream", async () => {
