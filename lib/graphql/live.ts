@@ -4,6 +4,7 @@ import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import type { Topic } from "../events/outbox";
 import type { LoggedEvent } from "../events/types";
+import { TooManyRequestsError } from "../errors";
 import { requireScope } from "../rbac/permissions";
 import type { Scope } from "../rbac/scopes";
 import { mayListen } from "../realtime/authorize";
@@ -15,6 +16,9 @@ const POLL_INTERVAL_MS = 500;
 /** How long a quiet subscription goes before the caller's credentials are checked again (they are before every delivery too). */
 const RECHECK_INTERVAL_MS = 5_000;
 const BATCH_SIZE = 100;
+/** Open subscriptions one account may hold on this server process (each one polls the log). */
+export const MAX_STREAMS_PER_ACCOUNT = 5;
+const openStreams = new Map<string, number>();
 
 /** The Pusher rule: an event reaches whoever may listen to one of the channels it is published on. */
 export function hears(principal: Principal, event: LoggedEvent): boolean {
@@ -48,9 +52,16 @@ export function liveEvents(context: GraphQLContext, topic: Topic, scope: Scope):
       stop(error);
       return;
     }
-    let after = (await db.topicOffset.findUnique({ where: { topic } }))?.lastOffset ?? 0n;
-    let checkedAt = Date.now();
+    const account = principal.userId;
+    const open = openStreams.get(account) ?? 0;
+    if (open >= MAX_STREAMS_PER_ACCOUNT) {
+      stop(new TooManyRequestsError(`At most ${MAX_STREAMS_PER_ACCOUNT} live subscriptions at a time: close one first.`, POLL_INTERVAL_MS / 1000));
+      return;
+    }
+    openStreams.set(account, open + 1);
     try {
+      let after = (await db.topicOffset.findUnique({ where: { topic } }))?.lastOffset ?? 0n;
+      let checkedAt = Date.now();
       while (!finished) {
         const rows = await db.eventLogEntry.findMany({ where: { topic, offset: { gt: after } }, orderBy: { offset: "asc" }, take: BATCH_SIZE });
         if (rows.length > 0 || Date.now() - checkedAt >= RECHECK_INTERVAL_MS) {
@@ -68,6 +79,10 @@ export function liveEvents(context: GraphQLContext, topic: Topic, scope: Scope):
       stop();
     } catch (error) {
       stop(error);
+    } finally {
+      const remaining = (openStreams.get(account) ?? 1) - 1;
+      if (remaining > 0) openStreams.set(account, remaining);
+      else openStreams.delete(account);
     }
   });
 }

@@ -6,6 +6,7 @@ import * as rejectRoute from "@/app/api/v1/rentals/[id]/reject/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { resetEnvCache } from "@/lib/env";
 import { drainOutbox } from "@/lib/events/drainer";
+import { MAX_STREAMS_PER_ACCOUNT } from "@/lib/graphql/live";
 import { call, randomIp } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { offeredSpot } from "../support/parking";
@@ -164,6 +165,24 @@ describe("GraphQL subscriptions over Server-Sent Events", () => {
     expect(crossSite.status).toBe(415);
     const tooBig = await post(JSON.stringify({ query: `${PARKING_BOARD} # ${"x".repeat(40_000)}` }), "application/json");
     expect(await tooBig.text()).toContain("DOCUMENT_TOO_LARGE");
+  });
+
+  it("holds an account to a few open subscriptions at a time, and frees a place when one closes", async () => {
+    const alice = await createUser("CUSTOMER");
+    const open = await Promise.all(Array.from({ length: MAX_STREAMS_PER_ACCOUNT }, () => subscribed(alice, MY_RENTALS)));
+    const oneTooMany = subscribe(alice, MY_RENTALS);
+    await oneTooMany.opened;
+    const refusal = await eventually(() => oneTooMany.payloads.find((payload) => payload.errors), "the refusal");
+    expect(refusal.errors?.[0]).toMatchObject({
+      message: `At most ${MAX_STREAMS_PER_ACCOUNT} live subscriptions at a time: close one first.`,
+      extensions: { code: "TOO_MANY_REQUESTS" },
+    });
+    expect(open.every((subscription) => subscription.payloads.length === 0 && !subscription.completed)).toBe(true);
+    open[0]!.source.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const replacement = await subscribed(alice, MY_RENTALS);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(replacement.payloads).toEqual([]);
   });
 
   it("ends the stream when the caller signs out mid-stream", async () => {
