@@ -5,6 +5,8 @@ import { NotFoundError } from "../errors";
 
 export interface GraphQLContext {
   principal: Principal;
+  /** The HTTP request (yoga adds it): subscriptions authenticate it again and stop when it is aborted. */
+  request: Request;
 }
 
 export type WheelhouseSchemaBuilder = InstanceType<typeof SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<{ Context: GraphQLContext }>>>;

@@ -4,7 +4,7 @@ import type { GraphQLContext, Me } from "./builder";
 
 export type { GraphQLContext } from "./builder";
 
-/** The one GraphQL schema: the caller (`me`), then every module's part (its `graphql`). */
+/** The one GraphQL schema: the caller (`me`), then every module's part (its `graphql`: queries, mutations, subscriptions). */
 function buildSchema() {
   const builder = new SchemaBuilder<{ Context: GraphQLContext }>({});
   const Person = builder.objectRef<{ id: string; name: string }>("Person").implement({
@@ -21,6 +21,7 @@ function buildSchema() {
     fields: (t) => ({ me: t.field({ type: MeRef, resolve: (_root, _args, context) => ({ principal: context.principal }) }) }),
   });
   builder.mutationType({});
+  builder.subscriptionType({});
   for (const businessModule of modules()) businessModule.graphql?.({ builder, Me: MeRef, Person });
   return builder.toSchema();
 }

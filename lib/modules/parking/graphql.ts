@@ -1,4 +1,6 @@
+import type { LoggedEvent } from "../../events/types";
 import { nullIfNotFound, withoutNulls, type GraphQLParts } from "../../graphql/builder";
+import { liveEvents } from "../../graphql/live";
 import { getCredits } from "./services/credits";
 import { publishWindow, setAvailability } from "./services/availability";
 import { cancelReservation, listReservations, reserve } from "./services/reservations";
@@ -145,5 +147,20 @@ export function parkingGraphQL({ builder, Me, Person }: GraphQLParts): void {
         args: { id: t.arg.id({ required: true }) },
         resolve: (_root, args, context) => cancelReservation(context.principal, String(args.id)),
       }),
+  }));
+  const SpotUpdateRef = builder.objectRef<{ type: string; spot: SpotView }>("SpotUpdate").implement({
+    fields: (t) => ({
+      type: t.exposeString("type", { description: "What happened to the spot (e.g. spot.opened, spot.closed, spot.deleted)" }),
+      spot: t.field({ type: SpotRef, resolve: (update) => update.spot }),
+    }),
+  });
+
+  builder.subscriptionFields((t) => ({
+    parkingBoard: t.field({
+      type: SpotUpdateRef,
+      description: "Every spot's new state as it changes (the live board), over Server-Sent Events.",
+      subscribe: (_root, _args, context) => liveEvents(context, "parking_events", "READ:SPOTS"),
+      resolve: (event: LoggedEvent) => ({ type: event.type, spot: event.payload as SpotView }),
+    }),
   }));
 }

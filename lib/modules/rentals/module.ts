@@ -3,6 +3,7 @@ import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { roleChannel, userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
 import { seedRentalDemo } from "./demo";
+import { rentalsGraphQL } from "./graphql";
 import { rentalNotifications } from "./notifications";
 import { RENTAL_SETTINGS } from "./settings";
 import { countOpenRentals } from "./services/rentals";
@@ -64,6 +65,7 @@ export const rentalsModule = defineModule({
     return { branches: branchesCreated, vehicles: vehiclesCreated, rentals: rentalsCreated };
   },
   settings: RENTAL_SETTINGS,
+  graphql: rentalsGraphQL,
   accounts: {
     liveCommitments: async (tx, accountId) => ({ rentals: { count: await countOpenRentals(tx, accountId), label: "open rentals" } }),
   },
