@@ -1,4 +1,6 @@
 import { randomInt } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -69,4 +71,33 @@ export async function call<Body = unknown>(handler: unknown, options: CallOption
     cookies[pair!.slice(0, separator)] = pair!.slice(separator + 1);
   }
   return { status: response.status, body: parsed as Body, headers: response.headers, cookies, setCookieLines };
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const V1_ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
+
+export interface RouteFile {
+  /** The URL path with `{id}` for a dynamic segment: `/api/v1/spots/{id}`. */
+  path: string;
+  /** Exported handlers by HTTP method. */
+  handlers: Record<string, unknown>;
+}
+
+let routeFiles: Promise<RouteFile[]> | undefined;
+
+/** Every route handler file under app/api/v1 with its exported methods (imported once). */
+export function v1RouteFiles(): Promise<RouteFile[]> {
+  routeFiles ??= (async () => {
+    const entries = await readdir(V1_ROOT, { recursive: true });
+    const files = entries.filter((entry) => path.basename(entry) === "route.ts").sort();
+    return Promise.all(
+      files.map(async (file) => {
+        const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== ".");
+        const exported = (await import(path.join(V1_ROOT, file))) as Record<string, unknown>;
+        const handlers = Object.fromEntries(HTTP_METHODS.filter((method) => method in exported).map((method) => [method, exported[method]]));
+        return { path: ["/api/v1", ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))].join("/"), handlers };
+      }),
+    );
+  })();
+  return routeFiles;
 }
