@@ -113,15 +113,3 @@ export function openApiDocument(): JsonSchema {
     },
   };
 }
-
-/** The documented operation answering `method` on a request path such as `/api/v1/spots/…/availability`. */
-export function findOperation(method: string, pathname: string): ApiOperation | undefined {
-  return apiOperations().find(
-    (operation) => operation.method === method.toUpperCase() && pathPattern(operation.path).test(pathname),
-  );
-}
-
-function pathPattern(path: string): RegExp {
-  const escaped = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "[^/]+");
-  return new RegExp(`^${escaped}/?$`);
-}

@@ -55,7 +55,7 @@ export const validationErrorSchema = z.strictObject({
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "Not signed in, or the token is invalid, expired or revoked.",
-  403: "Insufficient permissions.",
+  403: "Insufficient permissions, the token has been revoked, or a cross-site request was refused.",
   404: "Not found.",
   409: "Conflicts with the current state.",
   415: "The body is not declared application/json.",

@@ -132,3 +132,8 @@ export const eventFailuresSchema = z.strictObject({
     }),
   ),
 }) satisfies z.ZodType<Awaited<ReturnType<typeof listFailures>>>;
+
+/** A refused account deletion: what the account still has live, counted per kind (each module names its kinds). */
+export const liveCommitmentsConflictSchema = z
+  .object({ detail: z.string() })
+  .catchall(z.number().int().describe("How many of this kind the account still has live."));

@@ -17,6 +17,7 @@ import {
   eventFailuresSchema,
   eventPageSchema,
   eventQueryDocumentation,
+  liveCommitmentsConflictSchema,
   markedReadSchema,
   messageSchema,
   notificationListSchema,
@@ -60,7 +61,7 @@ const authOperations: ApiOperation[] = [
     summary: "Revoke this access token and refresh token (or this browser session)",
     security: "bearer",
     scopes: [],
-    responses: { 200: jsonResponse("Signed out.", messageSchema), ...errorResponses(401) },
+    responses: { 200: jsonResponse("Signed out.", messageSchema), ...errorResponses(...AUTHENTICATED_ERRORS) },
   },
   {
     method: "POST",
@@ -70,7 +71,7 @@ const authOperations: ApiOperation[] = [
     summary: "Sign out everywhere: every session and token of the caller",
     security: "bearer",
     scopes: [],
-    responses: { 200: jsonResponse("Signed out everywhere.", messageSchema), ...errorResponses(401) },
+    responses: { 200: jsonResponse("Signed out everywhere.", messageSchema), ...errorResponses(...AUTHENTICATED_ERRORS) },
   },
 ];
 
@@ -83,7 +84,7 @@ const ownProfileOperations: ApiOperation[] = [
     summary: "The caller's own account",
     security: "bearer",
     scopes: [],
-    responses: { 200: jsonResponse("The caller.", userViewSchema), ...errorResponses(401) },
+    responses: { 200: jsonResponse("The caller.", userViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS) },
   },
   {
     method: "PATCH",
@@ -106,9 +107,11 @@ const ownProfileOperations: ApiOperation[] = [
     security: "bearer",
     scopes: [],
     body: { schema: passwordChangeSchema },
-    responses: { 200: jsonResponse("Changed.", messageSchema), ...errorResponses(401, ...JSON_BODY_ERRORS, 429, 503) },
+    responses: { 200: jsonResponse("Changed.", messageSchema), ...errorResponses(...AUTHENTICATED_ERRORS, ...JSON_BODY_ERRORS, 429, 503) },
   },
 ];
+
+const deletionRefused = jsonResponse("The account still has live commitments (or is the last admin).", liveCommitmentsConflictSchema);
 
 const ACCOUNT_RULE = "The account's own role resource is checked too (e.g. READ:CUSTOMERS for a CST id).";
 
@@ -156,7 +159,7 @@ const userOperations: ApiOperation[] = [
     security: "bearer",
     scopes: ["DELETE:USERS"],
     scopeNote: ACCOUNT_RULE,
-    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404), 409: deletionRefused },
   },
 ];
 
@@ -236,7 +239,7 @@ function roleCollectionOperations(role: RoleName): ApiOperation[] {
       security: "bearer",
       scopes: [`DELETE:${resource}`],
       scopeNote: otherAccounts,
-      responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+      responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404), 409: deletionRefused },
     },
   ];
 }
@@ -312,7 +315,7 @@ function eventAndNotificationOperations(): ApiOperation[] {
       security: "bearer",
       scopes: [],
       query: noParameters,
-      responses: { 200: jsonResponse("Notifications.", notificationListSchema), ...errorResponses(401, 422) },
+      responses: { 200: jsonResponse("Notifications.", notificationListSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 422) },
     },
     {
       method: "POST",
@@ -323,7 +326,7 @@ function eventAndNotificationOperations(): ApiOperation[] {
       security: "bearer",
       scopes: [],
       body: { schema: markReadSchema },
-      responses: { 200: jsonResponse("How many were marked.", markedReadSchema), ...errorResponses(401, ...JSON_BODY_ERRORS) },
+      responses: { 200: jsonResponse("How many were marked.", markedReadSchema), ...errorResponses(...AUTHENTICATED_ERRORS, ...JSON_BODY_ERRORS) },
     },
   ];
 }

@@ -1,5 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { GET as creditsRoute } from "@/app/api/v1/credits/route";
 import { GET as openApiRoute } from "@/app/api/openapi.json/route";
 import type { RoleName } from "@/lib/identity/roles";
 import { apiOperations } from "@/lib/openapi/document";
@@ -121,5 +123,28 @@ describe("x-required-scopes matches what the services enforce", () => {
       const response = await call(handler, { method, token: users[role].token, ...request });
       expect({ role, refused: response.status === 403 }).toEqual({ role, refused: !holds });
     }
+  });
+});
+
+describe("call() checks every /api/v1 response against the document", () => {
+  /** A module's operation: the very object the check reads (the registry hands out the same definitions). */
+  const creditsOperation = () => apiOperations().find((operation) => operation.operationId === "getCredits")!;
+
+  it("fails on a status the document does not list, and on a body the documented schema refuses", async () => {
+    const customer = await createUser("CUSTOMER");
+    const documented = creditsOperation().responses[200]!;
+    try {
+      delete creditsOperation().responses[200];
+      await expect(call(creditsRoute, { token: customer.token })).rejects.toThrow(
+        "GET /api/v1/credits answered 200, a status the OpenAPI document does not list",
+      );
+      creditsOperation().responses[200] = { description: "A wrong shape.", schema: z.strictObject({ balance: z.string() }) };
+      await expect(call(creditsRoute, { token: customer.token })).rejects.toThrow(
+        "GET /api/v1/credits answered 200 with a body its documented schema refuses",
+      );
+    } finally {
+      creditsOperation().responses[200] = documented;
+    }
+    expect((await call(creditsRoute, { token: customer.token })).status).toBe(200);
   });
 });

@@ -30,6 +30,12 @@ const insufficientCreditsSchema = z.strictObject({
   cost: z.number().int().optional().describe("With an insufficient-credits refusal: what the reservation costs."),
 });
 
+const blockingReservationSchema = z.strictObject({
+  detail: z.string(),
+  reservationId: z.string().optional().describe("The live reservation in the way."),
+});
+const blockedByReservation = jsonResponse("A live reservation is in the way (cancel it first).", blockingReservationSchema);
+
 /** Parking's REST operations. */
 export const parkingOperations: readonly ApiOperation[] = [
   {
@@ -85,7 +91,7 @@ export const parkingOperations: readonly ApiOperation[] = [
     security: "bearer",
     scopes: ["DELETE:SPOTS"],
     ownRows: true,
-    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404), 409: blockedByReservation },
   },
   {
     method: "GET",
@@ -120,7 +126,11 @@ export const parkingOperations: readonly ApiOperation[] = [
     scopes: ["UPDATE:SPOTS"],
     ownRows: true,
     body: { schema: toggleInputSchema },
-    responses: { 200: jsonResponse("The spot with its windows.", spotViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+    responses: {
+      200: jsonResponse("The spot with its windows.", spotViewSchema),
+      ...errorResponses(...AUTHENTICATED_ERRORS, 404, ...JSON_BODY_ERRORS),
+      409: blockedByReservation,
+    },
   },
   {
     method: "GET",

@@ -117,7 +117,7 @@ export const rentalOperations: readonly ApiOperation[] = [
     security: "bearer",
     scopes: ["WRITE:VEHICLES"],
     body: { schema: vehicleInputSchema },
-    responses: { 201: jsonResponse("The new vehicle.", vehicleViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 409, ...JSON_BODY_ERRORS) },
+    responses: { 201: jsonResponse("The new vehicle.", vehicleViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
   },
   {
     method: "GET",
