@@ -19,13 +19,12 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 function scopeSentence(operation: ApiOperation): string {
   const { scopes, ownRows, scopeNote } = operation;
-  const required =
-    scopes.length === 0
-      ? operation.security === "bearer"
-        ? "Any signed-in caller."
-        : "No sign-in needed."
-      : `Requires scope${scopes.length > 1 ? "s" : ""} ${scopes.join(" and ")}${ownRows ? "; customers only their own rows" : ""}.`;
-  return scopeNote ? `${required} ${scopeNote}` : required;
+  if (scopes.length > 0) {
+    const required = `Requires scope${scopes.length > 1 ? "s" : ""} ${scopes.join(" and ")}${ownRows ? "; customers only their own rows" : ""}.`;
+    return scopeNote ? `${required} ${scopeNote}` : required;
+  }
+  if (scopeNote) return scopeNote;
+  return operation.security === "none" ? "No sign-in needed." : "Any signed-in caller.";
 }
 
 function parameters(operation: ApiOperation): JsonSchema[] {

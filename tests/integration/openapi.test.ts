@@ -91,6 +91,12 @@ describe("the document and the route handlers", () => {
     const reservation = document.paths["/api/v1/reservations/{id}"]!.get!;
     expect(reservation.description).toContain("Requires scope READ:RESERVATIONS; customers only their own rows.");
     expect(Object.keys(reservation.responses).sort()).toEqual(["200", "401", "403", "404"]);
+    expect(document.paths["/api/v1/rentals/{id}/approve"]!.post!.description).toBe(
+      "Requires scope UPDATE:RENTALS. Staff only (customers hold this scope for their own rentals alone).",
+    );
+    expect(document.paths["/api/v1/users/me"]!.patch!.description).toBe("Requires UPDATE on the caller's own role resource (e.g. UPDATE:CUSTOMERS).");
+    expect(document.paths["/api/v1/notifications"]!.get!.description).toBe("Any signed-in caller.");
+    expect(document.paths["/api/v1/auth/login"]!.post!.description).toContain("No sign-in needed.");
   });
 });
 
