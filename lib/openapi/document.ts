@@ -13,7 +13,15 @@ export function apiOperations(): ApiOperation[] {
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of what a request sends (`input`) or a response holds (`output`). */
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+    // `format` says it; zod's long equivalent pattern would repeat on every date field.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === "date-time" || jsonSchema.format === "date") delete jsonSchema.pattern;
+    },
+  });
   return rest;
 }
 
