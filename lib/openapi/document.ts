@@ -25,6 +25,22 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return rest;
 }
 
+/**
+ * Moves every schema with a `title` (the views: `.meta({ title: "SpotView" })`) into
+ * `components.schemas`, leaving a `$ref`, so each shape is written and named once.
+ */
+function hoistNamedSchemas(node: unknown, components: Record<string, unknown>): unknown {
+  if (Array.isArray(node)) return node.map((item) => hoistNamedSchemas(item, components));
+  if (node === null || typeof node !== "object") return node;
+  const hoisted: JsonSchema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, hoistNamedSchemas(value, components)]));
+  const { title } = hoisted;
+  if (typeof title !== "string") return hoisted;
+  const known = components[title];
+  if (known !== undefined && JSON.stringify(known) !== JSON.stringify(hoisted)) throw new Error(`Two different schemas are named ${title}.`);
+  components[title] = hoisted;
+  return { $ref: `#/components/schemas/${title}` };
+}
+
 function scopeSentence(operation: ApiOperation): string {
   const { scopes, ownRows, scopeNote } = operation;
   if (scopes.length > 0) {
@@ -96,10 +112,11 @@ function operationObject(operation: ApiOperation): JsonSchema {
 
 /** The OpenAPI 3.1 document of the REST API (`GET /api/openapi.json`). */
 export function openApiDocument(): JsonSchema {
-  const paths: Record<string, Record<string, JsonSchema>> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, unknown> = {};
   for (const operation of apiOperations()) {
     paths[operation.path] ??= {};
-    paths[operation.path]![operation.method.toLowerCase()] = operationObject(operation);
+    paths[operation.path]![operation.method.toLowerCase()] = hoistNamedSchemas(operationObject(operation), schemas);
   }
   return {
     openapi: "3.1.1",
@@ -113,6 +130,7 @@ export function openApiDocument(): JsonSchema {
     servers: [{ url: "/" }],
     paths,
     components: {
+      schemas,
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         refreshCookie: { type: "apiKey", in: "cookie", name: REFRESH_COOKIE, description: "Set by login; sent only to /api/v1/auth." },

@@ -40,7 +40,7 @@ export interface ApiOperation {
 }
 
 /** `{"detail": "…"}`: every refusal but a validation error. */
-export const errorDetailSchema = z.strictObject({ detail: z.string() });
+export const errorDetailSchema = z.strictObject({ detail: z.string() }).meta({ title: "ErrorDetail" });
 
 /** 422: each invalid field, FastAPI style. */
 export const validationErrorSchema = z.strictObject({
@@ -51,7 +51,7 @@ export const validationErrorSchema = z.strictObject({
       type: z.string(),
     }),
   ),
-});
+}).meta({ title: "ValidationErrorDetail" });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "Not signed in, or the token is invalid, expired or revoked.",

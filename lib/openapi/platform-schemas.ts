@@ -21,9 +21,9 @@ const instant = z.iso.datetime();
 export const tokenSchema = z.strictObject({
   access_token: z.string().describe("A JWT: send it as `Authorization: Bearer <token>`."),
   token_type: z.literal("bearer"),
-});
+}).meta({ title: "Token" });
 
-export const messageSchema = z.strictObject({ message: z.string() });
+export const messageSchema = z.strictObject({ message: z.string() }).meta({ title: "Message" });
 
 export const userViewSchema = z
   .strictObject({
@@ -37,7 +37,7 @@ export const userViewSchema = z
     createdAt: instant.optional(),
     updatedAt: instant.optional(),
   })
-  .describe("Contact details, credits and dates only for the user themself and for user managers (UPDATE:USERS).") satisfies z.ZodType<UserView>;
+  .describe("Contact details, credits and dates only for the user themself and for user managers (UPDATE:USERS).").meta({ title: "UserView" }) satisfies z.ZodType<UserView>;
 
 export const notificationViewSchema = z.strictObject({
   id: z.string(),
@@ -47,9 +47,9 @@ export const notificationViewSchema = z.strictObject({
   type: z.string(),
   read: z.boolean(),
   createdAt: instant,
-}) satisfies z.ZodType<NotificationView>;
+}).meta({ title: "NotificationView" }) satisfies z.ZodType<NotificationView>;
 
-export const notificationListSchema = z.strictObject({ unread: z.number().int(), notifications: z.array(notificationViewSchema) }) satisfies z.ZodType<
+export const notificationListSchema = z.strictObject({ unread: z.number().int(), notifications: z.array(notificationViewSchema) }).meta({ title: "NotificationList" }) satisfies z.ZodType<
   Awaited<ReturnType<typeof listNotifications>>
 >;
 
@@ -70,7 +70,7 @@ export function roleViewSchema() {
     prefix: z.string(),
     description: z.string(),
     scopes: z.array(scopeSchema()),
-  }) satisfies z.ZodType<RoleView>;
+  }).meta({ title: "RoleView" }) satisfies z.ZodType<RoleView>;
 }
 
 export function loggedEventSchema() {
@@ -84,7 +84,7 @@ export function loggedEventSchema() {
     actor: z.string().nullable(),
     schemaVersion: z.number().int(),
     occurredAt: instant,
-  }) satisfies z.ZodType<LoggedEventJson>;
+  }).meta({ title: "LoggedEvent" }) satisfies z.ZodType<LoggedEventJson>;
 }
 
 export function eventPageSchema() {
@@ -131,7 +131,7 @@ export const eventFailuresSchema = z.strictObject({
       failedAt: instant,
     }),
   ),
-}) satisfies z.ZodType<Awaited<ReturnType<typeof listFailures>>>;
+}).meta({ title: "EventFailures" }) satisfies z.ZodType<Awaited<ReturnType<typeof listFailures>>>;
 
 /** A refused account deletion: what the account still has live, counted per kind (each module names its kinds). */
 export const liveCommitmentsConflictSchema = z

@@ -67,6 +67,13 @@ describe("the document and the route handlers", () => {
     expect(documented.filter((operation) => !handled.includes(operation))).toEqual([]);
   });
 
+  it("names each view once under components.schemas and refers to it", () => {
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(["SpotView", "RentalView", "UserView", "ErrorDetail", "ValidationErrorDetail"]));
+    const list = document.paths["/api/v1/spots"]!.get!.responses["200"] as { content: Record<string, { schema: unknown }> };
+    expect(list.content["application/json"]!.schema).toEqual({ type: "array", items: { $ref: "#/components/schemas/SpotView" } });
+  });
+
   it("lists each operation once, with a unique operationId", () => {
     const operations = apiOperations();
     const keys = operations.map((operation) => `${operation.method} ${operation.path}`);

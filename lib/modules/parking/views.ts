@@ -11,10 +11,10 @@ const CREDIT_TRANSACTION_KINDS = ["ESCROW_HOLD", "SETTLEMENT", "REFUND"] as cons
 const instant = z.iso.datetime();
 const person = z.strictObject({ id: z.string(), name: z.string() });
 
-export const windowViewSchema = z.strictObject({ id: z.string(), startsAt: instant, endsAt: instant });
+export const windowViewSchema = z.strictObject({ id: z.string(), startsAt: instant, endsAt: instant }).meta({ title: "WindowView" });
 export type WindowView = z.infer<typeof windowViewSchema>;
 
-export const reservationTimesSchema = z.strictObject({ startsAt: instant, endsAt: instant, status: z.enum(RESERVATION_STATUSES) });
+export const reservationTimesSchema = z.strictObject({ startsAt: instant, endsAt: instant, status: z.enum(RESERVATION_STATUSES) }).meta({ title: "ReservationTimes" });
 export type ReservationTimes = z.infer<typeof reservationTimesSchema>;
 
 export const spotViewSchema = z.strictObject({
@@ -29,7 +29,7 @@ export const spotViewSchema = z.strictObject({
   nextReservation: reservationTimesSchema.nullable(),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ title: "SpotView" });
 export type SpotView = z.infer<typeof spotViewSchema>;
 
 export const reservationViewSchema = z.strictObject({
@@ -46,7 +46,7 @@ export const reservationViewSchema = z.strictObject({
   cancelledById: z.string().nullable(),
   completedAt: instant.nullable(),
   createdAt: instant,
-});
+}).meta({ title: "ReservationView" });
 export type ReservationView = z.infer<typeof reservationViewSchema>;
 
 export const creditTransactionViewSchema = z.strictObject({
@@ -56,7 +56,7 @@ export const creditTransactionViewSchema = z.strictObject({
   balanceAfter: z.number().int(),
   reservationId: z.string().nullable(),
   createdAt: instant,
-});
+}).meta({ title: "CreditTransactionView" });
 export type CreditTransactionView = z.infer<typeof creditTransactionViewSchema>;
 
 export const creditsViewSchema = z.strictObject({
@@ -64,7 +64,7 @@ export const creditsViewSchema = z.strictObject({
   escrow: z.number().int(),
   transactions: z.array(creditTransactionViewSchema),
   nextBefore: z.string().nullable().describe("Pass as `before` for the next (older) page; null at the end."),
-});
+}).meta({ title: "CreditsView" });
 export type CreditsView = z.infer<typeof creditsViewSchema>;
 
 /** `credit_events` payload of a credit move (escrow hold, settlement, refund): the balance and escrow after it. */
@@ -94,7 +94,7 @@ export const availabilityViewSchema = z.strictObject({
   busy: z
     .array(z.strictObject({ startsAt: instant, endsAt: instant, status: z.string() }))
     .describe("Live reservations in the range: times only, so others' bookings stay private."),
-});
+}).meta({ title: "AvailabilityView" });
 export type AvailabilityView = z.infer<typeof availabilityViewSchema>;
 
 /**

@@ -18,7 +18,7 @@ export const branchViewSchema = z.strictObject({
   active: z.boolean(),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ title: "BranchView" });
 export type BranchView = z.infer<typeof branchViewSchema>;
 
 export const vehicleViewSchema = z.strictObject({
@@ -38,11 +38,11 @@ export const vehicleViewSchema = z.strictObject({
   status: z.enum(VEHICLE_STATUSES),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ title: "VehicleView" });
 export type VehicleView = z.infer<typeof vehicleViewSchema>;
 
 /** A period a vehicle is already taken for (an approved or active rental), `[startDate, endDate)`. */
-export const bookedPeriodSchema = z.strictObject({ startDate: calendarDate, endDate: calendarDate });
+export const bookedPeriodSchema = z.strictObject({ startDate: calendarDate, endDate: calendarDate }).meta({ title: "BookedPeriod" });
 export type BookedPeriod = z.infer<typeof bookedPeriodSchema>;
 
 export const rentalHistoryEntrySchema = z.strictObject({
@@ -52,7 +52,7 @@ export const rentalHistoryEntrySchema = z.strictObject({
   actorId: z.string().nullable(),
   actorName: z.string(),
   note: z.string().nullable(),
-});
+}).meta({ title: "RentalHistoryEntry" });
 export type RentalHistoryEntry = z.infer<typeof rentalHistoryEntrySchema>;
 
 export const rentalViewSchema = z.strictObject({
@@ -86,5 +86,5 @@ export const rentalViewSchema = z.strictObject({
   createdAt: instant,
   updatedAt: instant,
   history: z.array(rentalHistoryEntrySchema),
-});
+}).meta({ title: "RentalView" });
 export type RentalView = z.infer<typeof rentalViewSchema>;
