@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { MESSAGES, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError } from "../errors";
@@ -5,6 +6,12 @@ import { MAX_PASSWORD_BYTES, verifyPassword } from "../identity/passwords";
 import { normalisePhone, refuseNul } from "../validation";
 import { accountBudgetKey } from "./attempt-limits";
 import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-limits";
+
+/** The OAuth2 password form of `POST /auth/login`: `username` is a phone number or an email. */
+export const loginFormSchema = z.object({
+  username: z.string({ error: "Field required" }).trim().min(1, "Field required").max(254),
+  password: z.string({ error: "Field required" }).min(1, "Field required").max(1024),
+});
 
 /**
  * Compared against when the user does not exist, so both failures cost the same

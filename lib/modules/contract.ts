@@ -6,6 +6,7 @@ import type { RoleName } from "../identity/roles";
 import type { NotificationDraft } from "../notifications/rules";
 import type { Action } from "../rbac/scopes";
 import type { GraphQLParts } from "../graphql/builder";
+import type { ApiOperation } from "../openapi/operation";
 
 /**
  * What a business module tells the platform about itself. Every module folder
@@ -120,6 +121,8 @@ export interface ModuleDefinition<Resource extends string = string, Topic extend
   };
   /** The module's environment variables (named `<MODULE>_…`), read with `readSettings` (lib/settings.ts). */
   settings?: z.ZodObject;
+  /** The module's REST operations (`lib/modules/<name>/openapi.ts`), for the OpenAPI document. */
+  operations?: readonly ApiOperation[];
   /** Types, queries and mutations the module adds to the one GraphQL schema. */
   graphql?(parts: GraphQLParts): void;
 }

@@ -2,6 +2,7 @@ import { payloadText } from "../../events/types";
 import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
+import { parkingOperations } from "./openapi";
 import { seedParkingDemo } from "./demo";
 import { parkingGraphQL } from "./graphql";
 import { parkingNotifications } from "./notifications";
@@ -33,6 +34,7 @@ export const parkingModule = defineModule({
     highlight: (principal) => creditHighlight(principal),
   },
   routes: ["app/(app)/parking", "app/api/v1/spots", "app/api/v1/reservations", "app/api/v1/credits"],
+  operations: parkingOperations,
   resources: PARKING_RESOURCES,
   grants: {
     // Residents own their spots, reservations and credits ("(own)" rules in the services).

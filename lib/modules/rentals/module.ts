@@ -2,6 +2,7 @@ import { payloadText } from "../../events/types";
 import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { roleChannel, userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
+import { rentalOperations } from "./openapi";
 import { seedRentalDemo } from "./demo";
 import { rentalsGraphQL } from "./graphql";
 import { rentalNotifications } from "./notifications";
@@ -28,6 +29,7 @@ export const rentalsModule = defineModule({
     accentClass: "border-t-rentals",
   },
   routes: ["app/(app)/rentals", "app/admin/rentals", "app/admin/fleet", "app/admin/branches", "app/api/v1/branches", "app/api/v1/vehicles", "app/api/v1/rentals"],
+  operations: rentalOperations,
   resources: RENTAL_RESOURCES,
   grants: {
     // Customers request and cancel their own rentals ("(own)" in the services).
