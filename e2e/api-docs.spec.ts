@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support";
+
+/** The interactive API reference on the running server: both viewers render the one document, and "Try it out" works. */
+test.describe("API reference", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`/docs and /redoc render the OpenAPI document (${scheme})`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/docs");
+      await expect(page.locator(".swagger-ui .info .title")).toContainText("Wheelhouse");
+      await expect(page.locator(".opblock-summary-path", { hasText: "/api/v1/users/me" }).first()).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`docs-${scheme}.png`), fullPage: false });
+
+      await page.goto("/redoc");
+      await expect(page.locator("h1").first()).toContainText("Wheelhouse");
+      await expect(page.getByText("/api/v1/spots", { exact: false }).first()).toBeAttached();
+      await page.screenshot({ path: testInfo.outputPath(`redoc-${scheme}.png`), fullPage: false });
+    });
+  }
+
+  test("Swagger UI's Try it out calls the running server with a bearer token from the login operation", async ({ page, request }) => {
+    const login = await request.post("/api/v1/auth/login", { form: { username: "resident@wheelhouse.local", password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const { access_token: token } = (await login.json()) as { access_token: string };
+
+    await page.goto("/docs");
+    await page.getByRole("button", { name: "Authorize" }).first().click();
+    const dialog = page.locator(".modal-ux");
+    await dialog.locator("input").first().fill(token);
+    await dialog.getByRole("button", { name: "Authorize", exact: true }).click();
+    await dialog.getByRole("button", { name: "Close" }).click();
+
+    const operation = page.locator(".opblock-get", { has: page.locator(".opblock-summary-path", { hasText: /^\/api\/v1\/users\/me$/ }) }).first();
+    await operation.locator(".opblock-summary").click();
+    await operation.getByRole("button", { name: "Try it out" }).click();
+    await operation.getByRole("button", { name: "Execute" }).click();
+    await expect(operation.locator(".live-responses-table .response-col_status").first()).toHaveText("200");
+    await expect(operation.locator(".live-responses-table")).toContainText("resident@wheelhouse.local");
+  });
+});
