@@ -26,15 +26,17 @@ test.describe("API reference", () => {
     await page.goto("/docs");
     await page.getByRole("button", { name: "Authorize" }).first().click();
     const dialog = page.locator(".modal-ux");
-    await dialog.locator("input").first().fill(token);
-    await dialog.getByRole("button", { name: "Authorize", exact: true }).click();
-    await dialog.getByRole("button", { name: "Close" }).click();
+    const bearer = dialog.locator(".auth-container", { hasText: "bearerAuth" });
+    await bearer.locator("input").fill(token);
+    await bearer.getByRole("button", { name: "Apply credentials" }).click();
+    await expect(bearer.getByRole("button", { name: "Remove authorization" })).toBeVisible();
+    await dialog.locator("button.btn-done").first().click();
 
     const operation = page.locator(".opblock-get", { has: page.locator(".opblock-summary-path", { hasText: /^\/api\/v1\/users\/me$/ }) }).first();
     await operation.locator(".opblock-summary").click();
     await operation.getByRole("button", { name: "Try it out" }).click();
     await operation.getByRole("button", { name: "Execute" }).click();
-    await expect(operation.locator(".live-responses-table .response-col_status").first()).toHaveText("200");
+    await expect(operation.locator(".live-responses-table tbody .response-col_status").first()).toHaveText("200");
     await expect(operation.locator(".live-responses-table")).toContainText("resident@wheelhouse.local");
   });
 });
