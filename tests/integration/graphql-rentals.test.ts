@@ -110,16 +110,23 @@ describe("GraphQL rentals: reading", () => {
     const first = await newRental(alice.token, vehicle.id, 20, 23);
     const clashing = await newRental(bob.token, vehicle.id, 21, 22);
     await call(approveRoute.POST, { method: "POST", token: employee.token, params: { id: first.id } });
-    const queue = await gql<{ rentalQueue: Array<{ rental: { id: string; customer: { name: string } }; overlapsBooking: boolean }> }>(
-      employee,
-      `{ rentalQueue(limit: 50) { overlapsBooking rental { id customer { name } } } }`,
-    );
-    expect(queue.body.errors).toBeUndefined();
-    expect(queue.body.data?.rentalQueue.find((entry) => entry.rental.id === clashing.id)).toEqual({
+    // Other files' requests share the database: read the whole queue, a page at a time.
+    type QueueEntry = { rental: { id: string; customer: { name: string } }; overlapsBooking: boolean };
+    const entries: QueueEntry[] = [];
+    for (let offset = 0; ; offset += 50) {
+      const page = await gql<{ rentalQueue: QueueEntry[] }>(
+        employee,
+        `{ rentalQueue(limit: 50, offset: ${offset}) { overlapsBooking rental { id customer { name } } } }`,
+      );
+      expect(page.body.errors).toBeUndefined();
+      entries.push(...(page.body.data?.rentalQueue ?? []));
+      if ((page.body.data?.rentalQueue.length ?? 0) < 50) break;
+    }
+    expect(entries.find((entry) => entry.rental.id === clashing.id)).toEqual({
       overlapsBooking: true,
       rental: { id: clashing.id, customer: { name: "Bob Graph" } },
     });
-    expect(queue.body.data?.rentalQueue.some((entry) => entry.rental.id === first.id)).toBe(false);
+    expect(entries.some((entry) => entry.rental.id === first.id)).toBe(false);
 
     const refused = await gql(alice, `{ rentalQueue { overlapsBooking } }`);
     expect(refused.body.data?.rentalQueue ?? null).toBeNull();
