@@ -1,13 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GET as graphqlGet, POST as graphql } from "@/app/api/graphql/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resetEnvCache } from "@/lib/env";
 import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { creditsOf, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, reserveCall } from "../support/parking";
+import { countStatements } from "../support/query-count";
 
 interface GraphQLResponse<Data> {
   data?: Data;
@@ -172,39 +170,25 @@ describe("query size limits", () => {
 });
 
 describe("no N+1 queries", () => {
-  const globalDb = globalThis as { wheelhouseDb?: PrismaClient };
   let restore: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await restore?.();
     restore = undefined;
   });
 
-  /** Swaps the app's Prisma client for one whose connections count the SQL statements they run. */
+  /** Counts the SQL statements the app runs (tests/support/query-count.ts), with the spot-list cache off so every query reaches the database. */
   function countQueries(): { count: () => number } {
-    let statements = 0;
-    class CountingClient extends pg.Client {
-      // pg's `query` is overloaded; this wrapper forwards every form unchanged.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      override query(...args: any[]): any {
-        statements += 1;
-        return super.query(...(args as Parameters<pg.Client["query"]>));
-      }
-    }
-    const pool = new pg.Pool({ connectionString: inject("databaseUrl"), Client: CountingClient, max: 1 });
-    const counting = new PrismaClient({ adapter: new PrismaPg(pool) });
-    const previous = globalDb.wheelhouseDb;
     const previousTtl = process.env.PARKING_CACHE_TTL_SECONDS;
     process.env.PARKING_CACHE_TTL_SECONDS = "0";
     resetEnvCache();
-    globalDb.wheelhouseDb = counting;
+    const counter = countStatements();
     restore = async () => {
-      globalDb.wheelhouseDb = previous;
+      await counter.restore();
       if (previousTtl === undefined) delete process.env.PARKING_CACHE_TTL_SECONDS;
       else process.env.PARKING_CACHE_TTL_SECONDS = previousTtl;
       resetEnvCache();
-      await counting.$disconnect();
     };
-    return { count: () => statements };
+    return { count: counter.count };
   }
 
   it("a spots query with owners, windows and next reservations costs the same for 3 spots as for 15", async () => {

@@ -1,12 +1,10 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { getIntrospectionQuery } from "graphql";
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GET as graphqlGet, POST as graphql } from "@/app/api/graphql/route";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { call, type CallOptions } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { offeredSpot, parkingSnapshot } from "../support/parking";
+import { countStatements } from "../support/query-count";
 
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -21,31 +19,6 @@ const repeat = (count: number, make: (index: number) => string) => Array.from({ 
 
 /** The issue's document: 20 aliases of `me`, each spreading a fragment of 100 aliased `reservations` lists. */
 const FRAGMENT_SPREAD_ATTACK = `{ ${repeat(20, (index) => `m${index}: me { ...F }`)} } fragment F on Me { ${repeat(100, (index) => `r${index}: reservations { id }`)} }`;
-
-const globalDb = globalThis as { wheelhouseDb?: PrismaClient };
-
-/** Swaps the app's Prisma client for one that counts the SQL statements it runs. */
-function countStatements(): { count: () => number; restore: () => Promise<void> } {
-  let statements = 0;
-  class CountingClient extends pg.Client {
-    // pg's `query` is overloaded; this wrapper forwards every form unchanged.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    override query(...args: any[]): any {
-      statements += 1;
-      return super.query(...(args as Parameters<pg.Client["query"]>));
-    }
-  }
-  const counting = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: inject("databaseUrl"), Client: CountingClient, max: 1 })) });
-  const previous = globalDb.wheelhouseDb;
-  globalDb.wheelhouseDb = counting;
-  return {
-    count: () => statements,
-    restore: async () => {
-      globalDb.wheelhouseDb = previous;
-      await counting.$disconnect();
-    },
-  };
-}
 
 describe("GraphQL document limits", () => {
   let restore: (() => Promise<void>) | undefined;
