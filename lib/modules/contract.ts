@@ -97,6 +97,8 @@ export interface ModuleDefinition<Resource extends string = string, Topic extend
   /** Event topics the module writes. */
   topics: readonly Topic[];
   navigation?: readonly NavigationEntry[];
+  /** Public pages every page's footer links to (signed in or not), e.g. the shop's terms. */
+  footer?: readonly { href: string; label: string }[];
   channels?: readonly ModuleChannel[];
   /** Who hears an event of one of the module's topics live, besides admins (who hear everything). */
   audience?(event: LoggedEvent): readonly string[];

@@ -44,6 +44,11 @@ export function modulesFor(principal: Pick<Principal, "scopes">): Array<ModuleCa
     .map((module) => ({ name: module.name, ...module.card }));
 }
 
+/** The footer's links: the modules' public pages, in registry order. */
+export function footerLinks(): NavItem[] {
+  return modules().flatMap((module) => module.footer ?? []);
+}
+
 export const ROLE_LABELS: Record<RoleName, string> = {
   ADMIN: "Admin",
   MECHANIC: "Mechanic",

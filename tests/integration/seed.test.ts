@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { modules } from "@/lib/modules/registry";
 import { verifyPassword } from "@/lib/identity/passwords";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/platform/demo-accounts";
 import { seed } from "@/lib/platform/seed";
@@ -66,11 +67,14 @@ describe("seed", () => {
     });
     const before = await snapshot();
     const result = await seed(db, { demo: true });
-    expect(result).toEqual({
-      permissionsCreated: 0,
-      demoAccountsCreated: [],
-      demo: { parking: { spots: 0 }, rentals: { branches: 0, vehicles: 0, rentals: 0 } },
-    });
+    expect(result.permissionsCreated).toBe(0);
+    expect(result.demoAccountsCreated).toEqual([]);
+    expect(Object.keys(result.demo)).toEqual(modules().map((module) => module.name).filter((name) => name in result.demo));
+    const zeroes = Object.fromEntries(
+      Object.entries(result.demo).map(([name, counts]) => [name, Object.fromEntries(Object.keys(counts).map((kind) => [kind, 0]))]),
+    );
+    expect(result.demo).toEqual(zeroes);
+    expect(result.demo.parking).toEqual({ spots: 0 });
     expect(await snapshot()).toEqual(before);
   });
 });

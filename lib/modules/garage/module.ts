@@ -1,24 +1,52 @@
+import { payloadText } from "../../events/types";
+import { PUBLIC_ID_PATTERN } from "../../identity/roles";
+import { roleChannel, userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
-import { GARAGE_RESOURCES } from "./vocabulary";
+import { seedGarageDemo } from "./demo";
+import { garageGraphQL } from "./graphql";
+import { garageOperations } from "./openapi";
+import { GARAGE_SETTINGS } from "./settings";
+import { actsOnOwnRowsOnly, GARAGE_EVENT_TEXT, GARAGE_QUERY_KEYS, GARAGE_RESOURCES, GARAGE_TOPICS } from "./vocabulary";
+
+const isGarageStaff = (principal: Parameters<typeof actsOnOwnRowsOnly>[0]) => !actsOnOwnRowsOnly(principal);
+
+/** The owner's user channel, when the payload names one. */
+function ownerChannel(payload: unknown, field: "ownerId" | "customerId"): string[] {
+  const id = payloadText(payload, field);
+  return id && PUBLIC_ID_PATTERN.test(id) ? [userChannel(id)] : [];
+}
 
 /**
- * The garage (RevCare): bookings, inspection and repairs. Its pages and services are
- * not built yet; what exists is its part of the role matrix (the spec's) and its card.
+ * The garage (RevCare): a service shop's catalogue and price chart, the customers' cars,
+ * cart and bookings against the shop's capacity, its pages and support desk.
  */
 export const garageModule = defineModule({
   name: "garage",
   card: {
     title: "Garage",
-    summary: "Service catalogue, bookings, mechanic assignment and progress updates.",
+    summary: "Find a service, see its price for your car, and book a drop-off slot.",
     scope: "READ:SERVICES",
+    href: "/garage",
     pitch: {
       summary: "A service shop takes bookings, assigns mechanics and reports progress until the car is ready.",
-      points: ["Service catalogue and price chart", "Bookings, inspections and progress updates", "Reviews once the work is done"],
+      points: ["Service catalogue with prices for your car", "Cart, checkout and drop-off slots the shop can honour", "Support answers as they are written"],
     },
     accentClass: "border-t-garage",
   },
+  routes: [
+    "app/(app)/garage",
+    "app/admin/garage",
+    // catalogue: categories, services, car models, price chart, GST, areas, content, favourites
+
+    // customers: cars, addresses, cart
+
+    // bookings, slots and support queries
+
+  ],
+  operations: garageOperations,
   resources: GARAGE_RESOURCES,
   limitedActions: { CONTENT: ["READ", "UPDATE"], GST: ["READ", "UPDATE"], QUERIES: ["READ", "WRITE", "UPDATE"] },
+  // The spec's matrix, cell by cell; "(own)" cells are narrowed in the services. EMPLOYEE gets none.
   grants: {
     MECHANIC: {
       SERVICES: "R",
@@ -26,6 +54,7 @@ export const garageModule = defineModule({
       PRICE_CHART: "R",
       SERVICE_REVIEWS: "R",
       BOOKINGS: "R",
+      BOOKED_SERVICES: "R",
       BOOKING_ASSIGNMENT: "RU", // U (own)
       BOOKING_ANALYSIS: "RW",
       BOOKING_PROGRESS: "RW",
@@ -44,6 +73,7 @@ export const garageModule = defineModule({
       PRICE_CHART: "R",
       SERVICE_REVIEWS: "RWUD", // U, D (own)
       BOOKINGS: "RWU", // R, U (own)
+      BOOKED_SERVICES: "R", // (own), with their bookings
       BOOKING_ASSIGNMENT: "R",
       BOOKING_ANALYSIS: "R",
       BOOKING_PROGRESS: "R",
@@ -57,8 +87,49 @@ export const garageModule = defineModule({
       GST: "R",
       QUERIES: "RW", // R (own)
     },
-    EMPLOYEE: { CONTENT: "R", GST: "R" },
   },
-  topics: ["booking_events"],
-  live: { queryKeys: { booking_events: [["bookings"]] } },
+  topics: GARAGE_TOPICS,
+  navigation: [
+    { href: "/garage", label: "Garage", scope: "READ:SERVICES" },
+    {
+      href: "/admin/garage/bookings",
+      label: "Workshop",
+      scope: "READ:BOOKINGS",
+      visible: isGarageStaff,
+      description: "Every garage booking by day and status, live as customers book.",
+    },
+    {
+      href: "/admin/garage/catalogue",
+      label: "Garage catalogue",
+      scope: "WRITE:SERVICES",
+      description: "Services, the price chart by segment, car models, areas, GST and the shop's pages.",
+    },
+    { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES", description: "Answer customers' questions; they see the answer at once." },
+  ],
+  footer: [
+    { href: "/info/about", label: "About the garage" },
+    { href: "/info/opening-hours", label: "Opening hours" },
+    { href: "/info/faq", label: "FAQ" },
+    { href: "/info/terms", label: "Terms" },
+  ],
+  audience(event) {
+    switch (event.topic) {
+      case "booking_events":
+        return [...ownerChannel(event.payload, "customerId"), roleChannel("MECHANIC")];
+      case "query_events":
+        return ownerChannel(event.payload, "customerId");
+      case "car_events":
+        return [...ownerChannel(event.payload, "ownerId"), roleChannel("MECHANIC")];
+      case "address_events":
+      case "cart_events":
+        return ownerChannel(event.payload, "ownerId");
+      default:
+        // The catalogue, its prices and the shop's pages: everyone who reads them.
+        return [roleChannel("CUSTOMER"), roleChannel("MECHANIC")];
+    }
+  },
+  live: { queryKeys: GARAGE_QUERY_KEYS, userEventText: GARAGE_EVENT_TEXT },
+  seedDemo: seedGarageDemo,
+  settings: GARAGE_SETTINGS,
+  graphql: garageGraphQL,
 });

@@ -1,6 +1,10 @@
 /**
- * The garage's names (RevCare spec: revcare-auth-rbac.md). Client-safe.
+ * The garage's names (RevCare spec: revcare-auth-rbac.md), enumerations and their
+ * labels. Free of server imports, so client components use them too; `satisfies`
+ * keeps them equal to the database enums.
  */
+import type { BookingStatus, CarFuel, CarSegment, SupportQueryStatus } from "../../generated/prisma/enums";
+import type { RoleName } from "../../identity/roles";
 
 export const GARAGE_RESOURCES = {
   SERVICES: "Services",
@@ -28,5 +32,148 @@ export const GARAGE_RESOURCES = {
 } as const;
 export type GarageResource = keyof typeof GARAGE_RESOURCES;
 
-export const GARAGE_TOPICS = ["booking_events"] as const;
+export const CAR_SEGMENTS = ["HATCHBACK", "SEDAN", "SUV", "MUV", "LUXURY", "EV"] as const satisfies readonly CarSegment[];
+export type CarSegmentName = (typeof CAR_SEGMENTS)[number];
+export const CAR_FUELS = ["PETROL", "DIESEL", "CNG", "HYBRID", "ELECTRIC"] as const satisfies readonly CarFuel[];
+export type CarFuelName = (typeof CAR_FUELS)[number];
+
+export const CAR_SEGMENT_LABELS: Record<CarSegmentName, string> = {
+  HATCHBACK: "Hatchback",
+  SEDAN: "Sedan",
+  SUV: "SUV",
+  MUV: "MUV",
+  LUXURY: "Luxury",
+  EV: "Electric",
+};
+
+export const CAR_FUEL_LABELS: Record<CarFuelName, string> = {
+  PETROL: "Petrol",
+  DIESEL: "Diesel",
+  CNG: "CNG",
+  HYBRID: "Hybrid",
+  ELECTRIC: "Electric",
+};
+
+export const BOOKING_STATUSES = [
+  "BOOKED",
+  "CHECKED_IN",
+  "INSPECTING",
+  "AWAITING_APPROVAL",
+  "IN_PROGRESS",
+  "QUALITY_CHECK",
+  "READY",
+  "DELIVERED",
+  "CANCELLED",
+] as const satisfies readonly BookingStatus[];
+export type BookingStatusName = (typeof BOOKING_STATUSES)[number];
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatusName, string> = {
+  BOOKED: "Booked",
+  CHECKED_IN: "Checked in",
+  INSPECTING: "Inspecting",
+  AWAITING_APPROVAL: "Awaiting your approval",
+  IN_PROGRESS: "In progress",
+  QUALITY_CHECK: "Quality check",
+  READY: "Ready for collection",
+  DELIVERED: "Delivered",
+  CANCELLED: "Cancelled",
+};
+
+/** Bookings that still hold a slot, a car and the customer: they block deleting the car or the account. */
+export const OPEN_BOOKING_STATUSES = [
+  "BOOKED",
+  "CHECKED_IN",
+  "INSPECTING",
+  "AWAITING_APPROVAL",
+  "IN_PROGRESS",
+  "QUALITY_CHECK",
+  "READY",
+] as const satisfies readonly BookingStatusName[];
+
+/** Work has not started in these: an admin may still cancel (a customer only while BOOKED). */
+export const ADMIN_CANCELLABLE_BOOKING_STATUSES = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL"] as const satisfies readonly BookingStatusName[];
+
+export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const satisfies readonly SupportQueryStatus[];
+export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
+export const SUPPORT_QUERY_STATUS_LABELS: Record<SupportQueryStatusName, string> = { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" };
+
+/** Where a price came from: the chart's row for the car's model, its segment's row, or the service's base price. */
+export const PRICE_SOURCES = ["MODEL", "SEGMENT", "BASE"] as const;
+export type PriceSource = (typeof PRICE_SOURCES)[number];
+
+/** The shop's pages (Content: read and update only, so the set is fixed; the migration creates them). */
+export const CONTENT_SLUGS = ["about", "terms", "faq", "opening-hours"] as const;
+export type ContentSlug = (typeof CONTENT_SLUGS)[number];
+
+/**
+ * The matrix grants customers several garage scopes only "(own)" (cars, addresses, cart,
+ * favourites, bookings, queries): they act on their own rows. Every other role holding
+ * such a scope acts on every row. Pure, so navigation and client code can ask too.
+ */
+export function actsOnOwnRowsOnly(principal: { role: RoleName }): boolean {
+  return principal.role === "CUSTOMER";
+}
+
+export const GARAGE_TOPICS = [
+  "catalogue_events",
+  "content_events",
+  "car_events",
+  "address_events",
+  "cart_events",
+  "booking_events",
+  "query_events",
+] as const;
 export type GarageTopic = (typeof GARAGE_TOPICS)[number];
+
+/** The `type` of each topic's events (lib/modules/garage/events.ts pairs them with their payloads). */
+export const CATALOGUE_EVENT_TYPES = [
+  "category.created",
+  "category.updated",
+  "category.deleted",
+  "service.created",
+  "service.updated",
+  "service.deleted",
+  "car_model.created",
+  "car_model.updated",
+  "car_model.deleted",
+  "price.created",
+  "price.updated",
+  "price.deleted",
+  "gst.updated",
+  "area.created",
+  "area.updated",
+  "area.deleted",
+] as const;
+export type CatalogueEventType = (typeof CATALOGUE_EVENT_TYPES)[number];
+export const CONTENT_EVENT_TYPES = ["content.updated"] as const;
+export type ContentEventType = (typeof CONTENT_EVENT_TYPES)[number];
+export const CAR_EVENT_TYPES = ["car.created", "car.updated", "car.deleted"] as const;
+export type CarEventType = (typeof CAR_EVENT_TYPES)[number];
+export const ADDRESS_EVENT_TYPES = ["address.created", "address.updated", "address.deleted"] as const;
+export type AddressEventType = (typeof ADDRESS_EVENT_TYPES)[number];
+export const CART_EVENT_TYPES = ["cart.line_added", "cart.line_updated", "cart.line_removed", "cart.cleared", "favourite.added", "favourite.removed"] as const;
+export type CartEventType = (typeof CART_EVENT_TYPES)[number];
+export const BOOKING_EVENT_TYPES = ["booking.created", "booking.updated", "booking.cancelled", "booking.status_changed", "booking.deleted"] as const;
+export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
+export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;
+export type QueryEventType = (typeof QUERY_EVENT_TYPES)[number];
+
+/** TanStack Query keys of garage data, invalidated by the topics' events. */
+export const GARAGE_QUERY_KEYS: Record<GarageTopic, ReadonlyArray<readonly string[]>> = {
+  catalogue_events: [["garage", "catalogue"]],
+  content_events: [["garage", "content"]],
+  car_events: [["garage", "cars"]],
+  address_events: [["garage", "addresses"]],
+  cart_events: [["garage", "cart"]],
+  booking_events: [["garage", "bookings"]],
+  query_events: [["garage", "queries"]],
+};
+
+/** Toasts for a customer's own booking and query events (their user channel). */
+export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: string }>> = {
+  "booking.created": { title: "Booking confirmed", body: "See My bookings for your drop-off slot." },
+  "booking.updated": { title: "Booking updated", body: "See My bookings for the details." },
+  "booking.cancelled": { title: "Booking cancelled", body: "Your drop-off slot is released." },
+  "booking.status_changed": { title: "Your car's service moved on", body: "See My bookings for its status." },
+  "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
+};

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export interface SubNavItem {
+  href: string;
+  label: string;
+  /** Current only on this very path (for a section's first page, whose path prefixes the others). */
+  exact?: boolean;
+}
+
+/** A section's own tabs under the main navigation (scrolls sideways on a phone instead of wrapping). */
+export function SubNav({ label, items }: { label: string; items: readonly SubNavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="-mx-6 mb-8 overflow-x-auto border-b border-line px-6">
+      <ul className="flex min-w-max gap-1">
+        {items.map((item) => {
+          const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium transition hover:text-ink ${
+                  current ? "border-brand text-ink" : "border-transparent text-ink-muted"
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
