@@ -4,6 +4,7 @@ import { roleChannel, userChannel } from "../../realtime/channels";
 import { defineModule } from "../contract";
 import { seedGarageDemo } from "./demo";
 import { garageGraphQL } from "./graphql";
+import { garageNotifications } from "./notifications";
 import { garageOperations } from "./openapi";
 import { GARAGE_SETTINGS } from "./settings";
 import { actsOnOwnRowsOnly, GARAGE_EVENT_TEXT, GARAGE_QUERY_KEYS, GARAGE_RESOURCES, GARAGE_TOPICS } from "./vocabulary";
@@ -128,6 +129,7 @@ export const garageModule = defineModule({
         return [roleChannel("CUSTOMER"), roleChannel("MECHANIC")];
     }
   },
+  notifications: (event, tx) => garageNotifications(event, tx),
   live: { queryKeys: GARAGE_QUERY_KEYS, userEventText: GARAGE_EVENT_TEXT },
   seedDemo: seedGarageDemo,
   settings: GARAGE_SETTINGS,

@@ -46,3 +46,10 @@ export function addCalendarDays(date: string, days: number): string {
   next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
 }
+
+/** "Tue 8 Dec 2026, 09:30" on the shop's clock. */
+export function formatShopTime(instant: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(
+    new Date(instant),
+  );
+}

@@ -1,0 +1,55 @@
+import type { Transaction } from "../../db";
+import { payloadText, type LoggedEvent } from "../../events/types";
+import { ROLES } from "../../identity/roles";
+import type { NotificationDraft } from "../../notifications/rules";
+import { garageSettings } from "./settings";
+import { formatShopTime } from "./view-models/shop-clock";
+
+function slotText(payload: unknown): string {
+  const start = payloadText(payload, "slotStart");
+  return start && !Number.isNaN(Date.parse(start)) ? `drop-off ${formatShopTime(start, garageSettings().GARAGE_TIME_ZONE)}` : "your drop-off slot";
+}
+
+function carText(payload: unknown): string {
+  return payloadText(payload, "carPlate") ?? payloadText(payload, "car", "plate") ?? "your car";
+}
+
+async function admins(tx: Transaction): Promise<Array<{ id: string }>> {
+  return tx.user.findMany({ where: { roleId: ROLES.ADMIN.id }, select: { id: true } });
+}
+
+/** The shop hears about new bookings and questions; the customer hears what happens to theirs. */
+export async function garageNotifications(event: LoggedEvent, tx: Transaction): Promise<NotificationDraft[]> {
+  const customerId = payloadText(event.payload, "customerId");
+  switch (event.type) {
+    case "booking.created": {
+      const staff = (await admins(tx)).map((admin) => ({
+        userId: admin.id,
+        title: "New garage booking",
+        body: `${carText(event.payload)}, ${slotText(event.payload)}.`,
+        link: "/admin/garage/bookings",
+      }));
+      const customer = customerId
+        ? [{ userId: customerId, title: "Booking confirmed", body: `We expect ${carText(event.payload)} at ${slotText(event.payload)}.`, link: "/garage/bookings" }]
+        : [];
+      return [...customer, ...staff];
+    }
+    case "booking.cancelled":
+      return customerId
+        ? [{ userId: customerId, title: "Booking cancelled", body: `The booking for ${carText(event.payload)} is cancelled and its slot released.`, link: "/garage/bookings" }]
+        : [];
+    case "query.opened":
+      return (await admins(tx)).map((admin) => ({
+        userId: admin.id,
+        title: "New support question",
+        body: payloadText(event.payload, "subject") ?? "A customer asked a question.",
+        link: "/admin/garage/support",
+      }));
+    case "query.answered":
+      return customerId
+        ? [{ userId: customerId, title: "The garage answered your question", body: payloadText(event.payload, "subject") ?? "See Support.", link: "/garage/support" }]
+        : [];
+    default:
+      return [];
+  }
+}
