@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { footerLinks } from "@/lib/ui/navigation";
 
-/** Every page's footer: the modules' public pages (the garage's terms, hours, …). */
+/** Every page's footer: the modules' public pages (a shop's terms, opening hours, …). */
 export function SiteFooter() {
   const links = footerLinks();
   if (links.length === 0) return null;
