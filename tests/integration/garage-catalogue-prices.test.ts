@@ -150,7 +150,7 @@ describe("GET /services/{id}/price", () => {
 
   it("needs exactly one of carId and carModelId and a real date (422); unknown ids and inactive services are 404", async () => {
     const car = await newCustomerCar(users.CUSTOMER.id, sedan.id);
-    for (const query of [{}, { carId: car.id, carModelId: sedan.id }]) {
+    for (const query of [{}, { carId: car.id, carModelId: sedan.id }] as Array<Record<string, string>>) {
       const response = await priceOf(users.CUSTOMER.token, service.id, query);
       expect(response.status).toBe(422);
       expect(fieldsOf(response.body)).toEqual(["carId"]);
