@@ -164,3 +164,14 @@ export async function getServicePrice(principal: Principal, serviceId: string, q
     date: day,
   };
 }
+
+/** The rows that apply on a day (default: today on the shop's clock), every service and target: the admin's price grid. */
+export async function listPriceChartOn(principal: Principal, day: string = shopToday()): Promise<PriceChartEntryView[]> {
+  await requireScope(principal, "READ:PRICE_CHART");
+  const on = asDate(day);
+  const rows = await db.priceChartEntry.findMany({
+    where: { validFrom: { lte: on }, OR: [{ validUntil: null }, { validUntil: { gt: on } }] },
+    orderBy: [{ serviceId: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toPriceChartEntryView);
+}
