@@ -33,7 +33,7 @@ export default async function InfoPage({ params }: { params: Promise<Params> }) 
       <SiteHeader />
       <main className="mx-auto max-w-3xl px-6 py-12">
         <article aria-labelledby="info-title">
-          <h1 id="info-title" className="sr-only">
+          <h1 id="info-title" className="mb-6 text-sm font-medium uppercase tracking-widest text-brand">
             {page.title}
           </h1>
           <MarkdownHtml html={page.html} className="text-base" />
