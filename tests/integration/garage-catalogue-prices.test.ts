@@ -165,5 +165,12 @@ describe("GET /services/{id}/price", () => {
     const inactive = await newService(admin(), { active: false });
     expect((await priceOf(users.CUSTOMER.token, inactive.id, { carModelId: sedan.id })).status).toBe(404);
     expect((await priceOf(users.ADMIN.token, inactive.id, { carModelId: sedan.id })).status).toBe(200);
+    const hiddenRow = await newPriceRow(admin(), { serviceId: inactive.id, segment: "SEDAN", priceMinor: 1, validFrom: "2026-01-01" });
+    for (const role of ["MECHANIC", "CUSTOMER"] as const) {
+      expect((await call(priceChartItem.GET, { token: users[role].token, params: { id: hiddenRow.id } })).status, role).toBe(404);
+      const rows = await call<PriceChartEntryView[]>(priceChartCollection.GET, { token: users[role].token, path: withQuery("/api/v1/price-chart", { serviceId: inactive.id }) });
+      expect(rows.body, role).toEqual([]);
+    }
+    expect((await call(priceChartItem.GET, { token: admin(), params: { id: hiddenRow.id } })).body).toEqual(hiddenRow);
   });
 });

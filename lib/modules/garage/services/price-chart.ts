@@ -12,7 +12,7 @@ import { garageSettings } from "../settings";
 import { actsOnOwnRowsOnly } from "../vocabulary";
 import type { PriceChartEntryView, ServicePriceView } from "../views";
 import { CAR_MODEL_MESSAGES } from "./car-models";
-import { CATALOGUE_MESSAGES, loadVisibleService } from "./catalogue";
+import { CATALOGUE_MESSAGES, loadVisibleService, seesInactiveServices } from "./catalogue";
 import { resolvePrice, shopToday } from "./pricing";
 
 export const PRICE_CHART_MESSAGES = {
@@ -52,6 +52,7 @@ export async function listPriceChart(principal: Principal, query: unknown = {}):
     ...(serviceId ? { serviceId } : {}),
     ...(carModelId ? { carModelId } : {}),
     ...(segment ? { segment } : {}),
+    ...(seesInactiveServices(principal) ? {} : { service: { active: true } }),
   };
   const [rows, total] = await Promise.all([
     db.priceChartEntry.findMany({ where, orderBy: [{ serviceId: "asc" }, { segment: "asc" }, { carModelId: "asc" }, { validFrom: "asc" }, { id: "asc" }], take: limit, skip: offset }),
@@ -62,8 +63,8 @@ export async function listPriceChart(principal: Principal, query: unknown = {}):
 
 export async function getPriceChartEntry(principal: Principal, id: string): Promise<PriceChartEntryView> {
   await requireScope(principal, "READ:PRICE_CHART");
-  const row = await db.priceChartEntry.findUnique({ where: { id: pathId(id, PRICE_CHART_MESSAGES.notFound) } });
-  if (!row) throw new NotFoundError(PRICE_CHART_MESSAGES.notFound);
+  const row = await db.priceChartEntry.findUnique({ where: { id: pathId(id, PRICE_CHART_MESSAGES.notFound) }, include: { service: { select: { active: true } } } });
+  if (!row || (!row.service.active && !seesInactiveServices(principal))) throw new NotFoundError(PRICE_CHART_MESSAGES.notFound);
   return toPriceChartEntryView(row);
 }
 
