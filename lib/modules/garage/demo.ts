@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db";
+import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 
 /**
  * Demo garage data for `npm start`, idempotent: the catalogue with its price chart, car
@@ -14,8 +15,122 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
-async function seedCatalogueDemo(_database: PrismaClient): Promise<Record<string, number>> {
-  return {};
+const DEMO_CATEGORIES = [
+  { slug: "periodic-service", name: "Periodic service", description: "Scheduled maintenance by the manufacturer's interval.", position: 1 },
+  { slug: "brakes", name: "Brakes", description: "Pads, discs, fluid and the whole braking system.", position: 2 },
+  { slug: "ac-and-cooling", name: "AC & cooling", description: "Air conditioning and engine cooling.", position: 3 },
+  { slug: "tyres-and-wheels", name: "Tyres & wheels", description: "Alignment, balancing and tyre work.", position: 4 },
+  { slug: "electrical", name: "Electrical", description: "Battery, lights and wiring.", position: 5 },
+] as const;
+
+type DemoCategorySlug = (typeof DEMO_CATEGORIES)[number]["slug"];
+
+/** Prices in paise (INR minor units). */
+const DEMO_SERVICES: ReadonlyArray<{ slug: string; name: string; category: DemoCategorySlug; labourMinutes: number; basePriceMinor: number; description: string; gstCode?: string }> = [
+  { slug: "basic-service", name: "Basic service", category: "periodic-service", labourMinutes: 120, basePriceMinor: 249900, description: "Engine oil and oil filter, 25-point check, top-ups." },
+  { slug: "comprehensive-service", name: "Comprehensive service", category: "periodic-service", labourMinutes: 240, basePriceMinor: 549900, description: "Oil, oil, air and fuel filters, spark plugs, brake clean-up and a full inspection." },
+  { slug: "engine-oil-change", name: "Engine oil change", category: "periodic-service", labourMinutes: 45, basePriceMinor: 149900, description: "Synthetic engine oil and filter.", gstCode: "PARTS" },
+  { slug: "front-brake-pads", name: "Front brake pads", category: "brakes", labourMinutes: 60, basePriceMinor: 299900, description: "New front pads, disc check and clean-up." },
+  { slug: "brake-disc-turning", name: "Brake disc turning", category: "brakes", labourMinutes: 90, basePriceMinor: 179900, description: "Resurface both front discs." },
+  { slug: "brake-fluid-change", name: "Brake fluid change", category: "brakes", labourMinutes: 40, basePriceMinor: 99900, description: "Flush and refill with DOT 4 fluid." },
+  { slug: "ac-gas-top-up", name: "AC gas top-up", category: "ac-and-cooling", labourMinutes: 45, basePriceMinor: 149900, description: "Leak test and refrigerant top-up." },
+  { slug: "ac-service", name: "AC service", category: "ac-and-cooling", labourMinutes: 120, basePriceMinor: 299900, description: "Cabin filter, condenser clean, gas top-up and cooling test." },
+  { slug: "coolant-replacement", name: "Coolant replacement", category: "ac-and-cooling", labourMinutes: 60, basePriceMinor: 129900, description: "Drain, flush and refill the radiator." },
+  { slug: "wheel-alignment", name: "Wheel alignment", category: "tyres-and-wheels", labourMinutes: 45, basePriceMinor: 79900, description: "Computerised four-wheel alignment." },
+  { slug: "wheel-balancing", name: "Wheel balancing", category: "tyres-and-wheels", labourMinutes: 40, basePriceMinor: 59900, description: "Balancing of all four wheels with weights." },
+  { slug: "battery-replacement", name: "Battery replacement", category: "electrical", labourMinutes: 30, basePriceMinor: 549900, description: "A new battery fitted, the old one recycled.", gstCode: "PARTS" },
+  { slug: "headlight-restoration", name: "Headlight restoration", category: "electrical", labourMinutes: 60, basePriceMinor: 119900, description: "Polish and UV-coat both headlights." },
+];
+
+const DEMO_CAR_MODELS: ReadonlyArray<{ make: string; model: string; yearFrom: number; yearTo: number | null; segment: CarSegment; fuel: CarFuel }> = [
+  { make: "Maruti Suzuki", model: "Swift", yearFrom: 2018, yearTo: null, segment: "HATCHBACK", fuel: "PETROL" },
+  { make: "Hyundai", model: "i20", yearFrom: 2020, yearTo: null, segment: "HATCHBACK", fuel: "PETROL" },
+  { make: "Honda", model: "City", yearFrom: 2020, yearTo: null, segment: "SEDAN", fuel: "PETROL" },
+  { make: "Maruti Suzuki", model: "Dzire", yearFrom: 2017, yearTo: 2024, segment: "SEDAN", fuel: "CNG" },
+  { make: "Hyundai", model: "Creta", yearFrom: 2020, yearTo: null, segment: "SUV", fuel: "DIESEL" },
+  { make: "Mahindra", model: "XUV700", yearFrom: 2021, yearTo: null, segment: "SUV", fuel: "DIESEL" },
+  { make: "Toyota", model: "Innova Crysta", yearFrom: 2016, yearTo: null, segment: "MUV", fuel: "DIESEL" },
+  { make: "Maruti Suzuki", model: "Ertiga", yearFrom: 2018, yearTo: null, segment: "MUV", fuel: "HYBRID" },
+  { make: "BMW", model: "5 Series", yearFrom: 2017, yearTo: null, segment: "LUXURY", fuel: "PETROL" },
+  { make: "Mercedes-Benz", model: "E-Class", yearFrom: 2017, yearTo: null, segment: "LUXURY", fuel: "DIESEL" },
+  { make: "Tata", model: "Nexon EV", yearFrom: 2020, yearTo: null, segment: "EV", fuel: "ELECTRIC" },
+  { make: "MG", model: "ZS EV", yearFrom: 2020, yearTo: null, segment: "EV", fuel: "ELECTRIC" },
+];
+
+/** How a segment's price compares with the base price, in percent. */
+const SEGMENT_MARKUP: Partial<Record<CarSegment, number>> = { SEDAN: 110, SUV: 125, MUV: 130, LUXURY: 200 };
+/** Services an electric car does not need at all (no engine oil, no coolant of that kind). */
+const NOT_FOR_EV = new Set(["engine-oil-change", "coolant-replacement"]);
+const MODEL_PRICES: ReadonlyArray<{ service: string; make: string; model: string; priceMinor: number }> = [
+  { service: "comprehensive-service", make: "BMW", model: "5 Series", priceMinor: 1899900 },
+  { service: "ac-service", make: "Mahindra", model: "XUV700", priceMinor: 399900 },
+];
+
+const DEMO_AREAS = [
+  { name: "Koramangala", city: "Bengaluru", postcode: "560034" },
+  { name: "Indiranagar", city: "Bengaluru", postcode: "560038" },
+  { name: "Whitefield", city: "Bengaluru", postcode: "560066" },
+] as const;
+
+const DEMO_PRICES_FROM = new Date("2025-01-01T00:00:00Z");
+
+async function seedCatalogueDemo(database: PrismaClient): Promise<Record<string, number>> {
+  const added = { serviceCategories: 0, services: 0, carModels: 0, priceChart: 0, areas: 0 };
+  const categoryIds = new Map<string, string>();
+  for (const category of DEMO_CATEGORIES) {
+    let row = await database.serviceCategory.findUnique({ where: { slug: category.slug } });
+    if (!row) {
+      row = await database.serviceCategory.create({ data: category });
+      added.serviceCategories += 1;
+    }
+    categoryIds.set(category.slug, row.id);
+  }
+  const services = new Map<string, { id: string; basePriceMinor: number }>();
+  for (const { category, ...service } of DEMO_SERVICES) {
+    let row = await database.garageService.findUnique({ where: { slug: service.slug } });
+    if (!row) {
+      row = await database.garageService.create({ data: { ...service, categoryId: categoryIds.get(category)! } });
+      added.services += 1;
+    }
+    services.set(service.slug, row);
+  }
+  const models = new Map<string, string>();
+  for (const model of DEMO_CAR_MODELS) {
+    let row = await database.carModel.findFirst({
+      where: { make: { equals: model.make, mode: "insensitive" }, model: { equals: model.model, mode: "insensitive" }, yearFrom: model.yearFrom },
+    });
+    if (!row) {
+      row = await database.carModel.create({ data: model });
+      added.carModels += 1;
+    }
+    models.set(`${model.make}|${model.model}`, row.id);
+  }
+  for (const [slug, service] of services) {
+    for (const [segment, percent] of Object.entries(SEGMENT_MARKUP) as Array<[CarSegment, number]>) {
+      if ((await database.priceChartEntry.count({ where: { serviceId: service.id, segment } })) > 0) continue;
+      const priceMinor = Math.round((service.basePriceMinor * percent) / 10000) * 100;
+      await database.priceChartEntry.create({ data: { serviceId: service.id, segment, priceMinor, validFrom: DEMO_PRICES_FROM } });
+      added.priceChart += 1;
+    }
+    if (!NOT_FOR_EV.has(slug) && (await database.priceChartEntry.count({ where: { serviceId: service.id, segment: "EV" } })) === 0) {
+      const priceMinor = Math.round((service.basePriceMinor * 90) / 10000) * 100;
+      await database.priceChartEntry.create({ data: { serviceId: service.id, segment: "EV", priceMinor, validFrom: DEMO_PRICES_FROM } });
+      added.priceChart += 1;
+    }
+  }
+  for (const price of MODEL_PRICES) {
+    const serviceId = services.get(price.service)!.id;
+    const carModelId = models.get(`${price.make}|${price.model}`)!;
+    if ((await database.priceChartEntry.count({ where: { serviceId, carModelId } })) > 0) continue;
+    await database.priceChartEntry.create({ data: { serviceId, carModelId, priceMinor: price.priceMinor, validFrom: DEMO_PRICES_FROM } });
+    added.priceChart += 1;
+  }
+  for (const area of DEMO_AREAS) {
+    if (await database.garageArea.findFirst({ where: { name: { equals: area.name, mode: "insensitive" } } })) continue;
+    await database.garageArea.create({ data: area });
+    added.areas += 1;
+  }
+  return added;
 }
 
 

@@ -1,5 +1,6 @@
 import type { Transaction } from "../../db";
 import { recordEvent, type DomainEvent } from "../../events/outbox";
+import type { AreaView, CarModelView, ContentPageView, FavouriteView, GstRateView, PriceChartEntryView, ServiceCategoryView, ServiceView } from "./views";
 
 /**
  * Every event the garage records; each payload is the aggregate's view after the change
@@ -8,6 +9,14 @@ import { recordEvent, type DomainEvent } from "../../events/outbox";
 export type GarageModuleEvent =
   // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
   | never
+  | { topic: "catalogue_events"; type: "category.created" | "category.updated" | "category.deleted"; payload: ServiceCategoryView }
+  | { topic: "catalogue_events"; type: "service.created" | "service.updated" | "service.deleted"; payload: ServiceView }
+  | { topic: "catalogue_events"; type: "car_model.created" | "car_model.updated" | "car_model.deleted"; payload: CarModelView }
+  | { topic: "catalogue_events"; type: "price.created" | "price.updated" | "price.deleted"; payload: PriceChartEntryView }
+  | { topic: "catalogue_events"; type: "gst.updated"; payload: GstRateView }
+  | { topic: "catalogue_events"; type: "area.created" | "area.updated" | "area.deleted"; payload: AreaView }
+  | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
+  | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
   // ── bookings and support queries ──
 ;

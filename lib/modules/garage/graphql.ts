@@ -1,4 +1,13 @@
-import type { GraphQLParts } from "../../graphql/builder";
+import { nullIfNotFound, withoutNulls, type GraphQLParts } from "../../graphql/builder";
+import { listAreas } from "./services/areas";
+import { listCarModels } from "./services/car-models";
+import { createService, deleteService, getService, listServiceCategories, listServices, updateService } from "./services/catalogue";
+import { getContentPage, updateContentPage } from "./services/content";
+import { addFavourite, listFavourites, removeFavourite } from "./services/favourites";
+import { updateGstRate, listGstRates } from "./services/gst";
+import { createPriceChartEntry, deletePriceChartEntry, getServicePrice, listPriceChart, updatePriceChartEntry } from "./services/price-chart";
+import { CAR_FUELS, CAR_SEGMENTS, PRICE_SOURCES } from "./vocabulary";
+import type { AreaView, CarModelView, ContentPageView, FavouriteView, GstRateView, PriceChartEntryView, ServiceCategoryView, ServicePriceView, ServiceView } from "./views";
 
 /**
  * The garage's part of the GraphQL API: the same services as the REST routes, so the
@@ -11,7 +20,303 @@ export function garageGraphQL(parts: GraphQLParts): void {
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
-function catalogueGraphQL(_parts: GraphQLParts): void {}
+function catalogueGraphQL({ builder }: GraphQLParts): void {
+  const CarSegmentEnum = builder.enumType("CarSegment", { values: CAR_SEGMENTS });
+  const CarFuelEnum = builder.enumType("CarFuel", { values: CAR_FUELS });
+  const PriceSourceEnum = builder.enumType("PriceSource", { values: PRICE_SOURCES });
+
+  const ServiceCategoryRef = builder.objectRef<ServiceCategoryView>("ServiceCategory").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      slug: t.exposeString("slug"),
+      description: t.exposeString("description"),
+      position: t.exposeInt("position"),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const ServiceCategorySummaryRef = builder.objectRef<ServiceView["category"]>("ServiceCategorySummary").implement({
+    fields: (t) => ({ id: t.exposeID("id"), name: t.exposeString("name"), slug: t.exposeString("slug") }),
+  });
+
+  const GarageServiceRef = builder.objectRef<ServiceView>("GarageService").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      slug: t.exposeString("slug"),
+      description: t.exposeString("description"),
+      categoryId: t.exposeID("categoryId"),
+      category: t.field({ type: ServiceCategorySummaryRef, resolve: (service) => service.category }),
+      labourMinutes: t.exposeInt("labourMinutes"),
+      basePriceMinor: t.exposeInt("basePriceMinor"),
+      currency: t.exposeString("currency"),
+      gstCode: t.exposeString("gstCode"),
+      active: t.exposeBoolean("active"),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const CarModelRef = builder.objectRef<CarModelView>("CarModel").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      make: t.exposeString("make"),
+      model: t.exposeString("model"),
+      yearFrom: t.exposeInt("yearFrom"),
+      yearTo: t.exposeInt("yearTo", { nullable: true }),
+      segment: t.field({ type: CarSegmentEnum, resolve: (model) => model.segment }),
+      fuel: t.field({ type: CarFuelEnum, resolve: (model) => model.fuel }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const PriceChartEntryRef = builder.objectRef<PriceChartEntryView>("PriceChartEntry").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      serviceId: t.exposeID("serviceId"),
+      carModelId: t.exposeID("carModelId", { nullable: true }),
+      segment: t.field({ type: CarSegmentEnum, nullable: true, resolve: (row) => row.segment }),
+      priceMinor: t.exposeInt("priceMinor"),
+      currency: t.exposeString("currency"),
+      validFrom: t.exposeString("validFrom"),
+      validUntil: t.exposeString("validUntil", { nullable: true, description: "The first day the row no longer applies; null: open-ended." }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const ServicePriceRef = builder.objectRef<ServicePriceView>("ServicePrice").implement({
+    fields: (t) => ({
+      serviceId: t.exposeID("serviceId"),
+      carModelId: t.exposeID("carModelId"),
+      priceMinor: t.exposeInt("priceMinor"),
+      taxMinor: t.exposeInt("taxMinor"),
+      totalMinor: t.exposeInt("totalMinor"),
+      gstCode: t.exposeString("gstCode"),
+      gstBasisPoints: t.exposeInt("gstBasisPoints"),
+      currency: t.exposeString("currency"),
+      source: t.field({ type: PriceSourceEnum, resolve: (price) => price.source }),
+      priceChartId: t.exposeID("priceChartId", { nullable: true }),
+      validFrom: t.exposeString("validFrom", { nullable: true }),
+      validUntil: t.exposeString("validUntil", { nullable: true }),
+      date: t.exposeString("date"),
+    }),
+  });
+
+  const GstRateRef = builder.objectRef<GstRateView>("GstRate").implement({
+    fields: (t) => ({
+      code: t.exposeID("code"),
+      label: t.exposeString("label"),
+      basisPoints: t.exposeInt("basisPoints"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const GarageAreaRef = builder.objectRef<AreaView>("GarageArea").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      city: t.exposeString("city"),
+      postcode: t.exposeString("postcode"),
+      active: t.exposeBoolean("active"),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const ContentPageRef = builder.objectRef<ContentPageView>("ContentPage").implement({
+    fields: (t) => ({
+      slug: t.exposeID("slug"),
+      title: t.exposeString("title"),
+      body: t.exposeString("body", { description: "Markdown" }),
+      html: t.exposeString("html", { description: "The body rendered: raw HTML escaped, dangerous link protocols dropped." }),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const FavouriteServiceRef = builder.objectRef<FavouriteView["service"]>("FavouriteService").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      slug: t.exposeString("slug"),
+      categoryId: t.exposeID("categoryId"),
+      labourMinutes: t.exposeInt("labourMinutes"),
+      basePriceMinor: t.exposeInt("basePriceMinor"),
+      currency: t.exposeString("currency"),
+      active: t.exposeBoolean("active"),
+    }),
+  });
+
+  const FavouriteRef = builder.objectRef<FavouriteView>("Favourite").implement({
+    fields: (t) => ({
+      ownerId: t.exposeID("ownerId"),
+      serviceId: t.exposeID("serviceId"),
+      createdAt: t.exposeString("createdAt"),
+      service: t.field({ type: FavouriteServiceRef, resolve: (favourite) => favourite.service }),
+    }),
+  });
+
+  const ServiceInput = builder.inputType("GarageServiceInput", {
+    fields: (t) => ({
+      name: t.string(),
+      slug: t.string(),
+      description: t.string(),
+      categoryId: t.id(),
+      labourMinutes: t.int(),
+      basePriceMinor: t.int(),
+      gstCode: t.string(),
+      active: t.boolean(),
+    }),
+  });
+
+  const PriceChartEntryInput = builder.inputType("PriceChartEntryInput", {
+    fields: (t) => ({
+      serviceId: t.id(),
+      carModelId: t.id(),
+      segment: t.field({ type: CarSegmentEnum }),
+      priceMinor: t.int(),
+      validFrom: t.string({ description: "YYYY-MM-DD" }),
+      validUntil: t.string({ description: "YYYY-MM-DD, exclusive" }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    serviceCategories: t.field({
+      type: [ServiceCategoryRef],
+      args: { limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => (await listServiceCategories(context.principal, withoutNulls(args))).items,
+    }),
+    services: t.field({
+      type: [GarageServiceRef],
+      description: "The catalogue, with the filters of GET /api/v1/services (readers other than admins see active services only).",
+      args: { q: t.arg.string(), categoryId: t.arg.id(), category: t.arg.string(), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => (await listServices(context.principal, withoutNulls({ ...args, categoryId: args.categoryId?.toString() }))).items,
+    }),
+    service: t.field({
+      type: GarageServiceRef,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, args, context) => nullIfNotFound(() => getService(context.principal, String(args.id))),
+    }),
+    carModels: t.field({
+      type: [CarModelRef],
+      args: { q: t.arg.string(), make: t.arg.string(), segment: t.arg({ type: CarSegmentEnum }), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => (await listCarModels(context.principal, withoutNulls(args))).items,
+    }),
+    priceChart: t.field({
+      type: [PriceChartEntryRef],
+      args: { serviceId: t.arg.id(), carModelId: t.arg.id(), segment: t.arg({ type: CarSegmentEnum }), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) =>
+        (await listPriceChart(context.principal, withoutNulls({ ...args, serviceId: args.serviceId?.toString(), carModelId: args.carModelId?.toString() }))).items,
+    }),
+    servicePrice: t.field({
+      type: ServicePriceRef,
+      description: "Exactly one of carId (a customer's car; customers price only their own) and carModelId; date defaults to today on the shop's clock.",
+      args: { serviceId: t.arg.id({ required: true }), carId: t.arg.id(), carModelId: t.arg.id(), date: t.arg.string() },
+      resolve: (_root, args, context) =>
+        getServicePrice(context.principal, String(args.serviceId), withoutNulls({ carId: args.carId?.toString(), carModelId: args.carModelId?.toString(), date: args.date })),
+    }),
+    gstRates: t.field({
+      type: [GstRateRef],
+      resolve: async (_root, _args, context) => (await listGstRates(context.principal)).items,
+    }),
+    areas: t.field({
+      type: [GarageAreaRef],
+      args: { q: t.arg.string(), active: t.arg.boolean(), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => {
+        const { active, ...filter } = withoutNulls(args);
+        return (await listAreas(context.principal, { ...filter, ...(active === undefined ? {} : { active: String(active) }) })).items;
+      },
+    }),
+    contentPage: t.field({
+      type: ContentPageRef,
+      nullable: true,
+      args: { slug: t.arg.string({ required: true }) },
+      resolve: (_root, args, context) => nullIfNotFound(() => getContentPage(context.principal, args.slug)),
+    }),
+    favourites: t.field({
+      type: [FavouriteRef],
+      description: "The caller's starred services; staff may name a customer.",
+      args: { customerId: t.arg.string(), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => (await listFavourites(context.principal, withoutNulls(args))).items,
+    }),
+  }));
+
+  builder.mutationFields((t) => ({
+    createService: t.field({
+      type: GarageServiceRef,
+      args: { input: t.arg({ type: ServiceInput, required: true }) },
+      resolve: (_root, args, context) => createService(context.principal, withoutNulls(args.input)),
+    }),
+    updateService: t.field({
+      type: GarageServiceRef,
+      args: { id: t.arg.id({ required: true }), input: t.arg({ type: ServiceInput, required: true }) },
+      resolve: (_root, args, context) => updateService(context.principal, String(args.id), withoutNulls(args.input)),
+    }),
+    deleteService: t.field({
+      type: "Boolean",
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => {
+        await deleteService(context.principal, String(args.id));
+        return true;
+      },
+    }),
+    createPriceChartEntry: t.field({
+      type: PriceChartEntryRef,
+      args: { input: t.arg({ type: PriceChartEntryInput, required: true }) },
+      resolve: (_root, args, context) => createPriceChartEntry(context.principal, withoutNulls(args.input)),
+    }),
+    updatePriceChartEntry: t.field({
+      type: PriceChartEntryRef,
+      description: "Changes the price or the dates; clearValidUntil makes the row open-ended.",
+      args: {
+        id: t.arg.id({ required: true }),
+        priceMinor: t.arg.int(),
+        validFrom: t.arg.string(),
+        validUntil: t.arg.string(),
+        clearValidUntil: t.arg.boolean(),
+      },
+      resolve: (_root, args, context) => {
+        const { id, clearValidUntil, ...changes } = args;
+        return updatePriceChartEntry(context.principal, String(id), { ...withoutNulls(changes), ...(clearValidUntil ? { validUntil: null } : {}) });
+      },
+    }),
+    deletePriceChartEntry: t.field({
+      type: "Boolean",
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => {
+        await deletePriceChartEntry(context.principal, String(args.id));
+        return true;
+      },
+    }),
+    updateGstRate: t.field({
+      type: GstRateRef,
+      args: { code: t.arg.string({ required: true }), label: t.arg.string(), basisPoints: t.arg.int() },
+      resolve: (_root, args, context) => updateGstRate(context.principal, args.code, withoutNulls({ label: args.label, basisPoints: args.basisPoints })),
+    }),
+    updateContentPage: t.field({
+      type: ContentPageRef,
+      args: { slug: t.arg.string({ required: true }), title: t.arg.string(), body: t.arg.string({ description: "Markdown" }) },
+      resolve: (_root, args, context) => updateContentPage(context.principal, args.slug, withoutNulls({ title: args.title, body: args.body })),
+    }),
+    addFavourite: t.field({
+      type: FavouriteRef,
+      args: { serviceId: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => (await addFavourite(context.principal, { serviceId: String(args.serviceId) })).favourite,
+    }),
+    removeFavourite: t.field({
+      type: "Boolean",
+      args: { serviceId: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => {
+        await removeFavourite(context.principal, String(args.serviceId));
+        return true;
+      },
+    }),
+  }));
+}
 
 
 

@@ -38,6 +38,15 @@ export const garageModule = defineModule({
     "app/(app)/garage",
     "app/admin/garage",
     // catalogue: categories, services, car models, price chart, GST, areas, content, favourites
+    "app/api/v1/service-categories",
+    "app/api/v1/services",
+    "app/api/v1/car-models",
+    "app/api/v1/price-chart",
+    "app/api/v1/gst",
+    "app/api/v1/areas",
+    "app/api/v1/content",
+    "app/api/v1/favourites",
+    "app/info",
 
     // customers: cars, addresses, cart
 

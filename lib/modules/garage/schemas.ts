@@ -3,10 +3,167 @@
  * its forms (a 422 on one of them is shown next to it).
  */
 import { z } from "zod";
+import { PUBLIC_ID_PATTERN } from "../../identity/roles";
+import { idSchema, pageQuery, queryBoolean, safeText } from "../../validation";
+import { CAR_FUELS, CAR_SEGMENTS } from "./vocabulary";
 
 export const calendarDateInput = z.iso.date("must be a date YYYY-MM-DD");
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
+
+/** Lower-case letters, digits and single dashes: how categories and services appear in links. */
+export const catalogueSlug = z
+  .string()
+  .trim()
+  .max(80, "must be at most 80 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single dashes");
+
+/** Names compare without case or repeated spaces (unique indexes on lower(name) hold it). */
+const catalogueName = safeText(100).transform((value) => value.replace(/\s+/g, " "));
+const catalogueDescription = safeText(2000, { min: 0, multiline: true });
+const atLeastOneField = (value: object) => Object.keys(value).length > 0;
+const NO_FIELDS = "give at least one field to change";
+
+export const serviceCategoryInputSchema = z.object({
+  name: catalogueName,
+  slug: catalogueSlug.optional(),
+  description: catalogueDescription.default(""),
+  position: z.number("must be a whole number").int("must be a whole number").min(0).max(10000).default(0),
+});
+export const serviceCategoryUpdateSchema = z
+  .object({
+    name: catalogueName,
+    slug: catalogueSlug,
+    description: catalogueDescription,
+    position: z.number("must be a whole number").int("must be a whole number").min(0).max(10000),
+  })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const serviceCategoryListQuerySchema = z.object({ ...pageQuery });
+
+const labourMinutes = z.number("must be a whole number of minutes").int("must be a whole number of minutes").min(1, "must be at least 1").max(1440, "must be at most 1440");
+/** Integer minor units; at most ten million major units, well inside PostgreSQL's integer. */
+export const amountMinor = z.number("must be a whole amount in minor units").int("must be a whole amount in minor units").min(0, "must not be negative").max(1_000_000_000, "must be at most 1000000000");
+const gstCode = z.string("must be a GST rate code").trim().regex(/^[A-Z0-9_]{1,32}$/, "must be a GST rate code such as STANDARD");
+
+export const serviceInputSchema = z.object({
+  name: catalogueName,
+  slug: catalogueSlug.optional(),
+  description: catalogueDescription.default(""),
+  categoryId: idSchema,
+  labourMinutes,
+  basePriceMinor: amountMinor,
+  gstCode: gstCode.default("STANDARD"),
+  active: z.boolean().default(true),
+});
+export const serviceUpdateSchema = z
+  .object({
+    name: catalogueName,
+    slug: catalogueSlug,
+    description: catalogueDescription,
+    categoryId: idSchema,
+    labourMinutes,
+    basePriceMinor: amountMinor,
+    gstCode,
+    active: z.boolean(),
+  })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const serviceListQuerySchema = z.object({
+  q: safeText(100).optional(),
+  categoryId: idSchema.optional(),
+  category: catalogueSlug.optional(),
+  active: queryBoolean.optional(),
+  ...pageQuery,
+});
+
+const modelYear = z.number("must be a year").int("must be a whole year").min(1900, "must be 1900 or later").max(2100, "must be 2100 or earlier");
+const carModelFields = {
+  make: safeText(60).transform((value) => value.replace(/\s+/g, " ")),
+  model: safeText(60).transform((value) => value.replace(/\s+/g, " ")),
+  yearFrom: modelYear,
+  yearTo: modelYear.nullable(),
+  segment: z.enum(CAR_SEGMENTS, `must be one of ${CAR_SEGMENTS.join(", ")}`),
+  fuel: z.enum(CAR_FUELS, `must be one of ${CAR_FUELS.join(", ")}`),
+};
+export const YEAR_TO_BEFORE_FROM = "must be empty (still made) or not before yearFrom";
+export const carModelInputSchema = z
+  .object({ ...carModelFields, yearTo: carModelFields.yearTo.default(null) })
+  .refine((value) => value.yearTo === null || value.yearTo >= value.yearFrom, { message: YEAR_TO_BEFORE_FROM, path: ["yearTo"] });
+export const carModelUpdateSchema = z.object(carModelFields).partial().refine(atLeastOneField, NO_FIELDS);
+export const carModelListQuerySchema = z.object({
+  q: safeText(60).optional(),
+  make: safeText(60).optional(),
+  segment: z.enum(CAR_SEGMENTS, `must be one of ${CAR_SEGMENTS.join(", ")}`).optional(),
+  ...pageQuery,
+});
+
+export const VALID_UNTIL_NOT_AFTER_FROM = "must be after validFrom (it is the first day the row no longer applies)";
+export const priceChartInputSchema = z
+  .object({
+    serviceId: idSchema,
+    carModelId: idSchema.nullable().default(null),
+    segment: z.enum(CAR_SEGMENTS, `must be one of ${CAR_SEGMENTS.join(", ")}`).nullable().default(null),
+    priceMinor: amountMinor,
+    validFrom: calendarDateInput,
+    validUntil: calendarDateInput.nullable().default(null),
+  })
+  .superRefine((value, context) => {
+    if ((value.carModelId === null) === (value.segment === null)) {
+      context.addIssue({ code: "custom", message: "give exactly one of carModelId and segment", path: ["carModelId"] });
+    }
+    if (value.validUntil !== null && value.validUntil <= value.validFrom) {
+      context.addIssue({ code: "custom", message: VALID_UNTIL_NOT_AFTER_FROM, path: ["validUntil"] });
+    }
+  });
+/** The row's service and target stay; a different target is a new row. */
+export const priceChartUpdateSchema = z
+  .object({ priceMinor: amountMinor, validFrom: calendarDateInput, validUntil: calendarDateInput.nullable() })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const priceChartListQuerySchema = z.object({
+  serviceId: idSchema.optional(),
+  carModelId: idSchema.optional(),
+  segment: z.enum(CAR_SEGMENTS, `must be one of ${CAR_SEGMENTS.join(", ")}`).optional(),
+  ...pageQuery,
+});
+export const servicePriceQuerySchema = z
+  .object({ carId: idSchema.optional(), carModelId: idSchema.optional(), date: calendarDateInput.optional() })
+  .refine((value) => (value.carId === undefined) !== (value.carModelId === undefined), { message: "give exactly one of carId and carModelId", path: ["carId"] });
+
+export const gstRateUpdateSchema = z
+  .object({
+    label: safeText(100),
+    basisPoints: z.number("must be a whole number of basis points").int("must be a whole number of basis points").min(0, "must be at least 0").max(10000, "must be at most 10000"),
+  })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+
+export const areaInputSchema = z.object({
+  name: catalogueName,
+  city: safeText(100),
+  postcode: safeText(16, { min: 0 }).default(""),
+  active: z.boolean().default(true),
+});
+export const areaUpdateSchema = z
+  .object({ name: catalogueName, city: safeText(100), postcode: safeText(16, { min: 0 }), active: z.boolean() })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const areaListQuerySchema = z.object({ q: safeText(100).optional(), active: queryBoolean.optional(), ...pageQuery });
+
+export const CONTENT_BODY_MAX = 20000;
+export const contentUpdateSchema = z
+  .object({ title: safeText(200), body: safeText(CONTENT_BODY_MAX, { multiline: true }) })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const contentListQuerySchema = z.object({});
+export const markdownPreviewSchema = z.object({ body: z.string().max(CONTENT_BODY_MAX, `must be at most ${CONTENT_BODY_MAX} characters`) });
+
+export const favouriteInputSchema = z.object({ serviceId: idSchema });
+export const favouriteListQuerySchema = z.object({
+  customerId: z.string().trim().regex(PUBLIC_ID_PATTERN, "must be a user id such as CST000001").optional(),
+  ...pageQuery,
+});
 
 
 

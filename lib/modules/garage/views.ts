@@ -4,11 +4,138 @@
  * Money fields end in `Minor` (integer minor units of GARAGE_CURRENCY).
  */
 import { z } from "zod";
+import { CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES } from "./vocabulary";
 
 export const instant = z.iso.datetime();
 export const calendarDate = z.iso.date();
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
+
+const money = { currency: z.string() };
+
+export const serviceCategoryViewSchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string(),
+    position: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "ServiceCategoryView" });
+export type ServiceCategoryView = z.infer<typeof serviceCategoryViewSchema>;
+
+export const serviceViewSchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string(),
+    categoryId: z.string(),
+    category: z.strictObject({ id: z.string(), name: z.string(), slug: z.string() }),
+    labourMinutes: z.number().int(),
+    basePriceMinor: z.number().int(),
+    ...money,
+    gstCode: z.string(),
+    active: z.boolean(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "ServiceView" });
+export type ServiceView = z.infer<typeof serviceViewSchema>;
+
+export const carModelViewSchema = z
+  .strictObject({
+    id: z.string(),
+    make: z.string(),
+    model: z.string(),
+    yearFrom: z.number().int(),
+    yearTo: z.number().int().nullable(),
+    segment: z.enum(CAR_SEGMENTS),
+    fuel: z.enum(CAR_FUELS),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "CarModelView" });
+export type CarModelView = z.infer<typeof carModelViewSchema>;
+
+export const priceChartEntryViewSchema = z
+  .strictObject({
+    id: z.string(),
+    serviceId: z.string(),
+    carModelId: z.string().nullable(),
+    segment: z.enum(CAR_SEGMENTS).nullable(),
+    priceMinor: z.number().int(),
+    ...money,
+    validFrom: calendarDate,
+    validUntil: calendarDate.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "PriceChartEntryView" });
+export type PriceChartEntryView = z.infer<typeof priceChartEntryViewSchema>;
+
+export const servicePriceViewSchema = z
+  .strictObject({
+    serviceId: z.string(),
+    carModelId: z.string(),
+    priceMinor: z.number().int(),
+    taxMinor: z.number().int(),
+    totalMinor: z.number().int(),
+    gstCode: z.string(),
+    gstBasisPoints: z.number().int(),
+    ...money,
+    source: z.enum(PRICE_SOURCES),
+    priceChartId: z.string().nullable(),
+    validFrom: calendarDate.nullable(),
+    validUntil: calendarDate.nullable(),
+    date: calendarDate,
+  })
+  .meta({ title: "ServicePriceView" });
+export type ServicePriceView = z.infer<typeof servicePriceViewSchema>;
+
+export const gstRateViewSchema = z
+  .strictObject({ code: z.string(), label: z.string(), basisPoints: z.number().int(), updatedAt: instant })
+  .meta({ title: "GstRateView" });
+export type GstRateView = z.infer<typeof gstRateViewSchema>;
+
+export const areaViewSchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    city: z.string(),
+    postcode: z.string(),
+    active: z.boolean(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "GarageAreaView" });
+export type AreaView = z.infer<typeof areaViewSchema>;
+
+export const contentPageViewSchema = z
+  .strictObject({ slug: z.enum(CONTENT_SLUGS), title: z.string(), body: z.string(), html: z.string(), updatedAt: instant })
+  .meta({ title: "ContentPageView" });
+export type ContentPageView = z.infer<typeof contentPageViewSchema>;
+
+export const favouriteViewSchema = z
+  .strictObject({
+    ownerId: z.string(),
+    serviceId: z.string(),
+    createdAt: instant,
+    service: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      categoryId: z.string(),
+      labourMinutes: z.number().int(),
+      basePriceMinor: z.number().int(),
+      ...money,
+      active: z.boolean(),
+    }),
+  })
+  .meta({ title: "FavouriteView" });
+export type FavouriteView = z.infer<typeof favouriteViewSchema>;
 
 
 
