@@ -39,6 +39,9 @@ export const garageModule = defineModule({
     // catalogue: categories, services, car models, price chart, GST, areas, content, favourites
 
     // customers: cars, addresses, cart
+    "app/api/v1/customer-cars",
+    "app/api/v1/addresses",
+    "app/api/v1/cart",
 
     // bookings, slots and support queries
 
