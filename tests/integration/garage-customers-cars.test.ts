@@ -168,7 +168,7 @@ describe("customer cars", () => {
     expect((await call(carItem.GET, { token: users.EMPLOYEE.token, params: { id: mine.id } })).status).toBe(403);
     expect((await call(carCollection.GET, { token: users.EMPLOYEE.token })).status).toBe(403);
     for (const id of [UNKNOWN_ID, "not-a-uuid", "1"]) expect((await call(carItem.GET, { token: users.ADMIN.token, params: { id } })).status, id).toBe(404);
-    for (const query of [{ bogus: "1" }, { limit: "0" }, { offset: "-1" }, { limit: "abc" }]) {
+    for (const query of [{ bogus: "1" }, { limit: "0" }, { offset: "-1" }, { limit: "abc" }] as Array<Record<string, string>>) {
       expect((await call(carCollection.GET, { token: users.ADMIN.token, path: withQuery("/api/v1/customer-cars", query) })).status, JSON.stringify(query)).toBe(422);
     }
     expect((await call(carCollection.GET, {})).status).toBe(401);
