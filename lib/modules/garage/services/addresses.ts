@@ -107,3 +107,9 @@ export async function deleteAddress(principal: Principal, id: string): Promise<v
     await recordGarageEvent(tx, { topic: "address_events", type: "address.deleted", key: row.id, payload: toAddressView(row), actor: principal.userId });
   });
 }
+
+/** The areas an address may be in (active ones; the catalogue's table, read directly). */
+export async function areaChoices(principal: Principal): Promise<Array<{ id: string; name: string; city: string }>> {
+  await requireScope(principal, "READ:AREAS");
+  return db.garageArea.findMany({ where: { active: true }, select: { id: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] });
+}

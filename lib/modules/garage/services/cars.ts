@@ -149,3 +149,9 @@ export async function deleteCar(principal: Principal, id: string): Promise<void>
     await recordGarageEvent(tx, { topic: "car_events", type: "car.deleted", key: row.id, payload: toCarView(row), actor: principal.userId });
   });
 }
+
+/** Car models to pick from when adding a car, by make then model (the catalogue's table, read directly). */
+export async function carModelChoices(principal: Principal): Promise<CarModelSummary[]> {
+  await requireScope(principal, "READ:CARS");
+  return db.carModel.findMany({ select: carModelSummarySelect, orderBy: [{ make: "asc" }, { model: "asc" }, { yearFrom: "asc" }] });
+}
