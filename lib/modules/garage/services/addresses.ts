@@ -85,6 +85,8 @@ export async function updateAddress(principal: Principal, id: string, input: unk
   const row = await withConflicts(
     () =>
       transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM garage_addresses WHERE id = ${addressId}::uuid FOR UPDATE`;
+        if (!locked) throw new NotFoundError(CUSTOMER_MESSAGES.addressNotFound);
         if (changes.areaId) await requireActiveArea(tx, changes.areaId);
         const updated = await tx.garageAddress.update({ where: { id: addressId }, data: changes, include: addressInclude });
         await recordGarageEvent(tx, { topic: "address_events", type: "address.updated", key: updated.id, payload: toAddressView(updated), actor: principal.userId });
@@ -103,7 +105,7 @@ export async function deleteAddress(principal: Principal, id: string): Promise<v
   await transaction(async (tx) => {
     const row = await tx.garageAddress.findUnique({ where: { id: addressId }, include: addressInclude });
     if (!row) throw new NotFoundError(CUSTOMER_MESSAGES.addressNotFound);
-    await tx.garageAddress.delete({ where: { id: addressId } });
+    if ((await tx.garageAddress.deleteMany({ where: { id: addressId } })).count === 0) throw new NotFoundError(CUSTOMER_MESSAGES.addressNotFound);
     await recordGarageEvent(tx, { topic: "address_events", type: "address.deleted", key: row.id, payload: toAddressView(row), actor: principal.userId });
   });
 }
