@@ -1,6 +1,19 @@
 import type { Transaction } from "../../db";
-import { recordEvent, type DomainEvent } from "../../events/outbox";
-import type { AreaView, CarModelView, ContentPageView, FavouriteView, GstRateView, PriceChartEntryView, ServiceCategoryView, ServiceView } from "./views";
+import { type DomainEvent, recordEvent } from "../../events/outbox";
+import type {
+  AddressView,
+  AreaView,
+  CarModelView,
+  CartLineView,
+  ContentPageView,
+  CustomerCarView,
+  FavouriteView,
+  GstRateView,
+  PriceChartEntryView,
+  ServiceCategoryView,
+  ServiceView,
+} from "./views";
+import type { AddressEventType, CarEventType } from "./vocabulary";
 
 /**
  * Every event the garage records; each payload is the aggregate's view after the change
@@ -18,8 +31,13 @@ export type GarageModuleEvent =
   | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
   | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
+  | { topic: "car_events"; type: CarEventType; payload: CustomerCarView }
+  | { topic: "address_events"; type: AddressEventType; payload: AddressView }
+  | { topic: "cart_events"; type: "cart.line_added" | "cart.line_updated" | "cart.line_removed"; payload: CartLineView & { ownerId: string } }
+  | { topic: "cart_events"; type: "cart.cleared"; payload: { ownerId: string; lineIds: string[] } }
   // ── bookings and support queries ──
 ;
+
 
 /** Records one of the module's events in the caller's transaction (the outbox): the only way its events are written. */
 export async function recordGarageEvent(tx: Transaction, event: DomainEvent<GarageModuleEvent>): Promise<void> {

@@ -49,6 +49,9 @@ export const garageModule = defineModule({
     "app/info",
 
     // customers: cars, addresses, cart
+    "app/api/v1/customer-cars",
+    "app/api/v1/addresses",
+    "app/api/v1/cart",
 
     // bookings, slots and support queries
 

@@ -138,9 +138,84 @@ export const favouriteViewSchema = z
 export type FavouriteView = z.infer<typeof favouriteViewSchema>;
 
 
-
 // ── customers: cars, addresses, cart, favourites ──
 
+export const carModelSummarySchema = z
+  .strictObject({
+    id: z.string(),
+    make: z.string(),
+    model: z.string(),
+    yearFrom: z.number().int(),
+    yearTo: z.number().int().nullable(),
+    segment: z.enum(CAR_SEGMENTS),
+    fuel: z.enum(CAR_FUELS),
+  })
+  .meta({ title: "CarModelSummary" });
+export type CarModelSummary = z.infer<typeof carModelSummarySchema>;
+
+export const customerCarViewSchema = z
+  .strictObject({
+    id: z.string(),
+    ownerId: z.string(),
+    carModelId: z.string(),
+    carModel: carModelSummarySchema,
+    plate: z.string(),
+    plateKey: z.string().describe("The plate without spaces, dashes, dots or case: unique across the system."),
+    vin: z.string().nullable(),
+    colour: z.string(),
+    odometerKm: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "CustomerCarView" });
+export type CustomerCarView = z.infer<typeof customerCarViewSchema>;
+
+export const addressViewSchema = z
+  .strictObject({
+    id: z.string(),
+    ownerId: z.string(),
+    areaId: z.string(),
+    area: z.strictObject({ id: z.string(), name: z.string(), city: z.string(), active: z.boolean() }),
+    label: z.string(),
+    line1: z.string(),
+    line2: z.string(),
+    postcode: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ title: "GarageAddressView" });
+export type AddressView = z.infer<typeof addressViewSchema>;
+
+export const cartLineViewSchema = z
+  .strictObject({
+    id: z.string(),
+    serviceId: z.string(),
+    service: z.strictObject({ id: z.string(), name: z.string(), slug: z.string(), labourMinutes: z.number().int(), active: z.boolean() }),
+    carId: z.string(),
+    car: z.strictObject({ id: z.string(), plate: z.string(), carModel: carModelSummarySchema }),
+    priceShownMinor: z.number().int().describe("The price when the line was added (or its new price was accepted)."),
+    priceNowMinor: z.number().int().describe("Today's price for this service and car."),
+    taxNowMinor: z.number().int(),
+    priceChanged: z.boolean(),
+    available: z.boolean().describe("False once the service is no longer offered: such lines are left out of the totals."),
+    addedAt: instant,
+  })
+  .meta({ title: "CartLineView" });
+export type CartLineView = z.infer<typeof cartLineViewSchema>;
+
+export const cartViewSchema = z
+  .strictObject({
+    ownerId: z.string(),
+    lines: z.array(cartLineViewSchema),
+    subtotalMinor: z.number().int(),
+    taxMinor: z.number().int(),
+    totalMinor: z.number().int(),
+    labourMinutes: z.number().int(),
+    currency: z.string(),
+    changedLines: z.number().int().describe("How many lines' prices changed since they were shown."),
+  })
+  .meta({ title: "CartView" });
+export type CartView = z.infer<typeof cartViewSchema>;
 
 
 // ── bookings, slots and support queries ──
