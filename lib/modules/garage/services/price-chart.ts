@@ -13,7 +13,7 @@ import { actsOnOwnRowsOnly } from "../vocabulary";
 import type { PriceChartEntryView, ServicePriceView } from "../views";
 import { CAR_MODEL_MESSAGES } from "./car-models";
 import { CATALOGUE_MESSAGES, loadVisibleService, seesInactiveServices } from "./catalogue";
-import { resolvePrice, shopToday } from "./pricing";
+import { resolvePrice, resolvePrices, shopToday, type ResolvedPrice } from "./pricing";
 
 export const PRICE_CHART_MESSAGES = {
   notFound: "Price chart row not found.",
@@ -129,28 +129,21 @@ export async function deletePriceChartEntry(principal: Principal, id: string): P
   });
 }
 
-/**
- * What a service costs for a car (`carId`, a customer's car: customers price only their own)
- * or a car model, on a day (default: today on the shop's clock), by the one price rule.
- */
-export async function getServicePrice(principal: Principal, serviceId: string, query: unknown): Promise<ServicePriceView> {
-  await requireScope(principal, "READ:PRICE_CHART");
-  const { carId, carModelId, date } = parseQuery(servicePriceQuerySchema, query);
-  const service = await loadVisibleService(principal, serviceId);
-  let carModel: { id: string; segment: NonNullable<PriceChartEntry["segment"]> } | null;
-  if (carId) {
-    const car = await db.customerCar.findUnique({ where: { id: carId }, select: { ownerId: true, carModel: { select: { id: true, segment: true } } } });
-    if (!car || (actsOnOwnRowsOnly(principal) && car.ownerId !== principal.userId)) throw new NotFoundError(PRICE_CHART_MESSAGES.carNotFound);
-    carModel = car.carModel;
-  } else {
-    carModel = await db.carModel.findUnique({ where: { id: carModelId! }, select: { id: true, segment: true } });
-    if (!carModel) throw new NotFoundError(CAR_MODEL_MESSAGES.notFound);
-  }
-  const day = date ?? shopToday();
-  const price = await resolvePrice(db, service.id, carModel, day);
-  if (!price) throw new NotFoundError(CATALOGUE_MESSAGES.serviceNotFound);
+type PricedModel = { id: string; segment: NonNullable<PriceChartEntry["segment"]> };
+
+/** The model of a customer's car the principal may price (customers only their own; 404 otherwise). */
+async function pricedCarModel(principal: Principal, carId: string): Promise<PricedModel> {
+  const car = await db.customerCar.findUnique({
+    where: { id: pathId(carId, PRICE_CHART_MESSAGES.carNotFound) },
+    select: { ownerId: true, carModel: { select: { id: true, segment: true } } },
+  });
+  if (!car || (actsOnOwnRowsOnly(principal) && car.ownerId !== principal.userId)) throw new NotFoundError(PRICE_CHART_MESSAGES.carNotFound);
+  return car.carModel;
+}
+
+function toServicePriceView(serviceId: string, carModel: PricedModel, price: ResolvedPrice, day: string): ServicePriceView {
   return {
-    serviceId: service.id,
+    serviceId,
     carModelId: carModel.id,
     priceMinor: price.priceMinor,
     taxMinor: price.taxMinor,
@@ -164,6 +157,38 @@ export async function getServicePrice(principal: Principal, serviceId: string, q
     validUntil: price.validUntil,
     date: day,
   };
+}
+
+/**
+ * What a service costs for a car (`carId`, a customer's car: customers price only their own)
+ * or a car model, on a day (default: today on the shop's clock), by the one price rule.
+ */
+export async function getServicePrice(principal: Principal, serviceId: string, query: unknown): Promise<ServicePriceView> {
+  await requireScope(principal, "READ:PRICE_CHART");
+  const { carId, carModelId, date } = parseQuery(servicePriceQuerySchema, query);
+  const service = await loadVisibleService(principal, serviceId);
+  let carModel: PricedModel | null;
+  if (carId) carModel = await pricedCarModel(principal, carId);
+  else {
+    carModel = await db.carModel.findUnique({ where: { id: carModelId! }, select: { id: true, segment: true } });
+    if (!carModel) throw new NotFoundError(CAR_MODEL_MESSAGES.notFound);
+  }
+  const day = date ?? shopToday();
+  const price = await resolvePrice(db, service.id, carModel, day);
+  if (!price) throw new NotFoundError(CATALOGUE_MESSAGES.serviceNotFound);
+  return toServicePriceView(service.id, carModel, price, day);
+}
+
+/** Today's prices of several services for one car (the catalogue's cards): the same rule and checks as `getServicePrice`, in one go. */
+export async function getServicePricesForCar(principal: Principal, carId: string, serviceIds: readonly string[]): Promise<Map<string, ServicePriceView>> {
+  await requireScope(principal, "READ:PRICE_CHART");
+  const carModel = await pricedCarModel(principal, carId);
+  const visible = seesInactiveServices(principal)
+    ? serviceIds
+    : (await db.garageService.findMany({ where: { id: { in: [...serviceIds] }, active: true }, select: { id: true } })).map((row) => row.id);
+  const day = shopToday();
+  const prices = await resolvePrices(db, visible, carModel, day);
+  return new Map([...prices].map(([serviceId, price]) => [serviceId, toServicePriceView(serviceId, carModel, price, day)]));
 }
 
 /** The rows that apply on a day (default: today on the shop's clock), every service and target: the admin's price grid. */

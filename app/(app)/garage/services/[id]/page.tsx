@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { toggleFavouriteAction } from "@/app/(app)/garage/actions";
+import { addToCartAction } from "@/app/(app)/garage/cart/actions";
+import { FavouriteStar } from "@/components/garage/favourite-star";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
+import { linkClass, smallStrongButtonClass } from "@/components/ui/buttons";
+import { NotFoundError } from "@/lib/errors";
+import { listCars } from "@/lib/modules/garage/services/cars";
+import { getService } from "@/lib/modules/garage/services/catalogue";
+import { listFavourites } from "@/lib/modules/garage/services/favourites";
+import { getServicePricesForCar } from "@/lib/modules/garage/services/price-chart";
+import type { ServicePriceView } from "@/lib/modules/garage/views";
+import { formatLabour } from "@/lib/modules/garage/view-models/labour";
+import { formatMinor, formatRate } from "@/lib/modules/garage/view-models/money";
+import { actsOnOwnRowsOnly } from "@/lib/modules/garage/vocabulary";
+
+export const metadata: Metadata = { title: "Service" };
+
+const LIVE_TOPICS = ["catalogue_events", "car_events", "cart_events"] as const;
+
+const SOURCE_TEXT: Record<ServicePriceView["source"], string> = {
+  MODEL: "price for this model",
+  SEGMENT: "price for its segment",
+  BASE: "standard price",
+};
+
+export default async function GarageServicePage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await requirePrincipal();
+  if (!principal.scopes.has("READ:SERVICES")) forbidden();
+  const { id } = await params;
+  const service = await getService(principal, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const customer = actsOnOwnRowsOnly(principal);
+  const [cars, favourites] = await Promise.all([
+    customer && principal.scopes.has("READ:CUSTOMER_CARS") ? listCars(principal, { limit: 200 }) : { items: [], total: 0 },
+    customer && principal.scopes.has("READ:FAVOURITES") ? listFavourites(principal, { limit: 200 }) : { items: [], total: 0 },
+  ]);
+  const canPrice = principal.scopes.has("READ:PRICE_CHART");
+  const prices = new Map(
+    await Promise.all(
+      cars.items.map(async (car) => [car.id, canPrice ? (await getServicePricesForCar(principal, car.id, [service.id])).get(service.id) : undefined] as const),
+    ),
+  );
+  const canStar = customer && principal.scopes.has("WRITE:FAVOURITES") && principal.scopes.has("DELETE:FAVOURITES");
+  const canAddToCart = customer && principal.scopes.has("WRITE:CART");
+
+  return (
+    <article className="space-y-8">
+      <LiveRefresh topics={LIVE_TOPICS} />
+      <Link href="/garage" className={`${linkClass} text-sm`}>
+        ← All services
+      </Link>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium uppercase tracking-wide text-ink-muted">{service.category.name}</p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight">{service.name}</h1>
+          <p className="mt-3 max-w-prose whitespace-pre-line text-ink-muted">{service.description}</p>
+          <p className="mt-3 text-sm">
+            About <strong>{formatLabour(service.labourMinutes)}</strong> in the workshop · standard price {formatMinor(service.basePriceMinor, service.currency)}
+          </p>
+        </div>
+        {canStar && (
+          <FavouriteStar
+            action={toggleFavouriteAction}
+            serviceId={service.id}
+            serviceName={service.name}
+            starred={favourites.items.some((favourite) => favourite.serviceId === service.id)}
+          />
+        )}
+      </div>
+
+      {customer && (
+        <section aria-labelledby="prices-heading" className="space-y-3">
+          <h2 id="prices-heading" className="text-xl font-semibold">
+            For your cars
+          </h2>
+          {cars.items.length === 0 ? (
+            <p className="text-sm">
+              <Link href="/garage/cars" className={linkClass}>
+                Add your car
+              </Link>{" "}
+              to see its price and book.
+            </p>
+          ) : (
+            <ul className="divide-y divide-line rounded-card border border-line bg-surface-raised">
+              {cars.items.map((car) => {
+                const price = prices.get(car.id);
+                return (
+                  <li key={car.id} data-testid="car-price" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <div>
+                      <p className="font-medium">
+                        {car.carModel.make} {car.carModel.model} <span className="font-mono text-sm">{car.plate}</span>
+                      </p>
+                      {price && (
+                        <p className="text-sm text-ink-muted">
+                          {formatMinor(price.priceMinor, price.currency)} + GST {formatRate(price.gstBasisPoints)} {formatMinor(price.taxMinor, price.currency)} ={" "}
+                          <strong className="text-ink">{formatMinor(price.totalMinor, price.currency)}</strong> · {SOURCE_TEXT[price.source]}
+                        </p>
+                      )}
+                    </div>
+                    {canAddToCart && (
+                      <ActionButton
+                        action={addToCartAction}
+                        fields={{ serviceId: service.id, carId: car.id }}
+                        label="Add to cart"
+                        pendingLabel="Adding…"
+                        ariaLabel={`Add ${service.name} for ${car.plate} to the cart`}
+                        className={smallStrongButtonClass}
+                        showSuccess
+                      />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}
