@@ -8,8 +8,10 @@ import { ActionButton } from "@/components/ui/action-button";
 import { smallDangerButtonClass } from "@/components/ui/buttons";
 import { Card } from "@/components/ui/form";
 import { EmptyState, PageHeading } from "@/components/ui/page";
-import { areaChoices, listAddresses } from "@/lib/modules/garage/services/addresses";
-import { carModelChoices, listCars } from "@/lib/modules/garage/services/cars";
+import { listAddresses } from "@/lib/modules/garage/services/addresses";
+import { listAreas } from "@/lib/modules/garage/services/areas";
+import { listCarModels } from "@/lib/modules/garage/services/car-models";
+import { listCars } from "@/lib/modules/garage/services/cars";
 import { CAR_FUEL_LABELS, CAR_SEGMENT_LABELS } from "@/lib/modules/garage/vocabulary";
 
 export const metadata: Metadata = { title: "My cars" };
@@ -24,8 +26,8 @@ export default async function MyCarsPage() {
   const [cars, addresses, models, areas] = await Promise.all([
     listCars(principal, { ownerId: principal.userId, limit: 200 }),
     canReadAddresses ? listAddresses(principal, { ownerId: principal.userId, limit: 200 }) : null,
-    canWriteCars && principal.scopes.has("READ:CARS") ? carModelChoices(principal) : [],
-    principal.scopes.has("WRITE:ADDRESSES") && principal.scopes.has("READ:AREAS") ? areaChoices(principal) : [],
+    canWriteCars && principal.scopes.has("READ:CARS") ? listCarModels(principal, { limit: 200 }).then((page) => page.items) : [],
+    principal.scopes.has("WRITE:ADDRESSES") && principal.scopes.has("READ:AREAS") ? listAreas(principal, { active: "true", limit: 200 }).then((page) => page.items) : [],
   ]);
 
   return (

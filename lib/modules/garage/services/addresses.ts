@@ -110,8 +110,3 @@ export async function deleteAddress(principal: Principal, id: string): Promise<v
   });
 }
 
-/** The areas an address may be in (active ones; the catalogue's table, read directly). */
-export async function areaChoices(principal: Principal): Promise<Array<{ id: string; name: string; city: string }>> {
-  await requireScope(principal, "READ:AREAS");
-  return db.garageArea.findMany({ where: { active: true }, select: { id: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] });
-}

@@ -150,8 +150,3 @@ export async function deleteCar(principal: Principal, id: string): Promise<void>
   });
 }
 
-/** Car models to pick from when adding a car, by make then model (the catalogue's table, read directly). */
-export async function carModelChoices(principal: Principal): Promise<CarModelSummary[]> {
-  await requireScope(principal, "READ:CARS");
-  return db.carModel.findMany({ select: carModelSummarySelect, orderBy: [{ make: "asc" }, { model: "asc" }, { yearFrom: "asc" }] });
-}

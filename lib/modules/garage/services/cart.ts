@@ -11,7 +11,7 @@ import { cartLineInputSchema, cartLineMoveSchema, cartOwnerQuerySchema } from ".
 import { garageSettings } from "../settings";
 import type { CartLineView, CartView } from "../views";
 import { actsOnOwnRowsOnly } from "../vocabulary";
-import { resolvePrice, shopToday } from "./pricing";
+import { resolvePrice, resolvePrices, shopToday } from "./pricing";
 import { carModelSummarySelect, toCarModelSummary } from "./cars";
 import { CUSTOMER_MESSAGES, ownerScope } from "./customer-access";
 
@@ -26,25 +26,25 @@ type LineRow = Prisma.CartLineGetPayload<{ include: typeof lineInclude }>;
 const DUPLICATE_LINE = "This service is already in the cart for this car.";
 const CART_FULL = (max: number) => `The cart holds at most ${max} lines: book or remove some first.`;
 
-/** Prices each line for its car's model today, with the one price rule (pricing.ts). */
+/** Prices each line for its car's model today, with the one price rule (pricing.ts): one lookup per car model. */
 async function priceLines(reader: Reader, rows: LineRow[]): Promise<CartLineView[]> {
   const day = shopToday();
-  const prices = new Map<string, Promise<{ priceMinor: number; taxMinor: number }>>();
+  const models = new Map(rows.map((row) => [row.car.carModel.id, row.car.carModel]));
+  const pricesByModel = new Map(
+    await Promise.all(
+      [...models.values()].map(async (model) => {
+        const serviceIds = rows.filter((row) => row.car.carModel.id === model.id).map((row) => row.serviceId);
+        return [model.id, await resolvePrices(reader, serviceIds, model, day)] as const;
+      }),
+    ),
+  );
   const priceOf = (row: LineRow) => {
-    const key = `${row.serviceId}:${row.car.carModel.id}`;
-    let price = prices.get(key);
-    if (!price) {
-      price = resolvePrice(reader, row.serviceId, row.car.carModel, day).then((resolved) => ({
-        priceMinor: resolved?.priceMinor ?? row.priceShownMinor,
-        taxMinor: resolved?.taxMinor ?? 0,
-      }));
-      prices.set(key, price);
-    }
-    return price;
+    const resolved = pricesByModel.get(row.car.carModel.id)?.get(row.serviceId);
+    return { priceMinor: resolved?.priceMinor ?? row.priceShownMinor, taxMinor: resolved?.taxMinor ?? 0 };
   };
   const lines: CartLineView[] = [];
   for (const row of rows) {
-    const now = await priceOf(row);
+    const now = priceOf(row);
     lines.push({
       id: row.id,
       serviceId: row.serviceId,
