@@ -41,6 +41,9 @@ export const garageModule = defineModule({
     // customers: cars, addresses, cart
 
     // bookings, slots and support queries
+    "app/api/v1/bookings",
+    "app/api/v1/garage",
+    "app/api/v1/queries",
 
   ],
   operations: garageOperations,
