@@ -170,7 +170,7 @@ const bookingOperations: readonly ApiOperation[] = [
     operationId: "openSupportQuery",
     tag: QUERIES,
     summary: "Ask the garage a question",
-    description: "Optionally about one of the caller's bookings (another's answers 404).",
+    description: "Optionally about one of the customer's bookings (another's answers 404). Customers open their own; staff name the customer with `customerId`.",
     security: "bearer",
     scopes: ["WRITE:QUERIES"],
     body: { schema: supportQueryInputSchema },

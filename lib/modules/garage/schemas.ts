@@ -54,6 +54,7 @@ export const bookingListQuerySchema = z.object({
 export const myBookingsQuerySchema = z.object({ ...pageQuery });
 
 export const supportQueryInputSchema = z.strictObject({
+  customerId: safeText(16).optional().describe("Staff only: the customer the query is opened for (customers open their own)."),
   subject: safeText(200),
   message: safeText(5000, { multiline: true }),
   bookingId: idSchema.optional(),

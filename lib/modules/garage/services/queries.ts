@@ -3,6 +3,7 @@ import { db } from "../../../db";
 import { NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
 import type { Prisma, SupportQuery as SupportQueryRow } from "../../../generated/prisma/client";
+import { ROLES } from "../../../identity/roles";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { recordGarageEvent } from "../events";
@@ -31,17 +32,30 @@ export function toSupportQueryView(row: SupportQueryRow): SupportQueryView {
   };
 }
 
+/** Customers open their own queries; staff (admin) open one for a named customer. */
+async function queryCustomer(principal: Principal, customerId: string | undefined): Promise<string> {
+  if (actsOnOwnRowsOnly(principal)) {
+    if (customerId !== undefined && customerId !== principal.userId) throw fieldError(["body", "customerId"], "customers open their own queries");
+    return principal.userId;
+  }
+  if (customerId === undefined) throw fieldError(["body", "customerId"], "name the customer the query is for");
+  const customer = await db.user.findUnique({ where: { id: customerId }, select: { roleId: true } });
+  if (!customer || customer.roleId !== ROLES.CUSTOMER.id) throw fieldError(["body", "customerId"], "is not a customer");
+  return customerId;
+}
+
 /** POST /queries: a customer's question, optionally about one of their own bookings. */
 export async function openQuery(principal: Principal, input: unknown): Promise<SupportQueryView> {
   await requireScope(principal, "WRITE:QUERIES");
   const data = parseInput(supportQueryInputSchema, input);
+  const customerId = await queryCustomer(principal, data.customerId);
   if (data.bookingId) {
     const booking = await db.booking.findUnique({ where: { id: data.bookingId }, select: { customerId: true } });
-    if (!booking || booking.customerId !== principal.userId) throw new NotFoundError(QUERY_MESSAGES.bookingNotFound);
+    if (!booking || booking.customerId !== customerId) throw new NotFoundError(QUERY_MESSAGES.bookingNotFound);
   }
   const row = await transaction(async (tx) => {
     const created = await tx.supportQuery.create({
-      data: { customerId: principal.userId, bookingId: data.bookingId ?? null, subject: data.subject, message: data.message },
+      data: { customerId, bookingId: data.bookingId ?? null, subject: data.subject, message: data.message },
     });
     await recordGarageEvent(tx, { topic: "query_events", type: "query.opened", key: created.id, payload: toSupportQueryView(created), actor: principal.userId });
     return created;
