@@ -99,7 +99,8 @@ describe("slots", () => {
 
   it("refuses bad or missing parameters (422) and unknown ones", async () => {
     const date = openDay(8);
-    for (const query of [{ minutes: "30" }, { date }, { date: "2026-02-30", minutes: "30" }, { date, minutes: "0" }, { date, minutes: "1441" }, { date, minutes: "1e2" }, { date, minutes: "30", bay: "1" }]) {
+    const queries: Array<Record<string, string>> = [{ minutes: "30" }, { date }, { date: "2026-02-30", minutes: "30" }, { date, minutes: "0" }, { date, minutes: "1441" }, { date, minutes: "1e2" }, { date, minutes: "30", bay: "1" }];
+    for (const query of queries) {
       expect((await slotsCall(users.CUSTOMER, query)).status, JSON.stringify(query)).toBe(422);
     }
   });
@@ -286,7 +287,8 @@ describe("reading bookings", () => {
       expect((await call(handler, { token: users.EMPLOYEE.token })).status).toBe(403);
     }
     expect((await call(bookingItem.GET, { token: users.EMPLOYEE.token, params: { id: mine.id } })).status).toBe(403);
-    for (const query of [{ status: "LOST" }, { date: "2026-13-01" }, { sort: "price" }, { page: "1" }, { limit: "0" }]) {
+    const queries: Array<Record<string, string>> = [{ status: "LOST" }, { date: "2026-13-01" }, { sort: "price" }, { page: "1" }, { limit: "0" }];
+    for (const query of queries) {
       expect((await call(bookingCollection.GET, { token: users.ADMIN.token, path: withQuery("/api/v1/bookings", query) })).status, JSON.stringify(query)).toBe(422);
     }
     expect((await call(myBookings.GET, { token: users.ADMIN.token, path: withQuery("/api/v1/bookings/customer", { status: "BOOKED" }) })).status).toBe(422);

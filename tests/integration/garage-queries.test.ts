@@ -73,7 +73,8 @@ describe("support queries", () => {
       expect((await call(queryItem.GET, { token: users[role].token, params: { id: mine.id } })).status, role).toBe(403);
     }
     for (const id of [UNKNOWN_ID, "zzz"]) expect((await call(queryItem.GET, { token: users.ADMIN.token, params: { id } })).status).toBe(404);
-    for (const query of [{ status: "DONE" }, { q: "x" }]) {
+    const queries: Array<Record<string, string>> = [{ status: "DONE" }, { q: "x" }];
+    for (const query of queries) {
       expect((await call(queryCollection.GET, { token: users.ADMIN.token, path: withQuery("/api/v1/queries", query) })).status).toBe(422);
     }
   });
