@@ -336,3 +336,52 @@ export async function deleteBooking(principal: Principal, id: string): Promise<v
     await recordGarageEvent(tx, { topic: "booking_events", type: "booking.deleted", key: booking.id, payload: toBookingView(booking), actor: principal.userId });
   });
 }
+
+/** One car's cart as checkout shows it: each line priced today, with GST, and the totals. */
+export interface CheckoutCart {
+  carId: string;
+  carPlate: string;
+  carDescription: string;
+  lines: Array<{ serviceId: string; serviceName: string; priceMinor: number; gstBasisPoints: number; taxMinor: number; labourMinutes: number }>;
+  labourMinutes: number;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  currency: string;
+}
+
+/** Checkout: the caller's cart grouped per car and priced as a booking would be, and their pick-up addresses. */
+export async function checkoutOptions(principal: Principal): Promise<{ carts: CheckoutCart[]; addresses: Array<{ id: string; label: string }> }> {
+  await requireScope(principal, "WRITE:BOOKINGS");
+  const currency = garageSettings().GARAGE_CURRENCY;
+  const [lines, addresses] = await Promise.all([
+    db.cartLine.findMany({ where: { ownerId: principal.userId }, include: { car: { include: { carModel: true } }, service: true }, orderBy: { addedAt: "asc" } }),
+    db.garageAddress.findMany({ where: { ownerId: principal.userId }, include: { area: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const carts = new Map<string, CheckoutCart>();
+  for (const line of lines) {
+    const price = await resolvePrice(db, line.serviceId, line.car.carModel);
+    if (!price) continue;
+    const cart = carts.get(line.carId) ?? {
+      carId: line.carId,
+      carPlate: line.car.plate,
+      carDescription: `${line.car.carModel.make} ${line.car.carModel.model}`,
+      lines: [],
+      labourMinutes: 0,
+      subtotalMinor: 0,
+      taxMinor: 0,
+      totalMinor: 0,
+      currency,
+    };
+    carts.set(line.carId, cart);
+    cart.lines.push({ serviceId: line.serviceId, serviceName: line.service.name, priceMinor: price.priceMinor, gstBasisPoints: price.gstBasisPoints, taxMinor: price.taxMinor, labourMinutes: price.labourMinutes });
+    cart.labourMinutes += price.labourMinutes;
+    cart.subtotalMinor += price.priceMinor;
+    cart.taxMinor += price.taxMinor;
+    cart.totalMinor += price.priceMinor + price.taxMinor;
+  }
+  return {
+    carts: [...carts.values()],
+    addresses: addresses.map((address) => ({ id: address.id, label: [address.label, address.line1, address.area.name].filter(Boolean).join(", ") })),
+  };
+}
