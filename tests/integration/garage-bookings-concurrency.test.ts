@@ -18,7 +18,7 @@ describe.skipIf(backend === "embedded")(`garage capacity under concurrency (${ba
       const customer = await createUser("CUSTOMER");
       customers.push({ customer, carId: (await customerCar(customer.id, catalogue.carModelId)).id });
     }
-    const date = openDay(30);
+    const date = openDay(9);
     const slotStart = slotAt(date, "10:00");
     const responses = await Promise.all(
       customers.map(({ customer, carId }) => bookCall(customer, { carId, slotStart, serviceIds: [catalogue.serviceIds[0]] })),

@@ -53,7 +53,7 @@ const slotsCall = (user: TestUser, query: Record<string, string>) =>
 
 describe("slots", () => {
   it("lists the free slots of an open day from opening time for every role holding READ:BOOKINGS", async () => {
-    const date = openDay(8);
+    const date = openDay(1);
     for (const role of ["ADMIN", "MECHANIC", "CUSTOMER"] as const) {
       const response = await slotsCall(users[role], { date, minutes: "60" });
       expect(response.status, role).toBe(200);
@@ -79,7 +79,7 @@ describe("slots", () => {
   });
 
   it("leaves out full slots, work that would end after closing, and a day without the capacity left", async () => {
-    const date = openDay(9);
+    const date = openDay(2);
     const { customer, car } = await customerWithCar();
     for (const bay of [1, 2, 3]) await insertBooking(customer.id, car.id, slotAt(date, "10:00"), { bay });
     await insertBooking(customer.id, car.id, slotAt(date, "11:00"), { bay: 2 });
@@ -98,7 +98,7 @@ describe("slots", () => {
   });
 
   it("refuses bad or missing parameters (422) and unknown ones", async () => {
-    const date = openDay(8);
+    const date = openDay(1);
     const queries: Array<Record<string, string>> = [{ minutes: "30" }, { date }, { date: "2026-02-30", minutes: "30" }, { date, minutes: "0" }, { date, minutes: "1441" }, { date, minutes: "1e2" }, { date, minutes: "30", bay: "1" }];
     for (const query of queries) {
       expect((await slotsCall(users.CUSTOMER, query)).status, JSON.stringify(query)).toBe(422);
@@ -110,7 +110,7 @@ describe("booking", () => {
   it("a customer books services for their car: lines snapshot price and GST, totals are the sums, event and history written", async () => {
     const { customer, car } = await customerWithCar();
     const address = await customerAddress(customer.id);
-    const date = openDay(10);
+    const date = openDay(3);
     const response = await call<BookingDetailView>(bookingCollection.POST, {
       token: customer.token,
       json: { carId: car.id, slotStart: slotAt(date, "09:00"), serviceIds: catalogue.serviceIds, pickupAddressId: address.id, notes: "Squeaky brakes" },
@@ -134,9 +134,10 @@ describe("booking", () => {
       currency: "INR",
     });
     expect(booking.pickupText).toContain("1 MG Road");
+    // Lines are listed by service name: "Brake service …" before "Oil change …".
     expect(booking.services.map((line) => [line.priceMinor, line.priceSource, line.gstBasisPoints, line.taxMinor, line.labourMinutes])).toEqual([
-      [120_000, "SEGMENT", 1800, 21_600, 60],
       [250_000, "BASE", 1800, 45_000, 90],
+      [120_000, "SEGMENT", 1800, 21_600, 60],
     ]);
     expect(booking.history).toMatchObject([{ fromStatus: null, toStatus: "BOOKED" }]);
     const { services: _services, history: _history, ...view } = booking;
@@ -153,7 +154,7 @@ describe("booking", () => {
     const car = await customerCar(customer.id, own.carModelId);
     const booked = await call<BookingDetailView>(bookingCollection.POST, {
       token: customer.token,
-      json: { carId: car.id, slotStart: slotAt(openDay(10), "10:00"), serviceIds: own.serviceIds },
+      json: { carId: car.id, slotStart: slotAt(openDay(3), "10:00"), serviceIds: own.serviceIds },
     });
     expect(booked.status).toBe(201);
     await db.gstRate.update({ where: { code: own.gstCode }, data: { basisPoints: 2800 } });
@@ -173,19 +174,19 @@ describe("booking", () => {
     const kept = await cartLine(customer.id, otherCar.id, catalogue.serviceIds[0]);
     const response = await call<BookingDetailView>(bookingCollection.POST, {
       token: customer.token,
-      json: { carId: car.id, slotStart: slotAt(openDay(10), "11:00"), fromCart: true },
+      json: { carId: car.id, slotStart: slotAt(openDay(3), "11:00"), fromCart: true },
     });
     expect(response.status).toBe(201);
     expect(response.body.services.map((line) => line.serviceId).sort()).toEqual([...catalogue.serviceIds].sort());
     expect((await db.cartLine.findMany({ where: { ownerId: customer.id } })).map((line) => line.id)).toEqual([kept.id]);
-    const again = await bookCall(customer, { carId: car.id, slotStart: slotAt(openDay(10), "11:00"), fromCart: true });
+    const again = await bookCall(customer, { carId: car.id, slotStart: slotAt(openDay(3), "11:00"), fromCart: true });
     expect(again.status).toBe(422);
     expect(fieldsOf(again.body)).toEqual(["fromCart"]);
   });
 
   it("admin books for a customer with customerId; mechanics and employees cannot book", async () => {
     const { customer, car } = await customerWithCar();
-    const slotStart = slotAt(openDay(10), "12:00");
+    const slotStart = slotAt(openDay(3), "12:00");
     const admin = await bookCall(users.ADMIN, { customerId: customer.id, carId: car.id, slotStart, serviceIds: [catalogue.serviceIds[0]] });
     expect(admin.status).toBe(201);
     expect(admin.body.customerId).toBe(customer.id);
@@ -202,7 +203,7 @@ describe("booking", () => {
     const { customer, car } = await customerWithCar();
     const stranger = await customerWithCar();
     const strangersAddress = await customerAddress(stranger.customer.id);
-    const date = openDay(10);
+    const date = openDay(3);
     const slotStart = slotAt(date, "13:00");
     const service = [catalogue.serviceIds[0]];
     const before = await garageSnapshot();
@@ -237,7 +238,7 @@ describe("booking", () => {
   });
 
   it("a full slot or work that does not fit the day is a 409 listing the next free slots", async () => {
-    const date = openDay(11);
+    const date = openDay(4);
     const { customer, car } = await customerWithCar();
     for (const bay of [1, 2, 3]) await insertBooking(customer.id, car.id, slotAt(date, "08:00"), { bay });
     const before = await garageSnapshot();
@@ -261,7 +262,7 @@ describe("reading bookings", () => {
   it("customers list and read only their own (another's is 404); staff see all and filter", async () => {
     const a = await customerWithCar();
     const b = await customerWithCar();
-    const date = openDay(13);
+    const date = openDay(5);
     const mine = (await bookCall(a.customer, { carId: a.car.id, slotStart: slotAt(date, "14:00"), serviceIds: [catalogue.serviceIds[0]] })).body as unknown as BookingDetailView;
     const theirs = (await bookCall(b.customer, { carId: b.car.id, slotStart: slotAt(date, "14:30"), serviceIds: [catalogue.serviceIds[0]] })).body as unknown as BookingDetailView;
     const own = await call<BookingView[]>(bookingCollection.GET, { token: a.customer.token });
@@ -296,7 +297,7 @@ describe("reading bookings", () => {
 });
 
 describe("changing, cancelling and deleting bookings", () => {
-  async function booked(time: string, dayOffset = 14) {
+  async function booked(time: string, dayOffset = 6) {
     const { customer, car } = await customerWithCar();
     const response = await bookCall(customer, { carId: car.id, slotStart: slotAt(openDay(dayOffset), time), serviceIds: [catalogue.serviceIds[0]] });
     expect(response.status).toBe(201);
@@ -380,9 +381,9 @@ describe("changing, cancelling and deleting bookings", () => {
     await call(logout, { method: "POST", token: customer.token });
     const before = await garageSnapshot();
     const requests: Array<[unknown, CallOptions]> = [
-      [bookingCollection.POST, { json: { carId: car.id, slotStart: slotAt(openDay(14), "11:00"), serviceIds: [catalogue.serviceIds[0]] } }],
+      [bookingCollection.POST, { json: { carId: car.id, slotStart: slotAt(openDay(6), "11:00"), serviceIds: [catalogue.serviceIds[0]] } }],
       [bookingCollection.GET, {}],
-      [slots.GET, { path: withQuery("/api/v1/garage/slots", { date: openDay(14), minutes: "30" }) }],
+      [slots.GET, { path: withQuery("/api/v1/garage/slots", { date: openDay(6), minutes: "30" }) }],
     ];
     for (const [handler, request] of requests) {
       expect((await call(handler, { ...request, token: customer.token })).status).toBe(403);

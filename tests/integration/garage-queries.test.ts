@@ -26,7 +26,7 @@ describe("support queries", () => {
     const customer = await createUser("CUSTOMER");
     const catalogue = await garageCatalogue();
     const car = await customerCar(customer.id, catalogue.carModelId);
-    const booking = await insertBooking(customer.id, car.id, slotAt(openDay(20), "08:00"));
+    const booking = await insertBooking(customer.id, car.id, slotAt(openDay(8), "08:00"));
     const plain = await openCall(customer, { subject: "Opening hours", message: "Are you open on Sunday?" });
     expect(plain.status).toBe(201);
     expect(plain.body).toMatchObject({ customerId: customer.id, bookingId: null, status: "OPEN", answer: null, answeredById: null, answeredAt: null });

@@ -9,12 +9,16 @@ import { databaseSnapshot, type TestUser } from "./identity";
 
 const suffix = () => randomBytes(4).toString("hex").toUpperCase();
 
-/** The first open shop day at least `daysAhead` days from today (far enough that the clock never bites). */
-export function openDay(daysAhead: number): string {
+/**
+ * The `index`-th open shop day (0-based) counting from a week ahead, so the clock never bites
+ * and tests that pass different indexes never share a day.
+ */
+export function openDay(index: number): string {
   const settings = garageSettings();
-  let date = addCalendarDays(shopDate(new Date(), settings.GARAGE_TIME_ZONE), daysAhead);
-  while (!settings.GARAGE_OPEN_DAYS.includes(isoWeekday(date))) date = addCalendarDays(date, 1);
-  return date;
+  let date = addCalendarDays(shopDate(new Date(), settings.GARAGE_TIME_ZONE), 7);
+  for (let seen = -1; ; date = addCalendarDays(date, 1)) {
+    if (settings.GARAGE_OPEN_DAYS.includes(isoWeekday(date)) && ++seen === index) return date;
+  }
 }
 
 /** The first closed shop day at least `daysAhead` days from today, or null when the shop never closes. */

@@ -216,7 +216,7 @@ class SlotUnavailable extends Error {
 
 async function bookingDetail(row: BookingRow): Promise<BookingDetailView> {
   const [services, history] = await Promise.all([
-    db.bookedService.findMany({ where: { bookingId: row.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.bookedService.findMany({ where: { bookingId: row.id }, orderBy: [{ serviceName: "asc" }, { id: "asc" }] }),
     db.bookingStatusChange.findMany({ where: { bookingId: row.id }, orderBy: { id: "asc" } }),
   ]);
   return {
@@ -268,7 +268,7 @@ export async function getBooking(principal: Principal, id: string): Promise<Book
 export async function listBookedServices(principal: Principal, id: string): Promise<BookedServiceView[]> {
   await requireScope(principal, "READ:BOOKED_SERVICES");
   const booking = await visibleBooking(db, principal, id);
-  const rows = await db.bookedService.findMany({ where: { bookingId: booking.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db.bookedService.findMany({ where: { bookingId: booking.id }, orderBy: [{ serviceName: "asc" }, { id: "asc" }] });
   return rows.map((row) => toBookedServiceView(row, booking.currency));
 }
 
