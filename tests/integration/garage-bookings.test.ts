@@ -234,6 +234,10 @@ describe("booking", () => {
       expect(response.status, JSON.stringify(json)).toBe(422);
       expect(fieldsOf(response.body).sort(), JSON.stringify(json)).toEqual(fields.sort());
     }
+    for (const json of [[], null, "book", { carId: car.id, slotStart, serviceIds: Array.from({ length: 21 }, () => UNKNOWN_ID) }]) {
+      expect((await call(bookingCollection.POST, { token: customer.token, json })).status, JSON.stringify(json)).toBe(422);
+    }
+    expect((await call(bookingCollection.POST, { token: customer.token, rawBody: "{not json", headers: { "content-type": "application/json" } })).status).toBe(422);
     expect(await garageSnapshot()).toEqual(before);
   });
 
@@ -311,6 +315,12 @@ describe("changing, cancelling and deleting bookings", () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ notes: "Call first", pickupAddressId: address.id });
     expect((await eventsFor(booking.id)).map((event) => event.type)).toEqual(["booking.created", "booking.updated"]);
+    const unchanged = await call<BookingView>(bookingItem.PATCH, { token: customer.token, params: { id: booking.id }, json: {} });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ notes: "Call first", pickupAddressId: address.id });
+    for (const json of [[], "notes", null, { notes: "a\u0000b" }, { notes: "x".repeat(1001) }]) {
+      expect((await call(bookingItem.PATCH, { token: customer.token, params: { id: booking.id }, json })).status, JSON.stringify(json)).toBe(422);
+    }
     const cleared = await call<BookingView>(bookingItem.PATCH, { token: users.ADMIN.token, params: { id: booking.id }, json: { pickupAddressId: null } });
     expect(cleared.body).toMatchObject({ pickupAddressId: null, pickupText: null });
     const stranger = await createUser("CUSTOMER");
