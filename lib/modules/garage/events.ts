@@ -3,6 +3,7 @@ import { type DomainEvent, recordEvent } from "../../events/outbox";
 import type {
   AddressView,
   AreaView,
+  BookingView,
   CarModelView,
   CartLineView,
   ContentPageView,
@@ -12,6 +13,7 @@ import type {
   PriceChartEntryView,
   ServiceCategoryView,
   ServiceView,
+  SupportQueryView,
 } from "./views";
 import type { AddressEventType, CarEventType } from "./vocabulary";
 
@@ -36,6 +38,8 @@ export type GarageModuleEvent =
   | { topic: "cart_events"; type: "cart.line_added" | "cart.line_updated" | "cart.line_removed"; payload: CartLineView & { ownerId: string } }
   | { topic: "cart_events"; type: "cart.cleared"; payload: { ownerId: string; lineIds: string[] } }
   // ── bookings and support queries ──
+  | { topic: "booking_events"; type: "booking.created" | "booking.updated" | "booking.cancelled" | "booking.deleted"; payload: BookingView }
+  | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;
 
 

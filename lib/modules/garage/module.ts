@@ -54,6 +54,9 @@ export const garageModule = defineModule({
     "app/api/v1/cart",
 
     // bookings, slots and support queries
+    "app/api/v1/bookings",
+    "app/api/v1/garage",
+    "app/api/v1/queries",
 
   ],
   operations: garageOperations,
