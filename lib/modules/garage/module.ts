@@ -6,6 +6,7 @@ import { seedGarageDemo } from "./demo";
 import { garageGraphQL } from "./graphql";
 import { garageNotifications } from "./notifications";
 import { garageOperations } from "./openapi";
+import { countOpenBookings } from "./services/bookings";
 import { GARAGE_SETTINGS } from "./settings";
 import { actsOnOwnRowsOnly, GARAGE_EVENT_TEXT, GARAGE_QUERY_KEYS, GARAGE_RESOURCES, GARAGE_TOPICS } from "./vocabulary";
 
@@ -47,17 +48,14 @@ export const garageModule = defineModule({
     "app/api/v1/content",
     "app/api/v1/favourites",
     "app/info",
-
     // customers: cars, addresses, cart
     "app/api/v1/customer-cars",
     "app/api/v1/addresses",
     "app/api/v1/cart",
-
     // bookings, slots and support queries
     "app/api/v1/bookings",
     "app/api/v1/garage",
     "app/api/v1/queries",
-
   ],
   operations: garageOperations,
   resources: GARAGE_RESOURCES,
@@ -149,4 +147,8 @@ export const garageModule = defineModule({
   seedDemo: seedGarageDemo,
   settings: GARAGE_SETTINGS,
   graphql: garageGraphQL,
+  accounts: {
+    // Open bookings hold a slot and a car: the account goes once they are delivered or cancelled.
+    liveCommitments: async (tx, accountId) => ({ garageBookings: { count: await countOpenBookings(tx, accountId), label: "open garage bookings" } }),
+  },
 });
