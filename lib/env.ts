@@ -66,7 +66,7 @@ const rawEnvSchema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(1000),
-  GRAPHQL_MAX_INTROSPECTION_COST: z.coerce.number().int().min(0).default(400_000),
+  GRAPHQL_MAX_INTROSPECTION_COST: z.coerce.number().int().min(0).default(2_000_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
   GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),

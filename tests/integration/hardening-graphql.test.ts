@@ -92,7 +92,7 @@ describe("GraphQL document limits", () => {
     const user = await createUser("CUSTOMER");
     const nested = await gql(user, "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }");
     expect(nested.body.data ?? null).toBeNull();
-    expect(nested.body.errors?.[0]?.message).toMatch(/^Introspection cost \d+ exceeds the limit of 400000\.$/);
+    expect(nested.body.errors?.[0]?.message).toMatch(/^Introspection cost \d+ exceeds the limit of 2000000\.$/);
     expect(nested.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
     for (const query of [
       getIntrospectionQuery(),
