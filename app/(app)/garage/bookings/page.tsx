@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { cancelBookingAction } from "@/app/(app)/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
-import { formatSlot } from "@/components/garage/booking-time";
+import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
@@ -40,7 +40,7 @@ export default async function MyBookingsPage() {
             <li key={booking.id} data-testid="my-booking" data-booking-id={booking.id} className="rounded-card border border-line bg-surface-raised p-5 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <h2 className="text-lg font-semibold">{formatSlot(booking.slotStart, timeZone)}</h2>
+                  <h2 className="text-lg font-semibold">{formatShopTime(booking.slotStart, timeZone)}</h2>
                   <p className="text-sm text-ink-muted">
                     {booking.carDescription} · {booking.carPlate}
                   </p>
@@ -69,7 +69,7 @@ export default async function MyBookingsPage() {
                     fields={{ id: booking.id }}
                     label="Cancel"
                     pendingLabel="Cancelling…"
-                    ariaLabel={`Cancel the booking of ${formatSlot(booking.slotStart, timeZone)}`}
+                    ariaLabel={`Cancel the booking of ${formatShopTime(booking.slotStart, timeZone)}`}
                     confirm={{ question: "Cancel this booking?", yes: "Yes, cancel", keep: "Keep it" }}
                   />
                 </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { bookFromCartAction } from "@/app/(app)/garage/checkout/actions";
 import { BookingCheckoutForm } from "@/components/garage/booking-checkout-form";
-import { formatSlotTime } from "@/components/garage/booking-time";
+import { formatShopClock } from "@/lib/modules/garage/view-models/shop-clock";
 import { requirePrincipal } from "@/components/shell/session";
 import { secondaryButtonClass } from "@/components/ui/buttons";
 import { Card, inputClass } from "@/components/ui/form";
@@ -50,7 +50,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const timeZone = garageSettings().GARAGE_TIME_ZONE;
   const slots = (await listFreeSlots(principal, { date, minutes: Math.min(cart.labourMinutes, 1440) })).map((slot) => ({
     start: slot.start,
-    time: formatSlotTime(slot.start, timeZone),
+    time: formatShopClock(slot.start, timeZone),
     freeBays: slot.freeBays,
   }));
 

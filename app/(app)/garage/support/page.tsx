@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { openQueryAction } from "@/app/(app)/garage/support/actions";
 import { SupportQueryStatusBadge } from "@/components/garage/booking-status-badge";
-import { formatSlot } from "@/components/garage/booking-time";
+import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { SupportQueryForm } from "@/components/garage/support-query-form";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
@@ -22,7 +22,7 @@ export default async function SupportPage() {
     listQueries(principal, { limit: 100 }),
     principal.scopes.has("READ:BOOKINGS") ? listMyBookings(principal, { limit: 50 }) : Promise.resolve({ items: [], total: 0 }),
   ]);
-  const bookingLabels = bookings.items.map((booking) => ({ id: booking.id, label: `${formatSlot(booking.slotStart, timeZone)} · ${booking.carPlate}` }));
+  const bookingLabels = bookings.items.map((booking) => ({ id: booking.id, label: `${formatShopTime(booking.slotStart, timeZone)} · ${booking.carPlate}` }));
 
   return (
     <div className="space-y-8">

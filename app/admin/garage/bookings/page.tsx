@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { staffCancelBookingAction } from "@/app/admin/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
-import { formatSlot } from "@/components/garage/booking-time";
+import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
@@ -74,7 +74,7 @@ export default async function GarageBookingsAdminPage({ searchParams }: { search
           {page.items.map((booking) => (
             <tr key={booking.id} data-testid="admin-booking" data-booking-id={booking.id}>
               <th scope="row" className={`${cellClass} font-medium whitespace-nowrap`}>
-                {formatSlot(booking.slotStart, timeZone)}
+                {formatShopTime(booking.slotStart, timeZone)}
               </th>
               <td className={cellClass}>
                 {booking.carDescription}

@@ -49,7 +49,12 @@ export function addCalendarDays(date: string, days: number): string {
 
 /** "Tue 8 Dec 2026, 09:30" on the shop's clock. */
 export function formatShopTime(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
     new Date(instant),
   );
+}
+
+/** Just the time on the shop's clock, "09:30". */
+export function formatShopClock(instant: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(instant));
 }
