@@ -17,6 +17,21 @@ import * as reservations from "@/app/api/v1/reservations/route";
 import * as spots from "@/app/api/v1/spots/route";
 import * as vehicles from "@/app/api/v1/vehicles/route";
 import * as userItem from "@/app/api/v1/users/[id]/route";
+import * as addresses from "@/app/api/v1/addresses/route";
+import * as areas from "@/app/api/v1/areas/route";
+import * as bookings from "@/app/api/v1/bookings/route";
+import * as customerBookings from "@/app/api/v1/bookings/customer/route";
+import * as carModels from "@/app/api/v1/car-models/route";
+import * as cart from "@/app/api/v1/cart/route";
+import * as content from "@/app/api/v1/content/route";
+import * as customerCars from "@/app/api/v1/customer-cars/route";
+import * as favourites from "@/app/api/v1/favourites/route";
+import * as slots from "@/app/api/v1/garage/slots/route";
+import * as gst from "@/app/api/v1/gst/route";
+import * as priceChart from "@/app/api/v1/price-chart/route";
+import * as queries from "@/app/api/v1/queries/route";
+import * as serviceCategories from "@/app/api/v1/service-categories/route";
+import * as services from "@/app/api/v1/services/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import { GET as me, PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { db } from "@/lib/db";
@@ -39,6 +54,10 @@ beforeAll(async () => {
   others = Object.fromEntries(otherEntries) as Record<RoleName, TestUser>;
   branchId = (await newBranch(actors.ADMIN.token)).id;
 });
+
+let garageSequence = 0;
+const garageName = (prefix: string) => `${prefix} ${Date.now().toString(36)}${(garageSequence += 1)}`;
+const GARAGE_READERS: RoleName[] = ["ADMIN", "MECHANIC", "CUSTOMER"];
 
 const newAccount = () => ({ name: "New Account", ...uniqueContact(), password: PASSWORD });
 
@@ -79,6 +98,31 @@ const endpoints: Endpoint[] = [
   { name: "GET /vehicles/", handler: vehicles.GET, request: () => ({}), allowed: ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"], mutates: false },
   { name: "POST /vehicles/", handler: vehicles.POST, request: () => ({ json: vehicleInput(branchId) }), allowed: ["ADMIN", "EMPLOYEE"], mutates: true },
   { name: "GET /rentals/", handler: rentals.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER", "EMPLOYEE"], mutates: false },
+  // The garage: the spec's matrix, cell by cell in tests/integration/garage-*.test.ts; EMPLOYEE holds no garage scope.
+  { name: "GET /service-categories/", handler: serviceCategories.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "POST /service-categories/", handler: serviceCategories.POST, request: () => ({ json: { name: garageName("Category") } }), allowed: ["ADMIN"], mutates: true },
+  { name: "GET /services/", handler: services.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /car-models/", handler: carModels.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  {
+    name: "POST /car-models/",
+    handler: carModels.POST,
+    request: () => ({ json: { make: "Matrix", model: garageName("Model"), yearFrom: 2020, segment: "SEDAN", fuel: "PETROL" } }),
+    allowed: ["ADMIN"],
+    mutates: true,
+  },
+  { name: "GET /price-chart/", handler: priceChart.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /gst/", handler: gst.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /areas/", handler: areas.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "POST /areas/", handler: areas.POST, request: () => ({ json: { name: garageName("Area"), city: "Bengaluru" } }), allowed: ["ADMIN"], mutates: true },
+  { name: "GET /favourites/", handler: favourites.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /customer-cars/", handler: customerCars.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /addresses/", handler: addresses.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /cart/", handler: cart.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /bookings/", handler: bookings.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /bookings/customer", handler: customerBookings.GET, request: () => ({}), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /garage/slots", handler: slots.GET, request: () => ({ path: "/api/v1/garage/slots?date=2030-01-07&minutes=30" }), allowed: GARAGE_READERS, mutates: false },
+  { name: "GET /content/", handler: content.GET, request: () => ({}), allowed: ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"], mutates: false },
+  { name: "GET /queries/", handler: queries.GET, request: () => ({}), allowed: ["ADMIN", "CUSTOMER"], mutates: false },
   { name: "DELETE /users/{other}", handler: userItem.DELETE, request: () => ({ method: "DELETE", params: { id: others.CUSTOMER.id } }), allowed: ["ADMIN"], mutates: true },
 ];
 

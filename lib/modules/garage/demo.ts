@@ -32,7 +32,7 @@ type DemoCategorySlug = (typeof DEMO_CATEGORIES)[number]["slug"];
 /** Prices in paise (INR minor units). */
 const DEMO_SERVICES: ReadonlyArray<{ slug: string; name: string; category: DemoCategorySlug; labourMinutes: number; basePriceMinor: number; description: string; gstCode?: string }> = [
   { slug: "basic-service", name: "Basic service", category: "periodic-service", labourMinutes: 120, basePriceMinor: 249900, description: "Engine oil and oil filter, 25-point check, top-ups." },
-  { slug: "comprehensive-service", name: "Comprehensive service", category: "periodic-service", labourMinutes: 240, basePriceMinor: 549900, description: "Oil, oil, air and fuel filters, spark plugs, brake clean-up and a full inspection." },
+  { slug: "comprehensive-service", name: "Comprehensive service", category: "periodic-service", labourMinutes: 240, basePriceMinor: 549900, description: "Engine oil with new oil, air and fuel filters, spark plugs, brake clean-up and a full inspection." },
   { slug: "engine-oil-change", name: "Engine oil change", category: "periodic-service", labourMinutes: 45, basePriceMinor: 149900, description: "Synthetic engine oil and filter.", gstCode: "PARTS" },
   { slug: "front-brake-pads", name: "Front brake pads", category: "brakes", labourMinutes: 60, basePriceMinor: 299900, description: "New front pads, disc check and clean-up." },
   { slug: "brake-disc-turning", name: "Brake disc turning", category: "brakes", labourMinutes: 90, basePriceMinor: 179900, description: "Resurface both front discs." },

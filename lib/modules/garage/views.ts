@@ -196,6 +196,7 @@ export const cartLineViewSchema = z
     priceShownMinor: z.number().int().describe("The price when the line was added (or its new price was accepted)."),
     priceNowMinor: z.number().int().describe("Today's price for this service and car."),
     taxNowMinor: z.number().int(),
+    gstBasisPoints: z.number().int().describe("Today's GST rate on the line, in hundredths of a percent."),
     priceChanged: z.boolean(),
     available: z.boolean().describe("False once the service is no longer offered: such lines are left out of the totals."),
     addedAt: instant,

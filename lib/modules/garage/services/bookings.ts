@@ -13,7 +13,9 @@ import { garageSettings } from "../settings";
 import { addCalendarDays, shopDate, shopInstant } from "../view-models/shop-clock";
 import type { BookedServiceView, BookingDetailView, BookingStatusChangeView, BookingView } from "../views";
 import { actsOnOwnRowsOnly, ADMIN_CANCELLABLE_BOOKING_STATUSES, OPEN_BOOKING_STATUSES, type BookingStatusName, type PriceSource } from "../vocabulary";
-import { resolvePrice, type ResolvedPrice } from "./pricing";
+import { resolvePrices, type ResolvedPrice } from "./pricing";
+import { listAddresses } from "./addresses";
+import { getCart } from "./cart";
 import { freeSlotsOn, horizonEnd, loadDays, lowestFreeBay, nextFreeSlots, shopDay } from "./slots";
 
 export const BOOKING_MESSAGES = {
@@ -148,12 +150,12 @@ export async function createBooking(principal: Principal, input: unknown, now: D
     () =>
       transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`garage-day:${date}`}))`;
-        const lines: PricedLine[] = [];
-        for (const serviceId of serviceIds) {
-          const price = await resolvePrice(tx, serviceId, car.carModel);
+        const prices = await resolvePrices(tx, serviceIds, car.carModel);
+        const lines: PricedLine[] = serviceIds.map((serviceId) => {
+          const price = prices.get(serviceId);
           if (!price) throw fieldError(["body", "serviceIds"], "names a service that does not exist");
-          lines.push({ serviceId, serviceName: serviceNames.get(serviceId) ?? "", price });
-        }
+          return { serviceId, serviceName: serviceNames.get(serviceId) ?? "", price };
+        });
         const labourMinutes = lines.reduce((sum, line) => sum + line.price.labourMinutes, 0);
         const load = (await loadDays(tx, date, date)).get(date) ?? { baysBySlot: new Map<number, Set<number>>(), labourMinutes: 0 };
         const fits = freeSlotsOn(day, load, labourMinutes, now).some((slot) => Date.parse(slot.start) === data.slotStart.getTime());
@@ -350,19 +352,16 @@ export interface CheckoutCart {
   currency: string;
 }
 
-/** Checkout: the caller's cart grouped per car and priced as a booking would be, and their pick-up addresses. */
+/** Checkout: the caller's cart (re-priced as every read of it is) grouped per car, and their pick-up addresses. */
 export async function checkoutOptions(principal: Principal): Promise<{ carts: CheckoutCart[]; addresses: Array<{ id: string; label: string }> }> {
   await requireScope(principal, "WRITE:BOOKINGS");
-  const currency = garageSettings().GARAGE_CURRENCY;
-  const [lines, addresses] = await Promise.all([
-    db.cartLine.findMany({ where: { ownerId: principal.userId }, include: { car: { include: { carModel: true } }, service: true }, orderBy: { addedAt: "asc" } }),
-    db.garageAddress.findMany({ where: { ownerId: principal.userId }, include: { area: true }, orderBy: { createdAt: "asc" } }),
+  const [cart, addresses] = await Promise.all([
+    principal.scopes.has("READ:CART") ? getCart(principal) : null,
+    principal.scopes.has("READ:ADDRESSES") ? listAddresses(principal, { limit: 200 }) : null,
   ]);
   const carts = new Map<string, CheckoutCart>();
-  for (const line of lines) {
-    const price = await resolvePrice(db, line.serviceId, line.car.carModel);
-    if (!price) continue;
-    const cart = carts.get(line.carId) ?? {
+  for (const line of cart?.lines.filter((candidate) => candidate.available) ?? []) {
+    const group = carts.get(line.carId) ?? {
       carId: line.carId,
       carPlate: line.car.plate,
       carDescription: `${line.car.carModel.make} ${line.car.carModel.model}`,
@@ -371,17 +370,24 @@ export async function checkoutOptions(principal: Principal): Promise<{ carts: Ch
       subtotalMinor: 0,
       taxMinor: 0,
       totalMinor: 0,
-      currency,
+      currency: cart!.currency,
     };
-    carts.set(line.carId, cart);
-    cart.lines.push({ serviceId: line.serviceId, serviceName: line.service.name, priceMinor: price.priceMinor, gstBasisPoints: price.gstBasisPoints, taxMinor: price.taxMinor, labourMinutes: price.labourMinutes });
-    cart.labourMinutes += price.labourMinutes;
-    cart.subtotalMinor += price.priceMinor;
-    cart.taxMinor += price.taxMinor;
-    cart.totalMinor += price.priceMinor + price.taxMinor;
+    carts.set(line.carId, group);
+    group.lines.push({
+      serviceId: line.serviceId,
+      serviceName: line.service.name,
+      priceMinor: line.priceNowMinor,
+      gstBasisPoints: line.gstBasisPoints,
+      taxMinor: line.taxNowMinor,
+      labourMinutes: line.service.labourMinutes,
+    });
+    group.labourMinutes += line.service.labourMinutes;
+    group.subtotalMinor += line.priceNowMinor;
+    group.taxMinor += line.taxNowMinor;
+    group.totalMinor += line.priceNowMinor + line.taxNowMinor;
   }
   return {
     carts: [...carts.values()],
-    addresses: addresses.map((address) => ({ id: address.id, label: [address.label, address.line1, address.area.name].filter(Boolean).join(", ") })),
+    addresses: (addresses?.items ?? []).map((address) => ({ id: address.id, label: [address.label, address.line1, address.area.name].filter(Boolean).join(", ") })),
   };
 }

@@ -40,7 +40,7 @@ async function priceLines(reader: Reader, rows: LineRow[]): Promise<CartLineView
   );
   const priceOf = (row: LineRow) => {
     const resolved = pricesByModel.get(row.car.carModel.id)?.get(row.serviceId);
-    return { priceMinor: resolved?.priceMinor ?? row.priceShownMinor, taxMinor: resolved?.taxMinor ?? 0 };
+    return { priceMinor: resolved?.priceMinor ?? row.priceShownMinor, taxMinor: resolved?.taxMinor ?? 0, gstBasisPoints: resolved?.gstBasisPoints ?? 0 };
   };
   const lines: CartLineView[] = [];
   for (const row of rows) {
@@ -54,6 +54,7 @@ async function priceLines(reader: Reader, rows: LineRow[]): Promise<CartLineView
       priceShownMinor: row.priceShownMinor,
       priceNowMinor: now.priceMinor,
       taxNowMinor: now.taxMinor,
+      gstBasisPoints: now.gstBasisPoints,
       priceChanged: now.priceMinor !== row.priceShownMinor,
       available: row.service.active,
       addedAt: row.addedAt.toISOString(),
