@@ -111,3 +111,12 @@ export async function authenticate(request: Request): Promise<Principal> {
   if (!principal) throw new UnauthorizedError(MESSAGES.notAuthenticated);
   return principal;
 }
+
+/**
+ * For public endpoints: signed out is fine (null), but credentials that are presented
+ * (a bearer token or a session cookie) must be valid, as everywhere else.
+ */
+export async function authenticateIfPresented(request: Request): Promise<Principal | null> {
+  if (request.headers.get("authorization") === null && !sessionCookieValue(request.headers.get("cookie"))) return null;
+  return authenticate(request);
+}

@@ -1,9 +1,10 @@
+import { authenticateIfPresented } from "@/lib/auth/authenticate";
 import { listResponse, route, searchParams } from "@/lib/http/route";
-import { listContentPages, principalIfPresented } from "@/lib/modules/garage/services/content";
+import { listContentPages } from "@/lib/modules/garage/services/content";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
-  const principal = await principalIfPresented(request);
+  const principal = await authenticateIfPresented(request);
   return listResponse(await listContentPages(principal, searchParams(request)));
 });

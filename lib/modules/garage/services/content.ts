@@ -1,7 +1,5 @@
 import { micromark } from "micromark";
-import { authenticate } from "../../../auth/authenticate";
 import type { Principal } from "../../../auth/principal";
-import { sessionCookieValue } from "../../../auth/session-cookie";
 import { db } from "../../../db";
 import { NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
@@ -40,14 +38,6 @@ function contentSlug(value: unknown): ContentSlug {
   return slug;
 }
 
-/**
- * The shop's pages are public: signed out is fine, but credentials that are presented
- * (a bearer token or a session cookie) must be valid, as everywhere else.
- */
-export async function principalIfPresented(request: Request): Promise<Principal | null> {
-  if (request.headers.get("authorization") === null && !sessionCookieValue(request.headers.get("cookie"))) return null;
-  return authenticate(request);
-}
 
 export async function listContentPages(_principal: Principal | null, query: unknown = {}): Promise<Page<ContentPageView>> {
   parseQuery(contentListQuerySchema, query);
