@@ -55,7 +55,7 @@ test.describe("garage", () => {
     await expect(mainOf(customer).getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
     await expect(customer.getByTestId("checkout-totals")).toContainText("90 min");
     await expect(customer.getByTestId("checkout-totals")).toContainText("GST");
-    await customer.getByLabel("Day").fill(nextWeekday());
+    await customer.getByLabel("Day", { exact: true }).fill(nextWeekday());
     await customer.getByRole("button", { name: "Show slots" }).click();
     await expect(customer.getByTestId("slot-button").first()).toBeVisible();
     await customer.screenshot({ path: testInfo.outputPath("checkout-phone.png"), fullPage: true });
@@ -86,7 +86,7 @@ test.describe("garage", () => {
     await page.goto("/");
     await page.getByRole("contentinfo").getByRole("link", { name: "FAQ" }).click();
     await expect(page).toHaveURL(/\/info\/faq$/);
-    await expect(mainOf(page).getByRole("heading", { name: "Questions" })).toBeVisible();
+    await expect(mainOf(page).getByRole("heading", { name: "Questions", exact: true })).toBeVisible();
     await expect(mainOf(page).getByText("Can I wait?")).toBeVisible();
     await expect(mainOf(page).locator("img, script")).toHaveCount(0);
     await expect(mainOf(page).getByRole("link", { name: "Call us" })).not.toHaveAttribute("href", /javascript/);

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../../db";
 import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
-import { resolvePrice, shopToday } from "./services/pricing";
+import { bookedLines, type PricedLine } from "./services/bookings";
+import { resolvePrices, shopToday } from "./services/pricing";
 import { garageSettings } from "./settings";
 import { addCalendarDays, isoWeekday, shopInstant } from "./view-models/shop-clock";
 
@@ -203,14 +204,14 @@ async function demoBookingData(
   bay: number,
 ) {
   const settings = garageSettings();
-  const lines = [];
-  for (const serviceId of serviceIds) {
-    const price = await resolvePrice(database, serviceId, car.carModel);
-    const service = await database.garageService.findUnique({ where: { id: serviceId }, select: { name: true } });
-    if (price && service) lines.push({ serviceId, serviceName: service.name, price });
-  }
-  const subtotalMinor = lines.reduce((sum, line) => sum + line.price.priceMinor, 0);
-  const taxMinor = lines.reduce((sum, line) => sum + line.price.taxMinor, 0);
+  const [prices, services] = await Promise.all([
+    resolvePrices(database, serviceIds, car.carModel),
+    database.garageService.findMany({ where: { id: { in: [...serviceIds] } }, select: { id: true, name: true } }),
+  ]);
+  const lines: PricedLine[] = services.flatMap((service) => {
+    const price = prices.get(service.id);
+    return price ? [{ serviceId: service.id, serviceName: service.name, price }] : [];
+  });
   return {
     customerId: car.ownerId,
     carId: car.id,
@@ -219,25 +220,10 @@ async function demoBookingData(
     slotStart,
     slotEnd: new Date(slotStart.getTime() + settings.GARAGE_SLOT_MINUTES * 60_000),
     bay,
-    labourMinutes: Math.max(1, lines.reduce((sum, line) => sum + line.price.labourMinutes, 0)),
-    subtotalMinor,
-    taxMinor,
-    totalMinor: subtotalMinor + taxMinor,
+    ...bookedLines(lines),
     currency: settings.GARAGE_CURRENCY,
-    services: {
-      create: lines.map((line) => ({
-        serviceId: line.serviceId,
-        serviceName: line.serviceName,
-        labourMinutes: line.price.labourMinutes,
-        priceMinor: line.price.priceMinor,
-        priceSource: line.price.source,
-        priceChartId: line.price.priceChartId,
-        gstCode: line.price.gstCode,
-        gstBasisPoints: line.price.gstBasisPoints,
-        taxMinor: line.price.taxMinor,
-      })),
-    },
   };
+
 }
 
 /** The first open shop day `days` or more from today (negative: in the past). */

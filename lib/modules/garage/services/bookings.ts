@@ -90,10 +90,35 @@ export async function countOpenBookings(tx: Transaction, customerId: string): Pr
   return tx.booking.count({ where: { customerId, status: { in: [...OPEN_BOOKING_STATUSES] } } });
 }
 
-interface PricedLine {
+export interface PricedLine {
   serviceId: string;
   serviceName: string;
   price: ResolvedPrice;
+}
+
+/** A booking's money and lines from its priced services: each booked line snapshots price, GST and labour; the totals are their sums. */
+export function bookedLines(lines: readonly PricedLine[]) {
+  const subtotalMinor = lines.reduce((sum, line) => sum + line.price.priceMinor, 0);
+  const taxMinor = lines.reduce((sum, line) => sum + line.price.taxMinor, 0);
+  return {
+    labourMinutes: lines.reduce((sum, line) => sum + line.price.labourMinutes, 0),
+    subtotalMinor,
+    taxMinor,
+    totalMinor: subtotalMinor + taxMinor,
+    services: {
+      create: lines.map((line) => ({
+        serviceId: line.serviceId,
+        serviceName: line.serviceName,
+        labourMinutes: line.price.labourMinutes,
+        priceMinor: line.price.priceMinor,
+        priceSource: line.price.source,
+        priceChartId: line.price.priceChartId,
+        gstCode: line.price.gstCode,
+        gstBasisPoints: line.price.gstBasisPoints,
+        taxMinor: line.price.taxMinor,
+      })),
+    },
+  };
 }
 
 /** The customer a booking is for: customers book for themselves, staff name a customer. */
@@ -160,8 +185,6 @@ export async function createBooking(principal: Principal, input: unknown, now: D
         const load = (await loadDays(tx, date, date)).get(date) ?? { baysBySlot: new Map<number, Set<number>>(), labourMinutes: 0 };
         const fits = freeSlotsOn(day, load, labourMinutes, now).some((slot) => Date.parse(slot.start) === data.slotStart.getTime());
         if (!fits) throw new SlotUnavailable(labourMinutes);
-        const subtotalMinor = lines.reduce((sum, line) => sum + line.price.priceMinor, 0);
-        const taxMinor = lines.reduce((sum, line) => sum + line.price.taxMinor, 0);
         const booking = await tx.booking.create({
           data: {
             customerId,
@@ -171,27 +194,11 @@ export async function createBooking(principal: Principal, input: unknown, now: D
             slotStart: data.slotStart,
             slotEnd: new Date(data.slotStart.getTime() + settings.GARAGE_SLOT_MINUTES * MINUTE),
             bay: lowestFreeBay(load, data.slotStart),
-            labourMinutes,
             pickupAddressId: address?.id ?? null,
             pickupText,
             notes: data.notes ?? "",
-            subtotalMinor,
-            taxMinor,
-            totalMinor: subtotalMinor + taxMinor,
+            ...bookedLines(lines),
             currency: settings.GARAGE_CURRENCY,
-            services: {
-              create: lines.map((line) => ({
-                serviceId: line.serviceId,
-                serviceName: line.serviceName,
-                labourMinutes: line.price.labourMinutes,
-                priceMinor: line.price.priceMinor,
-                priceSource: line.price.source,
-                priceChartId: line.price.priceChartId,
-                gstCode: line.price.gstCode,
-                gstBasisPoints: line.price.gstBasisPoints,
-                taxMinor: line.price.taxMinor,
-              })),
-            },
             history: { create: { fromStatus: null, toStatus: "BOOKED", actorId: principal.userId, actorName: principal.name } },
           },
         });
