@@ -568,7 +568,7 @@ function customerGraphQL({ builder }: GraphQLParts): void {
 // ── bookings, slots and support queries ──
 const BOOKING_SORT_VALUES = { SLOT: { value: "slot" }, SLOT_DESC: { value: "-slot" } } as const;
 
-function bookingGraphQL({ builder }: GraphQLParts): void {
+function bookingGraphQL({ builder, Person }: GraphQLParts): void {
   const BookingStatusEnum = builder.enumType("BookingStatus", { values: BOOKING_STATUSES });
   const SupportQueryStatusEnum = builder.enumType("SupportQueryStatus", { values: SUPPORT_QUERY_STATUSES });
   const BookingSortEnum = builder.enumType("BookingSort", { values: BOOKING_SORT_VALUES });
@@ -608,6 +608,7 @@ function bookingGraphQL({ builder }: GraphQLParts): void {
     fields: (t) => ({
       id: t.exposeID("id"),
       customerId: t.exposeString("customerId", { nullable: true }),
+      customer: t.field({ type: Person, nullable: true, description: "Null once the account is deleted.", resolve: (booking) => booking.customer }),
       carId: t.exposeString("carId", { nullable: true }),
       carPlate: t.exposeString("carPlate"),
       carDescription: t.exposeString("carDescription"),

@@ -110,7 +110,7 @@ export const garageModule = defineModule({
       label: "Workshop",
       scope: "READ:BOOKINGS",
       visible: isGarageStaff,
-      description: "Every garage booking by day and status, live as customers book.",
+      description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
     {
       href: "/admin/garage/catalogue",
@@ -118,7 +118,6 @@ export const garageModule = defineModule({
       scope: "WRITE:SERVICES",
       description: "Services, the price chart by segment, car models, areas, GST and the shop's pages.",
     },
-    { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES", description: "Answer customers' questions; they see the answer at once." },
   ],
   footer: [
     { href: "/info/about", label: "About the garage" },

@@ -230,6 +230,7 @@ export type GarageSlotView = z.infer<typeof garageSlotViewSchema>;
 export const bookingViewSchema = z.strictObject({
   id: z.string(),
   customerId: z.string().nullable(),
+  customer: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
   carId: z.string().nullable(),
   carPlate: z.string(),
   carDescription: z.string(),

@@ -81,7 +81,8 @@ export default async function GarageBookingsAdminPage({ searchParams }: { search
                 <span className="block text-xs text-ink-muted">{booking.carPlate}</span>
               </td>
               <td className={cellClass}>
-                {booking.customerId ?? "—"}
+                {booking.customer?.name ?? "Account deleted"}
+                {booking.customerId && <span className="block text-xs text-ink-muted">{booking.customerId}</span>}
                 {booking.pickupText && <span className="block text-xs text-ink-muted">Pick-up: {booking.pickupText}</span>}
               </td>
               <td className={cellClass}>{booking.bay}</td>

@@ -3,7 +3,7 @@ import { db, type Transaction } from "../../../db";
 import { withConflicts } from "../../../db-conflicts";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
-import type { Booking as BookingRow, BookedService as BookedServiceRow, BookingStatusChange as StatusChangeRow, Prisma } from "../../../generated/prisma/client";
+import type { BookedService as BookedServiceRow, BookingStatusChange as StatusChangeRow, Prisma } from "../../../generated/prisma/client";
 import { ROLES } from "../../../identity/roles";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
@@ -31,10 +31,15 @@ export const BOOKING_MESSAGES = {
 
 const MINUTE = 60_000;
 
+/** What a booking's view needs besides its row: its customer's name (null once the account is gone). */
+const bookingInclude = { customer: { select: { id: true, name: true } } } satisfies Prisma.BookingInclude;
+type BookingRow = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
+
 export function toBookingView(row: BookingRow): BookingView {
   return {
     id: row.id,
     customerId: row.customerId,
+    customer: row.customer,
     carId: row.carId,
     carPlate: row.carPlate,
     carDescription: row.carDescription,
@@ -80,7 +85,7 @@ function toStatusChangeView(row: StatusChangeRow): BookingStatusChangeView {
 /** Loads a booking the principal may see: another customer's is a 404, like an unknown one. */
 async function visibleBooking(reader: Transaction | typeof db, principal: Principal, id: string): Promise<BookingRow> {
   const bookingId = pathId(id, BOOKING_MESSAGES.bookingNotFound);
-  const row = await reader.booking.findUnique({ where: { id: bookingId } });
+  const row = await reader.booking.findUnique({ where: { id: bookingId }, include: bookingInclude });
   if (!row || (actsOnOwnRowsOnly(principal) && row.customerId !== principal.userId)) throw new NotFoundError(BOOKING_MESSAGES.bookingNotFound);
   return row;
 }
@@ -186,6 +191,7 @@ export async function createBooking(principal: Principal, input: unknown, now: D
         const fits = freeSlotsOn(day, load, labourMinutes, now).some((slot) => Date.parse(slot.start) === data.slotStart.getTime());
         if (!fits) throw new SlotUnavailable(labourMinutes);
         const booking = await tx.booking.create({
+          include: bookingInclude,
           data: {
             customerId,
             carId: car.id,
@@ -251,7 +257,7 @@ export async function listBookings(principal: Principal, query: unknown): Promis
     ...(date ? { slotStart: { gte: shopInstant(date, "00:00", timeZone), lt: shopInstant(addCalendarDays(date, 1), "00:00", timeZone) } } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.booking.findMany({ where, orderBy: [...SORTS[sort], { id: "asc" }], take: limit, skip: offset }),
+    db.booking.findMany({ where, include: bookingInclude, orderBy: [...SORTS[sort], { id: "asc" }], take: limit, skip: offset }),
     db.booking.count({ where }),
   ]);
   return { items: rows.map(toBookingView), total };
@@ -263,7 +269,7 @@ export async function listMyBookings(principal: Principal, query: unknown): Prom
   const { limit, offset } = parseQuery(myBookingsQuerySchema, query);
   const where = { customerId: principal.userId };
   const [rows, total] = await Promise.all([
-    db.booking.findMany({ where, orderBy: [{ slotStart: "desc" }, { id: "asc" }], take: limit, skip: offset }),
+    db.booking.findMany({ where, include: bookingInclude, orderBy: [{ slotStart: "desc" }, { id: "asc" }], take: limit, skip: offset }),
     db.booking.count({ where }),
   ]);
   return { items: rows.map(toBookingView), total };
@@ -303,7 +309,7 @@ export async function updateBooking(principal: Principal, id: string, input: unk
       data: { ...(changes.notes !== undefined ? { notes: changes.notes } : {}), ...pickup },
     });
     if (updated.count === 0) throw new ConflictError(BOOKING_MESSAGES.notBooked);
-    const after = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    const after = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: bookingInclude });
     await recordGarageEvent(tx, { topic: "booking_events", type: "booking.updated", key: after.id, payload: toBookingView(after), actor: principal.userId });
     return after;
   });
@@ -327,7 +333,7 @@ export async function cancelBooking(principal: Principal, id: string, input: unk
     await tx.bookingStatusChange.create({
       data: { bookingId: booking.id, fromStatus: booking.status, toStatus: "CANCELLED", actorId: principal.userId, actorName: principal.name, note: reason ?? null },
     });
-    const after = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    const after = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: bookingInclude });
     await recordGarageEvent(tx, { topic: "booking_events", type: "booking.cancelled", key: after.id, payload: toBookingView(after), actor: principal.userId });
     return after;
   });
