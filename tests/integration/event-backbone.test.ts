@@ -192,9 +192,10 @@ describe("consumers", () => {
       group: `test-group-${stamp}`,
       topics: ["booking_events"],
       async handle(event) {
-        if (event.key === `ok-${stamp}-1` && peerDown) throw new TransientConsumerError("peer down");
+        // The garage writes real booking events too (other files, same database): the first event of the topic meets the outage.
+        if (peerDown) throw new TransientConsumerError("peer down");
         if (event.key === `bad-${stamp}`) throw new Error("cannot handle this one");
-        seen.push(event.key);
+        if (event.key.includes(String(stamp))) seen.push(event.key);
         return undefined;
       },
     };
@@ -204,11 +205,11 @@ describe("consumers", () => {
 
     peerDown = false;
     for (let run = 0; run < 5; run++) await runConsumer(consumer);
-    const allBooking = await db.eventLogEntry.findMany({ where: { topic: "booking_events" }, orderBy: { offset: "asc" } });
-    expect(seen).toEqual(allBooking.filter((entry) => !entry.key.startsWith("bad-")).map((entry) => entry.key));
+    expect(seen).toEqual([`ok-${stamp}-1`, `ok-${stamp}-2`]);
     const failure = await db.consumerFailure.findFirstOrThrow({ where: { consumerGroup: consumer.group } });
     expect(failure).toMatchObject({ attempts: 5, error: "cannot handle this one" });
-    expect(await offset()).toBe(allBooking.at(-1)!.offset);
+    const last = await db.eventLogEntry.findFirstOrThrow({ where: { topic: "booking_events", key: `ok-${stamp}-2` } });
+    expect(await offset()).toBeGreaterThanOrEqual(last.offset);
   });
 });
 
