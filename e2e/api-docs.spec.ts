@@ -5,14 +5,16 @@ import { DEMO_PASSWORD } from "./support";
 test.describe("API reference", () => {
   for (const scheme of ["light", "dark"] as const) {
     test(`/docs and /redoc render the OpenAPI document (${scheme})`, async ({ page }, testInfo) => {
+      // Both viewers lay out the whole document (three modules' operations) in the browser before showing a title.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto("/docs");
-      await expect(page.locator(".swagger-ui .info .title")).toContainText("Wheelhouse");
+      await expect(page.locator(".swagger-ui .info .title")).toContainText("Wheelhouse", { timeout: 45_000 });
       await expect(page.locator(".opblock-summary-path", { hasText: "/api/v1/users/me" }).first()).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath(`docs-${scheme}.png`), fullPage: false });
 
       await page.goto("/redoc");
-      await expect(page.locator("h1").first()).toContainText("Wheelhouse");
+      await expect(page.locator("h1").first()).toContainText("Wheelhouse", { timeout: 45_000 });
       await expect(page.getByText("/api/v1/spots", { exact: false }).first()).toBeAttached();
       await page.screenshot({ path: testInfo.outputPath(`redoc-${scheme}.png`), fullPage: false });
     });

@@ -8,7 +8,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("Phone or email").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Signing in hashes the password (bcrypt) and renders the dashboard: slow on a loaded machine.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 }
 
 let sequence = 0;
@@ -36,7 +37,7 @@ export async function submitRegistration(page: Page, customer: ReturnType<typeof
 /** Signs up through the sign-up page and waits for the dashboard. */
 export async function register(page: Page, customer: ReturnType<typeof newCustomer>): Promise<void> {
   await submitRegistration(page, customer);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 }
 
 /**
