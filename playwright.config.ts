@@ -21,7 +21,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Generous on purpose: CI machines are shared, and one bcrypt sign-in plus a server render on the single-session
+  // embedded database can take seconds there. A real failure still fails; it only takes longer to say so.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

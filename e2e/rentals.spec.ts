@@ -46,7 +46,7 @@ async function requestVehicle(page: Page, vehicle: string, city: string, from: n
 }
 
 test.describe("vehicle rentals", () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("a customer requests a vehicle, the employee's queue shows it live, approval reaches the customer's page without a reload", async ({ browser }) => {
     const employee = await employeePage(browser);
