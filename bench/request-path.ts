@@ -1,0 +1,386 @@
+/**
+ * `npm run bench` — the request path, as ratios to the trivial route measured in the same run.
+ *
+ * Starts the built app the way `npm start` does (building it if stale) on a throwaway database — the embedded
+ * PGlite by default, or a new database on BENCH_DATABASE_URL's PostgreSQL server (and Redis when
+ * BENCH_REDIS_URL is set) — prepares accounts and data through the public API only, then loads each path with
+ * autocannon (BENCH_CONNECTIONS connections, BENCH_DURATION seconds) and prints req/s, p50, p99 and the ratio
+ * to `GET /api/health`. Also prints pgbench TPC-B on the same server (PostgreSQL only), transactions per second
+ * at rest and under load (PostgreSQL only), the web process's RSS before and after the load, and the first-load
+ * JavaScript (gzip) of the home page and the parking board. It asserts nothing.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const USERS = Number(process.env.BENCH_USERS ?? 250);
+const SERVER_URL = process.env.BENCH_DATABASE_URL;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "";
+const PASSWORD = "bench password 0123";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// ── the app ────────────────────────────────────────────────────────────────────────────────────────────────
+const port = await freePort();
+const channelPort = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(path.join(tmpdir(), "wheelhouse-bench-"));
+const databaseName = `wheelhouse_bench_${Date.now()}`;
+const databaseUrl = SERVER_URL ? withDatabase(SERVER_URL, databaseName) : "";
+if (SERVER_URL) await adminQuery(`CREATE DATABASE ${databaseName}`);
+
+const app: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launcher.ts", "start"], {
+  cwd: root,
+  detached: true,
+  stdio: ["ignore", "pipe", "pipe"],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    PUSHER_PORT: String(channelPort),
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    DEMO_SEED: "true",
+    // Every account and request comes from this one address; the limits would measure themselves.
+    REGISTRATION_MAX_PER_ADDRESS: "100000",
+    LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
+    PARKING_DAILY_RESERVATION_LIMIT: "100000",
+    PARKING_PAIR_DAILY_LIMIT: "100000",
+    PARKING_RESERVATION_COST: "1",
+    RENTALS_MAX_OPEN_REQUESTS: "1000",
+  },
+});
+let appLog = "";
+app.stdout?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
+app.stderr?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
+
+async function stop(): Promise<void> {
+  if (app.pid && app.exitCode === null) {
+    process.kill(-app.pid, "SIGINT");
+    await new Promise((resolve) => app.once("exit", resolve));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  if (SERVER_URL) await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
+}
+process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+
+async function waitUntilReady(): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${appLog.slice(-4000)}`);
+    const ready = await fetch(`${base}/api/ready`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`the app did not become ready:\n${appLog.slice(-4000)}`);
+}
+
+// ── preparing data through the public API ──────────────────────────────────────────────────────────────────
+async function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/v1${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function login(username: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username} → ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** A browser session cookie, through the sign-in form's own endpoints. */
+async function sessionCookie(username: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.includes("session-token"));
+  if (!session) throw new Error(`no session cookie for ${username} (${response.status})`);
+  return session.split(";")[0]!;
+}
+
+async function inBatches<T>(count: number, width: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
+
+interface Resident {
+  token: string;
+  spotId: string;
+}
+
+const HOUR = 3_600_000;
+const runStamp = Date.now();
+const windowStart = new Date(Math.ceil((Date.now() + HOUR) / HOUR) * HOUR);
+
+async function prepareResidents(): Promise<Resident[]> {
+  return inBatches(USERS, 8, async (index) => {
+    const email = `bench.${runStamp}.${index}@example.test`;
+    await api("POST", "/customers", null, {
+      name: `Bench Resident ${index}`,
+      phone: `+1555${String(runStamp).slice(-3)}${String(index).padStart(4, "0")}`,
+      email,
+      password: PASSWORD,
+    });
+    const token = await login(email, PASSWORD);
+    const spot = await api<{ id: string }>("POST", "/spots", token, { label: `B-${index}`, zone: `Bench ${index % 10}` });
+    await api("POST", `/spots/${spot.id}/availability`, token, {
+      from: windowStart.toISOString(),
+      to: new Date(windowStart.getTime() + 80 * 24 * HOUR).toISOString(),
+    });
+    return { token, spotId: spot.id };
+  });
+}
+
+// ── measuring ──────────────────────────────────────────────────────────────────────────────────────────────
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+type SetupRequest = (request: autocannon.Request) => autocannon.Request;
+
+async function measure(name: string, options: { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; setupRequest?: SetupRequest }): Promise<Measured> {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: options.method ?? "GET",
+        path: options.path,
+        headers: options.headers,
+        body: options.body,
+        // autocannon calls a `setupRequest` key even when it is undefined.
+        ...(options.setupRequest ? { setupRequest: options.setupRequest } : {}),
+      },
+    ],
+  });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function webProcessRss(): number | null {
+  const listing = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout;
+  const pid = /pid=(\d+)/.exec(listing)?.[1];
+  if (!pid) return null;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kilobytes = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+  return kilobytes ? Number(kilobytes) / 1024 : null;
+}
+
+async function firstLoadJavaScript(url: string, cookie?: string): Promise<number> {
+  const html = await (await fetch(`${base}${url}`, { headers: cookie ? { cookie } : {} })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!))];
+  let bytes = 0;
+  for (const script of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(script, base))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return bytes / 1024;
+}
+
+async function committedTransactions(): Promise<number | null> {
+  if (!SERVER_URL) return null;
+  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, databaseName) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ xacts: string }>(
+      "SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()",
+    );
+    return Number(rows[0]!.xacts);
+  } finally {
+    await client.end();
+  }
+}
+
+async function transactionsPerSecond(during: () => Promise<unknown>): Promise<number | null> {
+  const before = await committedTransactions();
+  const started = performance.now();
+  await during();
+  const after = await committedTransactions();
+  if (before === null || after === null) return null;
+  // Each reading is a transaction of its own: take it off.
+  return (after - before - 1) / ((performance.now() - started) / 1000);
+}
+
+function pgbenchCeiling(): string {
+  if (!SERVER_URL) return "n/a (embedded PGlite is one session)";
+  const url = withDatabase(SERVER_URL, `${databaseName}_pgbench`);
+  const name = `${databaseName}_pgbench`;
+  try {
+    execFileSync("psql", [SERVER_URL, "-qc", `CREATE DATABASE ${name}`], { stdio: "ignore" });
+    execFileSync("pgbench", ["-i", "-q", "-s", "10", url], { stdio: "ignore" });
+    const output = execFileSync("pgbench", ["-c", String(CONNECTIONS), "-j", "2", "-T", String(DURATION), url], { encoding: "utf8" });
+    const tps = /tps = ([\d.]+)/.exec(output)?.[1];
+    return tps ? `${Math.round(Number(tps))} TPC-B transactions/s at ${CONNECTIONS} clients` : "pgbench printed no tps";
+  } catch (error) {
+    return `pgbench failed: ${(error as Error).message.split("\n")[0]}`;
+  } finally {
+    spawnSync("psql", [SERVER_URL, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: "ignore" });
+  }
+}
+
+// ── the run ────────────────────────────────────────────────────────────────────────────────────────────────
+try {
+  console.log(`database: ${SERVER_URL ? `PostgreSQL (${databaseName})` : "embedded PGlite"}; cache: ${REDIS_URL ? "Redis" : "in-memory"}; ${CONNECTIONS} connections × ${DURATION} s per path`);
+  await waitUntilReady();
+  const started = performance.now();
+  const residents = await prepareResidents();
+  const resident = residents[0]!;
+  const cookie = await sessionCookie(`bench.${runStamp}.0@example.test`, PASSWORD);
+  const vehicles = await api<Array<{ id: string; status: string }>>("GET", "/vehicles?limit=100", resident.token);
+  const rentable = vehicles.filter((vehicle) => vehicle.status === "AVAILABLE").map((vehicle) => vehicle.id);
+  console.log(`prepared ${residents.length} residents with a spot each through the API in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const idleTps = await transactionsPerSecond(() => new Promise((resolve) => setTimeout(resolve, 10_000)));
+  const rssBefore = webProcessRss();
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  let reservationNumber = 0;
+  const SLOT_MINUTES = 30;
+  let rentalNumber = 0;
+  const results: Measured[] = [];
+  results.push(await measure("GET /api/health", { path: "/api/health" }));
+  results.push(await measure("GET /api/v1/users/me (bearer)", { path: "/api/v1/users/me", headers: bearer(resident.token) }));
+  results.push(await measure("GET /api/v1/spots (cached list)", { path: "/api/v1/spots", headers: bearer(resident.token) }));
+  results.push(
+    await measure("POST /api/graphql spots { owner { name } }", {
+      method: "POST",
+      path: "/api/graphql",
+      headers: { ...bearer(resident.token), "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ spots { id label zone owner { name } } }" }),
+    }),
+  );
+  results.push(await measure("GET / signed out", { path: "/" }));
+  results.push(await measure("GET /dashboard signed in", { path: "/dashboard", headers: { cookie } }));
+  let loadTps: number | null = null;
+  loadTps = await transactionsPerSecond(async () => {
+    results.push(
+      await measure(`POST /api/v1/reservations (distinct slots, ${USERS} users)`, {
+        method: "POST",
+        path: "/api/v1/reservations",
+        setupRequest: (request) => {
+          // Request k: reserver k mod U, spot (7k+1) mod U (a bijection per slot, never the reserver's own),
+          // slot k div U — no two requests overlap on a spot or for a reserver.
+          const k = reservationNumber++;
+          const reserver = residents[k % USERS]!;
+          const spot = residents[(7 * k + 1) % USERS]!;
+          const startsAt = new Date(windowStart.getTime() + 5 * 60_000 + Math.floor(k / USERS) * SLOT_MINUTES * 60_000);
+          const endsAt = new Date(startsAt.getTime() + SLOT_MINUTES * 60_000);
+          return {
+            ...request,
+            headers: { ...request.headers, ...bearer(reserver.token), "content-type": "application/json" },
+            body: JSON.stringify({ spotId: spot.spotId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
+          };
+        },
+      }),
+    );
+  });
+  results.push(
+    await measure("POST /api/v1/rentals (request, distinct periods)", {
+      method: "POST",
+      path: "/api/v1/rentals",
+      setupRequest: (request) => {
+        const k = rentalNumber++;
+        const customer = residents[k % USERS]!;
+        const firstDay = new Date(Date.now() + (2 + 2 * Math.floor(k / USERS)) * 24 * HOUR);
+        const startDate = firstDay.toISOString().slice(0, 10);
+        const endDate = new Date(firstDay.getTime() + 24 * HOUR).toISOString().slice(0, 10);
+        return {
+          ...request,
+          headers: { ...request.headers, ...bearer(customer.token), "content-type": "application/json" },
+          body: JSON.stringify({ vehicleId: rentable[k % rentable.length], startDate, endDate }),
+        };
+      },
+    }),
+  );
+  const rssAfter = webProcessRss();
+
+  const trivial = results[0]!.requestsPerSecond;
+  console.log("\n| path | req/s | p50 ms | p99 ms | ratio to /api/health | non-2xx | errors |\n|---|---|---|---|---|---|---|");
+  for (const result of results) {
+    console.log(
+      `| ${result.name} | ${result.requestsPerSecond.toFixed(0)} | ${result.p50} | ${result.p99} | ${(result.requestsPerSecond / trivial).toFixed(2)} | ${result.non2xx} | ${result.errors} |`,
+    );
+  }
+  console.log(`\nweb process RSS: ${rssBefore?.toFixed(0) ?? "?"} MiB before the load, ${rssAfter?.toFixed(0) ?? "?"} MiB after`);
+  console.log(`transactions/s on the app's database: at rest ${idleTps?.toFixed(1) ?? "n/a (embedded)"}, during the reservation load ${loadTps?.toFixed(0) ?? "n/a (embedded)"}`);
+  console.log(`database ceiling (pgbench): ${pgbenchCeiling()}`);
+  console.log(`first-load JavaScript (gzip): home ${(await firstLoadJavaScript("/")).toFixed(0)} KiB, parking board ${(await firstLoadJavaScript("/parking", cookie)).toFixed(0)} KiB`);
+  console.log("\ncommit → browser latency at 1,000 pusher-js clients (bench/event-pipeline.ts, same database server):");
+  spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["bench/event-pipeline.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...(SERVER_URL ? { TEST_DATABASE_URL: SERVER_URL } : {}) },
+  });
+} finally {
+  await stop();
+}
