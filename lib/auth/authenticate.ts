@@ -4,11 +4,10 @@ import { db } from "../db";
 import { env } from "../env";
 import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
 import { roleNameById } from "../identity/roles";
-import { loadRoleScopes } from "../rbac/permissions";
+import { isScope } from "../rbac/catalogue";
 import { clientAddress } from "./client-address";
 import { assertOwnSiteRequest } from "./cross-site";
 import type { Principal } from "./principal";
-import { isRevoked } from "./revocation";
 import { sessionCookieValue } from "./session-cookie";
 import { InvalidTokenError, verifyToken } from "./tokens";
 
@@ -21,23 +20,50 @@ function credentialsCutoff(via: Principal["via"], changedAt: Date): Date {
   return via === "session" ? changedAt : new Date(Math.floor(changedAt.getTime() / 1000) * 1000);
 }
 
-/** Steps 4–5: the user behind the credential and their role's scopes, fresh from the database. */
-async function loadPrincipal(
-  userId: string,
+interface CredentialState {
+  revoked: boolean;
+  user_id: string | null;
+  role_id: number | null;
+  name: string | null;
+  credentials_changed_at: Date | null;
+  scopes: string[] | null;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Steps 3–5 in one statement, fresh from the database on every request (so a revocation, a password change
+ * or a permission edit applies to the very next request on every instance): is the credential's id revoked,
+ * and the user behind it with their role's scopes.
+ */
+async function credentialState(userId: string, credentialId: string): Promise<CredentialState> {
+  // Ids come from verified tokens, but only a well-formed uuid can be compared with the uuid column.
+  const revokableId = UUID_PATTERN.test(credentialId) ? credentialId : null;
+  const rows = await db.$queryRaw<CredentialState[]>`
+    SELECT
+      EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = CAST(${revokableId} AS uuid)) AS revoked,
+      u.id AS user_id, u.role_id, u.name, u.credentials_changed_at,
+      ARRAY(
+        SELECT p.scope FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id WHERE rp.role_id = u.role_id
+      ) AS scopes
+    FROM (SELECT 1) AS one LEFT JOIN users u ON u.id = ${userId}`;
+  return rows[0]!;
+}
+
+/** Step 4–5 on the row `credentialState` read: the principal, or null when the credential no longer fits the user. */
+function principalFrom(
+  state: CredentialState,
   expectedRoleId: number,
   via: Principal["via"],
   extra: Pick<Principal, "tokenId" | "tokenExpiresAt" | "sessionId" | "clientIp">,
   issuedAt?: Date,
-): Promise<Principal | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, roleId: true, name: true, credentialsChangedAt: true },
-  });
-  if (!user || user.roleId !== expectedRoleId) return null;
-  if (issuedAt && issuedAt < credentialsCutoff(via, user.credentialsChangedAt)) return null;
-  const role = roleNameById(user.roleId);
+): Principal | null {
+  if (!state.user_id || state.role_id !== expectedRoleId || !state.name || !state.credentials_changed_at) return null;
+  if (issuedAt && issuedAt < credentialsCutoff(via, state.credentials_changed_at)) return null;
+  const role = roleNameById(state.role_id);
   if (!role) return null;
-  return { userId: user.id, roleId: user.roleId, role, name: user.name, scopes: await loadRoleScopes(db, user.roleId), via, ...extra };
+  const scopes = new Set((state.scopes ?? []).filter(isScope));
+  return { userId: state.user_id, roleId: state.role_id, role, name: state.name, scopes, via, ...extra };
 }
 
 /** Steps 1–5 for `Authorization: Bearer <access token>`. */
@@ -50,12 +76,13 @@ async function bearerPrincipal(token: string, clientIp: string): Promise<Princip
     throw error;
   }
   const expiresAt = new Date(claims.exp * 1000);
-  if (await isRevoked(claims.jti, expiresAt)) {
+  const state = await credentialState(claims.sub, claims.jti);
+  if (state.revoked) {
     await recordAudit({ action: "revoked_token_used", actorId: claims.sub, subject: claims.jti, clientIp, detail: { type: "access" } });
     throw new ForbiddenError(MESSAGES.revokedToken);
   }
-  const principal = await loadPrincipal(
-    claims.sub,
+  const principal = principalFrom(
+    state,
     claims.role,
     "bearer",
     { tokenId: claims.jti, tokenExpiresAt: expiresAt, clientIp },
@@ -65,8 +92,6 @@ async function bearerPrincipal(token: string, clientIp: string): Promise<Princip
   return principal;
 }
 
-const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A decoded next-auth session token, if it is still a live session: it has a session id
  * that was not signed out, its user still has that role, and it was signed in after the
@@ -75,11 +100,11 @@ const SESSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
  */
 export async function sessionTokenPrincipal(session: JWT, clientIp?: string): Promise<Principal | null> {
   if (!session.sub || typeof session.roleId !== "number") return null;
-  if (typeof session.sid !== "string" || !SESSION_ID_PATTERN.test(session.sid)) return null;
-  const expiresAt = typeof session.exp === "number" ? new Date(session.exp * 1000) : new Date(Date.now() + 86_400_000);
-  if (await isRevoked(session.sid, expiresAt)) return null;
+  if (typeof session.sid !== "string" || !UUID_PATTERN.test(session.sid)) return null;
+  const state = await credentialState(session.sub, session.sid);
+  if (state.revoked) return null;
   const issuedAt = typeof session.authTime === "number" ? new Date(session.authTime) : new Date(0);
-  return loadPrincipal(session.sub, session.roleId, "session", { sessionId: session.sid, clientIp }, issuedAt);
+  return principalFrom(state, session.roleId, "session", { sessionId: session.sid, clientIp }, issuedAt);
 }
 
 /** The browser door: next-auth's session cookie, resolved to the same principal type. */
