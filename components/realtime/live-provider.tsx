@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { ToastProvider } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
@@ -25,6 +26,7 @@ export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, chi
   const [queryClient] = useState(() => getQueryClient(userId));
   return (
     <QueryClientProvider client={queryClient}>
+      <PageCacheOwner owner={userId} />
       <ToastProvider>
         <LiveVocabularyContext.Provider value={vocabulary}>
           <LiveConnection owner={userId}>
