@@ -98,8 +98,18 @@ function LiveConnection({ owner, children }: { owner: string; children: ReactNod
     };
     start();
 
+    // Back online after a failed start: try again now rather than when the backoff ends (up to 30 s away).
+    const retryNow = () => {
+      if (cancelled || holding) return;
+      if (retryTimer) clearTimeout(retryTimer);
+      attempt = 0;
+      start();
+    };
+    window.addEventListener("online", retryNow);
+
     return () => {
       cancelled = true;
+      window.removeEventListener("online", retryNow);
       if (retryTimer) clearTimeout(retryTimer);
       unbind?.();
       if (holding) releaseConnection(owner);
