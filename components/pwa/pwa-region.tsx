@@ -1,6 +1,6 @@
 "use client";
 
-import { SerwistProvider, useSerwist } from "@serwist/turbopack/react";
+import { SerwistProvider } from "@serwist/turbopack/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
@@ -66,28 +66,42 @@ function VisitedPagesCache() {
 }
 
 function UpdatePrompt() {
-  const { serwist } = useSerwist();
   const [waiting, setWaiting] = useState(false);
   const [reloading, setReloading] = useState(false);
 
   useEffect(() => {
-    if (!serwist) return;
-    const onWaiting = () => setWaiting(true);
-    serwist.addEventListener("waiting", onWaiting);
-    // A version that was already waiting when this page loaded (the event may have fired before this listener).
-    void navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE).then((registration) => {
-      if (registration?.waiting && navigator.serviceWorker.controller) setWaiting(true);
+    const container = navigator.serviceWorker;
+    if (!container) return;
+    let registration: ServiceWorkerRegistration | undefined;
+    let cancelled = false;
+    // A new version is one that installed while an older one controls this page (the very first install is no update).
+    const showIfWaiting = () => {
+      if (!cancelled && registration?.waiting && container.controller) setWaiting(true);
+    };
+    const onUpdateFound = () => {
+      const installing = registration?.installing;
+      installing?.addEventListener("statechange", () => {
+        if (installing.state === "installed") showIfWaiting();
+      });
+    };
+    void container.ready.then((ready) => {
+      if (cancelled) return;
+      registration = ready;
+      // A version that was already waiting when this page loaded.
+      showIfWaiting();
+      ready.addEventListener("updatefound", onUpdateFound);
     });
     // Browsers look for a new version on navigations; a tab left open looks again when it comes back into view.
     const lookForUpdate = () => {
-      if (document.visibilityState === "visible") void serwist.update().catch(() => undefined);
+      if (document.visibilityState === "visible") void registration?.update().catch(() => undefined);
     };
     document.addEventListener("visibilitychange", lookForUpdate);
     return () => {
-      serwist.removeEventListener("waiting", onWaiting);
+      cancelled = true;
+      registration?.removeEventListener("updatefound", onUpdateFound);
       document.removeEventListener("visibilitychange", lookForUpdate);
     };
-  }, [serwist]);
+  }, []);
 
   const activate = useCallback(async () => {
     setReloading(true);
