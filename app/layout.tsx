@@ -17,8 +17,6 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  // Installed on a phone, the app draws under the notch and home indicator; env(safe-area-inset-*) keeps content clear.
-  viewportFit: "cover",
   // Light matches app/manifest.ts's theme and background colour; dark is the dark theme's surface.
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#f8fafc" },

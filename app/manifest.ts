@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { MANIFEST_ICONS, SHORTCUT_ICONS } from "@/components/pwa/icon-set";
+import { MANIFEST_ICONS, SHORTCUT_ICONS } from "@/assets/icon-set";
 
 /** The light theme's surface (app/globals.css); the dark one is in the root layout's `viewport.themeColor`. */
 const LIGHT_SURFACE = "#f8fafc";

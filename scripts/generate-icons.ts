@@ -2,12 +2,12 @@
  * Renders every icon of the app from the one SVG source, assets/icon.svg:
  * the manifest's 192/512/maskable PNGs, the shortcuts' 96 px icons, the Apple
  * touch icon, app/icon.png and app/favicon.ico. The outputs are committed;
- * run `npm run icons` after changing the SVG or components/pwa/icon-set.ts.
+ * run `npm run icons` after changing the SVG or assets/icon-set.ts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { ALL_PNG_ICONS, FAVICON, ICON_BACKGROUNDS, type GeneratedIcon } from "../components/pwa/icon-set";
+import { ALL_PNG_ICONS, FAVICON, ICON_BACKGROUNDS, type GeneratedIcon } from "../assets/icon-set";
 
 const root = path.resolve(import.meta.dirname, "..");
 const source = readFileSync(path.join(root, "assets", "icon.svg"), "utf8");

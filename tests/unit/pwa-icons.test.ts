@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ALL_PNG_ICONS, FAVICON, ICON_BACKGROUNDS } from "@/components/pwa/icon-set";
+import { ALL_PNG_ICONS, FAVICON, ICON_BACKGROUNDS } from "@/assets/icon-set";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
