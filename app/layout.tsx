@@ -2,6 +2,7 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CAPTURE_INSTALL_PROMPT_SCRIPT } from "@/components/pwa/install-capture";
 import { PwaRegion } from "@/components/pwa/pwa-region";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { ThemeProvider } from "@/components/theme-provider";
@@ -27,6 +28,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: CAPTURE_INSTALL_PROMPT_SCRIPT }} />
+      </head>
       <body className="min-h-dvh bg-surface font-sans text-ink antialiased">
         <ThemeProvider>
           {children}

@@ -4,6 +4,7 @@ import { SerwistProvider } from "@serwist/turbopack/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
+import { INSTALL_PROMPT_CAPTURED, INSTALL_PROMPT_GLOBAL } from "./install-capture";
 import { cachePageInServiceWorker, SERVICE_WORKER_SCOPE, SERVICE_WORKER_URL } from "./sw-protocol";
 
 const INSTALL_DISMISSED_KEY = "wheelhouse:install-dismissed";
@@ -171,16 +172,20 @@ function InstallOffer() {
   );
 
   useEffect(() => {
-    const onOffer = (event: Event) => {
-      // Keep the browser's own mini-infobar away; the app offers it in its own words.
-      event.preventDefault();
-      if (!readFlag(INSTALL_DISMISSED_KEY)) setInstallEvent(event as BeforeInstallPromptEvent);
+    // The offer was kept by the <head> listener (app/layout.tsx), maybe before this component mounted.
+    const takeOffer = () => {
+      const offer: unknown = Reflect.get(window, INSTALL_PROMPT_GLOBAL);
+      if (offer instanceof Event && !readFlag(INSTALL_DISMISSED_KEY)) setInstallEvent(offer as BeforeInstallPromptEvent);
     };
-    const onInstalled = () => setInstallEvent(null);
-    window.addEventListener("beforeinstallprompt", onOffer);
+    const onInstalled = () => {
+      Reflect.deleteProperty(window, INSTALL_PROMPT_GLOBAL);
+      setInstallEvent(null);
+    };
+    takeOffer();
+    window.addEventListener(INSTALL_PROMPT_CAPTURED, takeOffer);
     window.addEventListener("appinstalled", onInstalled);
     return () => {
-      window.removeEventListener("beforeinstallprompt", onOffer);
+      window.removeEventListener(INSTALL_PROMPT_CAPTURED, takeOffer);
       window.removeEventListener("appinstalled", onInstalled);
     };
   }, []);
@@ -188,7 +193,10 @@ function InstallOffer() {
   const dismiss = (key: string) => {
     rememberFlag(key);
     setDismissed((keys) => [...keys, key]);
-    if (key === INSTALL_DISMISSED_KEY) setInstallEvent(null);
+    if (key === INSTALL_DISMISSED_KEY) {
+      Reflect.deleteProperty(window, INSTALL_PROMPT_GLOBAL);
+      setInstallEvent(null);
+    }
   };
 
   const install = async () => {
@@ -196,6 +204,7 @@ function InstallOffer() {
     await installEvent.prompt();
     await installEvent.userChoice;
     // The event can be used once; the browser fires a new one if it offers again.
+    Reflect.deleteProperty(window, INSTALL_PROMPT_GLOBAL);
     setInstallEvent(null);
   };
 
