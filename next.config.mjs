@@ -1,3 +1,5 @@
+import { withSerwist } from "@serwist/turbopack";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -25,8 +27,18 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // The service worker (app/serwist/[path]/route.ts): browsers must ask for it anew on every update
+        // check, and it may control the whole site although it lives under /serwist/.
+        source: "/serwist/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Service-Worker-Allowed", value: "/" },
+        ],
+      },
     ];
   },
 };
 
-export default nextConfig;
+// withSerwist keeps esbuild (which bundles the service worker at build time) out of the server bundles.
+export default withSerwist(nextConfig);

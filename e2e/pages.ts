@@ -32,6 +32,8 @@ export const PUBLIC_PAGES: readonly AppPage[] = [
   { path: "/info/terms", name: "garage-terms" },
   { path: "/docs", name: "api-docs-swagger" },
   { path: "/redoc", name: "api-docs-redoc" },
+  // What the service worker shows for an unvisited page while offline; also reachable directly.
+  { path: "/offline", name: "offline" },
 ];
 
 export const CUSTOMER_PAGES: readonly AppPage[] = [

@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { ToastProvider } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
@@ -25,6 +26,7 @@ export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, chi
   const [queryClient] = useState(() => getQueryClient(userId));
   return (
     <QueryClientProvider client={queryClient}>
+      <PageCacheOwner owner={userId} />
       <ToastProvider>
         <LiveVocabularyContext.Provider value={vocabulary}>
           <LiveConnection owner={userId}>
@@ -96,8 +98,18 @@ function LiveConnection({ owner, children }: { owner: string; children: ReactNod
     };
     start();
 
+    // Back online after a failed start: try again now rather than when the backoff ends (up to 30 s away).
+    const retryNow = () => {
+      if (cancelled || holding) return;
+      if (retryTimer) clearTimeout(retryTimer);
+      attempt = 0;
+      start();
+    };
+    window.addEventListener("online", retryNow);
+
     return () => {
       cancelled = true;
+      window.removeEventListener("online", retryNow);
       if (retryTimer) clearTimeout(retryTimer);
       unbind?.();
       if (holding) releaseConnection(owner);

@@ -4,7 +4,7 @@ import path from "node:path";
 
 /** Everything that changes what `next build` produces. */
 export const BUILD_INPUTS = {
-  directories: ["app", "components", "lib", "public"],
+  directories: ["app", "assets", "components", "lib", "public"],
   files: [
     "instrumentation.ts",
     "next.config.mjs",
