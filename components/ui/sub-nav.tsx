@@ -23,7 +23,7 @@ export function SubNav({ label, items }: { label: string; items: readonly SubNav
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium transition hover:text-ink ${
+                className={`-mb-px flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-sm md:min-h-0 font-medium transition hover:text-ink ${
                   current ? "border-brand text-ink" : "border-transparent text-ink-muted"
                 }`}
               >
