@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { currentHref, type NavItem } from "@/lib/ui/navigation";
+import { currentHref, type NavItem } from "@/lib/ui/current-page";
 
 /** A customer's navigation in the header, from `md` up (the tab bar takes over below). */
 export function NavLinks({ items }: { items: NavItem[] }) {

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
-import { currentHref, type ShellLink, type Sidebar } from "@/lib/ui/navigation";
+import { currentHref } from "@/lib/ui/current-page";
+import type { ShellLink, Sidebar } from "@/lib/ui/navigation";
 import { ChevronIcon, CloseIcon, MenuIcon, NavIcon } from "./nav-icons";
 import { WheelhouseMark } from "./wheelhouse-mark";
 

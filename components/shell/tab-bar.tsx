@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { currentHref, type ShellLink } from "@/lib/ui/navigation";
+import { currentHref } from "@/lib/ui/current-page";
+import type { ShellLink } from "@/lib/ui/navigation";
 import { NavIcon } from "./nav-icons";
 
 /**

@@ -3,11 +3,10 @@ import type { RoleName } from "../identity/roles";
 import type { ModuleCard, NavigationEntry, NavigationIcon } from "../modules/contract";
 import { modules } from "../modules/registry";
 import type { Scope } from "../rbac/scopes";
+import type { NavItem } from "./current-page";
 
-export interface NavItem {
-  href: string;
-  label: string;
-}
+export type { NavItem } from "./current-page";
+export { currentHref } from "./current-page";
 
 /** A link of the sidebar or the tab bar. */
 export interface ShellLink extends NavItem {
@@ -102,15 +101,6 @@ export function tabNavigation(principal: Pick<Principal, "role" | "scopes">): Sh
   return tabs.length <= MAX_TABS ? tabs : [...tabs.slice(0, MAX_TABS - 1), ...tabs.slice(-1)];
 }
 
-/** The link of the page at `pathname`: the one whose href it is or is under (the longest such href wins). */
-export function currentHref(links: readonly NavItem[], pathname: string): string | undefined {
-  let best: string | undefined;
-  for (const { href } of links) {
-    const matches = pathname === href || pathname.startsWith(`${href}/`);
-    if (matches && (!best || href.length > best.length)) best = href;
-  }
-  return best;
-}
 
 /** The shell's navigation: only the pages this principal's scopes (and, for staff pages, role) let them use. */
 export function shellNavigation(principal: Pick<Principal, "role" | "scopes">): NavItem[] {
