@@ -14,15 +14,15 @@ const WIDE = "(min-width: 64rem)";
 const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 const linkClass = (current: boolean) =>
-  `flex min-h-11 items-center gap-3 whitespace-nowrap rounded-lg px-3 text-sm font-medium transition lg:min-h-9 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand ${
+  `flex min-h-11 items-center gap-3 whitespace-nowrap rounded-lg px-3 text-sm font-medium transition lg:min-h-8 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand ${
     current ? "bg-brand-soft text-ink shadow-[inset_3px_0_0_var(--color-brand)]" : "text-ink-muted hover:bg-brand-soft/60 hover:text-ink"
   }`;
 
-function SidebarLink({ link, current }: { link: ShellLink; current: boolean }) {
+function SidebarLink({ link, current, withIcon = false }: { link: ShellLink; current: boolean; withIcon?: boolean }) {
   return (
     <li>
       <Link href={link.href} aria-current={current ? "page" : undefined} className={linkClass(current)}>
-        {link.icon && <NavIcon name={link.icon} className="h-5 w-5 shrink-0" />}
+        {withIcon && link.icon && <NavIcon name={link.icon} className="h-5 w-5 shrink-0" />}
         <span className="truncate">{link.label}</span>
       </Link>
     </li>
@@ -115,7 +115,7 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
           open ? "translate-x-0" : "max-lg:invisible max-lg:-translate-x-full"
         }`}
       >
-        <div className="flex items-center justify-between gap-2 px-4 py-4">
+        <div className="flex items-center justify-between gap-2 px-4 py-3 lg:py-4">
           <Link href="/dashboard" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight lg:min-h-0">
             <WheelhouseMark />
             Wheelhouse
@@ -130,10 +130,10 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
             <CloseIcon />
           </button>
         </div>
-        <nav aria-label="Main" className="flex flex-1 flex-col gap-4 overflow-y-auto overscroll-contain px-3 pb-4">
-          <ul className="space-y-1">
+        <nav aria-label="Main" className="flex flex-1 flex-col gap-3 overflow-y-auto overscroll-contain px-3 pb-4">
+          <ul className="space-y-0.5">
             {sidebar.top.map((link) => (
-              <SidebarLink key={link.href} link={link} current={link.href === current} />
+              <SidebarLink key={link.href} link={link} current={link.href === current} withIcon />
             ))}
           </ul>
           {sidebar.groups.map((group, index) => {
@@ -148,14 +148,14 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
                     aria-controls={listId}
                     disabled={hasCurrent}
                     onClick={() => toggleGroup(group.title)}
-                    className={`flex min-h-11 w-full items-center justify-between rounded-lg px-3 text-xs font-semibold uppercase tracking-wider transition lg:min-h-8 focus-visible:outline-2 focus-visible:outline-brand disabled:cursor-default ${
+                    className={`flex min-h-11 w-full items-center justify-between rounded-lg px-3 text-xs font-semibold uppercase tracking-wider transition lg:min-h-7 focus-visible:outline-2 focus-visible:outline-brand disabled:cursor-default ${
                       hasCurrent ? "text-ink" : "text-ink-muted hover:text-ink"
                     }`}
                   >
                     {group.title}
                     <ChevronIcon open={expanded} />
                 </button>
-                <ul id={listId} hidden={!expanded} className="mt-1 space-y-1">
+                <ul id={listId} hidden={!expanded} className="mt-0.5 space-y-0.5">
                   {group.links.map((link) => (
                     <SidebarLink key={link.href} link={link} current={link.href === current} />
                   ))}
@@ -163,9 +163,9 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
               </div>
             );
           })}
-          <ul className="mt-auto space-y-1 border-t border-line pt-4" aria-label="Account">
+          <ul className="mt-auto space-y-0.5 border-t border-line pt-3" aria-label="Account">
             {sidebar.account.map((link) => (
-              <SidebarLink key={link.href} link={link} current={link.href === current} />
+              <SidebarLink key={link.href} link={link} current={link.href === current} withIcon />
             ))}
           </ul>
         </nav>
