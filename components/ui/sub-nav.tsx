@@ -14,7 +14,7 @@ export interface SubNavItem {
 export function SubNav({ label, items }: { label: string; items: readonly SubNavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-6 mb-8 overflow-x-auto border-b border-line px-6">
+    <nav aria-label={label} className="relative -mx-6 mb-8 overflow-x-auto border-b border-line px-6">
       <ul className="flex min-w-max gap-1">
         {items.map((item) => {
           const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
