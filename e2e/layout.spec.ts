@@ -74,7 +74,8 @@ async function checkPage(page: Page, appPage: AppPage, viewport: Viewport, label
   for (const theme of THEMES) {
     await chooseTheme(page, theme);
     const opened = await openAppPage(page, appPage);
-    await expect(page.locator("h1").first()).toBeVisible();
+    // The API viewers lay out a large document before their heading shows (see api-docs.spec.ts).
+    await expect(page.locator("h1").first()).toBeVisible({ timeout: 45_000 });
     // The API viewers (/docs, /redoc) are served outside the app's layout, in their own single theme.
     const themed = (await page.getByTestId("theme-toggle").count()) > 0;
     if (!themed && theme === "dark") break;
