@@ -6,15 +6,15 @@ export async function SiteHeader() {
   const signedIn = (await getPrincipal()) !== null;
   return (
     <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
-      <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-6 py-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+      <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-4 py-3 sm:px-6 sm:py-4">
+        <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight sm:min-h-0">
           <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
           Wheelhouse
         </Link>
         <nav aria-label="Main" className="flex items-center gap-3">
           <Link
             href={signedIn ? "/dashboard" : "/login"}
-            className="rounded-full bg-brand px-4 py-2 text-sm font-medium text-brand-ink transition hover:opacity-90"
+            className="inline-flex min-h-11 items-center rounded-full bg-brand px-4 py-2 text-sm font-medium text-brand-ink transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand md:min-h-0"
           >
             {signedIn ? "Dashboard" : "Sign in"}
           </Link>

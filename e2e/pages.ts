@@ -83,7 +83,6 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
   MECHANIC: [
     { path: "/dashboard", name: "mechanic-dashboard" },
     { path: "/admin/garage/bookings", name: "mechanic-garage-workshop" },
-    { path: "/admin/garage/support", name: "mechanic-garage-support" },
   ],
 };
 

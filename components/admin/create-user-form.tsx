@@ -38,8 +38,8 @@ export function CreateUserForm({ action, roles }: { action: CreateUserAction; ro
         )}
       </div>
       <TextField formId="new-user" name="name" label="Full name" defaultValue={values.name} error={errors.name} required />
-      <TextField formId="new-user" name="phone" label="Phone" type="tel" defaultValue={values.phone} error={errors.phone} required />
-      <TextField formId="new-user" name="email" label="Email" type="email" defaultValue={values.email} error={errors.email} required />
+      <TextField formId="new-user" name="phone" label="Phone" type="tel" autoComplete="off" defaultValue={values.phone} error={errors.phone} required />
+      <TextField formId="new-user" name="email" label="Email" type="email" autoComplete="off" defaultValue={values.email} error={errors.email} required />
       <TextField formId="new-user" name="password" label="Initial password" type="password" autoComplete="new-password" error={errors.password} hint="At least 8 characters; share it with the person securely" required />
       <FormMessage status={state.status} message={state.message} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>

@@ -49,7 +49,7 @@ export function PermissionsGrid({ roles, rows, actions, canEdit, saveAction }: P
   }
 
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
+    <div className="relative overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
       <table className="min-w-full border-collapse text-sm">
         <caption className="sr-only">Permissions of each role, by resource and action</caption>
         <colgroup>

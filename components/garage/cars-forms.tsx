@@ -79,11 +79,11 @@ export function CarAddForm({ action, models }: { action: FormActionOf<CarField>;
           </optgroup>
         ))}
       </SelectField>
-      <TextField formId={formId} name="plate" label="Number plate" defaultValue={values.plate} error={errors.plate} hint="e.g. KA 01 AB 1234" required />
+      <TextField formId={formId} name="plate" label="Number plate" autoCapitalize="characters" defaultValue={values.plate} error={errors.plate} hint="e.g. KA 01 AB 1234" required />
       <TextField formId={formId} name="colour" label="Colour" defaultValue={values.colour} error={errors.colour} />
-      <TextField formId={formId} name="odometerKm" label="Odometer (km)" defaultValue={values.odometerKm} error={errors.odometerKm} min="0" step={1} />
+      <TextField formId={formId} name="odometerKm" label="Odometer (km)" defaultValue={values.odometerKm} error={errors.odometerKm} min="0" step={1} inputMode="numeric" />
       <div className="sm:col-span-2">
-        <TextField formId={formId} name="vin" label="VIN (optional)" defaultValue={values.vin} error={errors.vin} hint="17 letters and digits, on the windscreen or the registration" />
+        <TextField formId={formId} name="vin" label="VIN (optional)" autoCapitalize="characters" defaultValue={values.vin} error={errors.vin} hint="17 letters and digits, on the windscreen or the registration" />
       </div>
       <div className="space-y-3 sm:col-span-2">
         <FormMessage status={state.status} message={state.message} />
@@ -104,7 +104,7 @@ export function CarEditForm({ action, car }: { action: FormActionOf<CarField>; c
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
       <input type="hidden" name="id" value={car.id} />
-      <TextField formId={formId} name="odometerKm" label="Odometer (km)" defaultValue={values.odometerKm ?? String(car.odometerKm)} error={errors.odometerKm} min="0" step={1} />
+      <TextField formId={formId} name="odometerKm" label="Odometer (km)" defaultValue={values.odometerKm ?? String(car.odometerKm)} error={errors.odometerKm} min="0" step={1} inputMode="numeric" />
       <TextField formId={formId} name="colour" label="Colour" defaultValue={values.colour ?? car.colour} error={errors.colour} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Saving…" : "Save"}
@@ -135,9 +135,9 @@ export function AddressAddForm({ action, areas }: { action: FormActionOf<Address
         ))}
       </SelectField>
       <TextField formId={formId} name="label" label="Label" defaultValue={values.label} error={errors.label} hint="e.g. Home or Office" />
-      <TextField formId={formId} name="line1" label="Address line 1" defaultValue={values.line1} error={errors.line1} required />
-      <TextField formId={formId} name="line2" label="Address line 2" defaultValue={values.line2} error={errors.line2} />
-      <TextField formId={formId} name="postcode" label="Postcode" defaultValue={values.postcode} error={errors.postcode} />
+      <TextField formId={formId} name="line1" label="Address line 1" autoComplete="address-line1" defaultValue={values.line1} error={errors.line1} required />
+      <TextField formId={formId} name="line2" label="Address line 2" autoComplete="address-line2" defaultValue={values.line2} error={errors.line2} />
+      <TextField formId={formId} name="postcode" label="Postcode" autoComplete="postal-code" defaultValue={values.postcode} error={errors.postcode} />
       <div className="space-y-3 sm:col-span-2">
         <FormMessage status={state.status} message={state.message} />
         <button type="submit" disabled={pending} className={primaryButtonClass}>

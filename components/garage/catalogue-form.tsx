@@ -59,7 +59,7 @@ export function CatalogueForm({ formId, action, fields, hidden = {}, submitLabel
         const value = refill[field.name] ?? field.defaultValue;
         if (field.kind === "checkbox") {
           return (
-            <label key={field.name} className={`flex items-center gap-2 text-sm ${inline ? "" : "sm:col-span-2"}`}>
+            <label key={field.name} className={`flex items-center gap-2 text-sm max-md:min-h-11 ${inline ? "" : "sm:col-span-2"}`}>
               <input type="checkbox" {...common} defaultChecked={field.checked} className="h-4 w-4 accent-[var(--color-brand)]" />
               {field.label}
             </label>

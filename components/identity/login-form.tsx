@@ -41,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
 
   return (
     <form onSubmit={submit} className="mt-6 space-y-4">
-      <TextField formId="login" name="username" label="Phone or email" autoComplete="username" required />
+      <TextField formId="login" name="username" label="Phone or email" autoComplete="username" autoCapitalize="none" required />
       <TextField formId="login" name="password" label="Password" type="password" autoComplete="current-password" required />
       <FormMessage status={error ? "error" : "idle"} message={error ?? undefined} />
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>

@@ -114,7 +114,7 @@ export function NotificationBell({ initial, initialAt }: NotificationBellProps) 
           setNow(Date.now());
           setOpen((current) => !current);
         }}
-        className="relative inline-flex h-9 w-9 items-center justify-center rounded-full border border-line bg-surface-raised text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-brand"
+        className="relative inline-flex h-11 w-11 items-center md:h-9 md:w-9 justify-center rounded-full border border-line bg-surface-raised text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-brand"
       >
         <BellIcon />
         {unread > 0 && (

@@ -26,11 +26,11 @@ export function BranchForm({ action, branch, submitLabel }: BranchFormProps) {
       <TextField formId={formId} name="name" label="Name" defaultValue={values.name} error={errors.name} required />
       <TextField formId={formId} name="city" label="City" defaultValue={values.city} error={errors.city} required />
       <TextField formId={formId} name="address" label="Address" defaultValue={values.address} error={errors.address} required />
-      <TextField formId={formId} name="phone" label="Phone" type="tel" defaultValue={values.phone} error={errors.phone} required />
+      <TextField formId={formId} name="phone" label="Phone" type="tel" autoComplete="off" defaultValue={values.phone} error={errors.phone} required />
       <div className="sm:col-span-2">
         <TextField formId={formId} name="openingHours" label="Opening hours" defaultValue={values.openingHours} error={errors.openingHours} hint="e.g. Mon–Fri 08:00–18:00, Sat 09:00–13:00" required />
       </div>
-      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+      <label className="flex items-center gap-2 text-sm max-md:min-h-11 sm:col-span-2">
         <input type="checkbox" name="active" defaultChecked={branch?.active ?? true} className="h-4 w-4 accent-[var(--color-brand)]" />
         Taking rentals (customers can request its vehicles)
       </label>

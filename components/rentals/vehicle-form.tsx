@@ -57,10 +57,10 @@ export function VehicleForm({ action, branches, latestYear }: { action: VehicleA
         {(props) => <input {...props} name="model" required defaultValue={values.model} className={inputClass} />}
       </Field>
       <Field name="plate" label="Plate" error={errors.plate}>
-        {(props) => <input {...props} name="plate" required defaultValue={values.plate} className={`${inputClass} font-mono uppercase`} />}
+        {(props) => <input {...props} name="plate" autoCapitalize="characters" required defaultValue={values.plate} className={`${inputClass} font-mono uppercase`} />}
       </Field>
       <Field name="year" label="Year" error={errors.year}>
-        {(props) => <input {...props} name="year" type="number" required min={1950} max={latestYear} defaultValue={values.year} className={inputClass} />}
+        {(props) => <input {...props} name="year" type="number" inputMode="numeric" required min={1950} max={latestYear} defaultValue={values.year} className={inputClass} />}
       </Field>
       <Field name="type" label="Type" error={errors.type}>
         {(props) => (
@@ -74,7 +74,7 @@ export function VehicleForm({ action, branches, latestYear }: { action: VehicleA
         )}
       </Field>
       <Field name="seats" label="Seats" error={errors.seats}>
-        {(props) => <input {...props} name="seats" type="number" required min={1} max={100} defaultValue={values.seats ?? "5"} className={inputClass} />}
+        {(props) => <input {...props} name="seats" type="number" inputMode="numeric" required min={1} max={100} defaultValue={values.seats ?? "5"} className={inputClass} />}
       </Field>
       <Field name="transmission" label="Gearbox" error={errors.transmission}>
         {(props) => (
@@ -99,7 +99,7 @@ export function VehicleForm({ action, branches, latestYear }: { action: VehicleA
         )}
       </Field>
       <Field name="dailyPrice" label="Price per day (USD)" error={errors.dailyPrice}>
-        {(props) => <input {...props} name="dailyPrice" type="number" required min={0.01} step={0.01} defaultValue={values.dailyPrice} className={inputClass} />}
+        {(props) => <input {...props} name="dailyPrice" type="number" inputMode="decimal" required min={0.01} step={0.01} defaultValue={values.dailyPrice} className={inputClass} />}
       </Field>
       <Field name="branchId" label="Branch" error={errors.branchId}>
         {(props) => (
@@ -124,7 +124,7 @@ export function VehicleForm({ action, branches, latestYear }: { action: VehicleA
         )}
       </Field>
       <Field name="photoUrl" label="Photo URL (optional)" error={errors.photoUrl}>
-        {(props) => <input {...props} name="photoUrl" type="url" defaultValue={values.photoUrl} placeholder="https://…" className={inputClass} />}
+        {(props) => <input {...props} name="photoUrl" type="url" inputMode="url" defaultValue={values.photoUrl} placeholder="https://…" className={inputClass} />}
       </Field>
       <div className="space-y-3 sm:col-span-2">
         <FormMessage status={state.status} message={state.message} />

@@ -2,22 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { NavItem } from "@/lib/ui/navigation";
+import { currentHref, type NavItem } from "@/lib/ui/current-page";
 
+/** A customer's navigation in the header, from `md` up (the tab bar takes over below). */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const current = currentHref(items, pathname);
   return (
-    <nav aria-label="Main">
+    <nav aria-label="Main" className="max-md:hidden">
       <ul className="flex flex-wrap items-center gap-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = item.href === current;
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
-                aria-current={current ? "page" : undefined}
-                className={`rounded-full px-3 py-1.5 text-sm font-medium transition hover:bg-brand-soft hover:text-ink ${
-                  current ? "bg-brand-soft text-ink" : "text-ink-muted"
+                aria-current={active ? "page" : undefined}
+                className={`rounded-full px-3 py-1.5 text-sm font-medium transition hover:bg-brand-soft hover:text-ink focus-visible:outline-2 focus-visible:outline-brand ${
+                  active ? "bg-brand-soft text-ink" : "text-ink-muted"
                 }`}
               >
                 {item.label}

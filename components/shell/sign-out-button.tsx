@@ -10,7 +10,7 @@ export function SignOutButton() {
       type="button"
       onClick={() => startTransition(() => signOutTo("/"))}
       disabled={pending}
-      className="rounded-full border border-line bg-surface-raised px-3 py-1.5 text-sm font-medium transition hover:border-brand disabled:opacity-60"
+      className="inline-flex min-h-11 items-center rounded-full border border-line md:min-h-0 bg-surface-raised px-3 py-1.5 text-sm font-medium transition hover:border-brand disabled:opacity-60"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

@@ -5,7 +5,9 @@
 export { primaryButtonClass } from "./form";
 
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand";
-const pill = `inline-flex items-center justify-center rounded-full font-medium transition ${focus} disabled:cursor-wait disabled:opacity-60`;
+/** At least 44 px tall on a phone (a finger's target); the compact size from `md` up. */
+const touch = "max-md:min-h-11";
+const pill = `inline-flex items-center justify-center rounded-full font-medium transition ${focus} ${touch} disabled:cursor-wait disabled:opacity-60`;
 
 /** A secondary action next to a primary one. */
 export const secondaryButtonClass = `${pill} border border-line bg-surface-raised px-4 py-2 text-sm hover:border-brand`;
@@ -19,4 +21,4 @@ export const smallDangerButtonClass = `${pill} bg-red-700 px-3 py-1.5 text-xs te
 export const linkClass = "font-medium text-brand underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand";
 
 export const selectClass =
-  "mt-1 block w-full rounded-lg border border-line bg-surface px-3 py-2 text-ink focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30";
+  "mt-1 block w-full rounded-lg border border-line bg-surface px-3 py-2 text-ink focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30 max-md:min-h-11";

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 
 export const inputClass =
-  "mt-1 block w-full rounded-lg border border-line bg-surface px-3 py-2 text-ink placeholder:text-ink-muted focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30 aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400";
+  "mt-1 block w-full rounded-lg border border-line bg-surface px-3 py-2 text-ink placeholder:text-ink-muted focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30 aria-[invalid=true]:border-red-600 max-md:min-h-11 dark:aria-[invalid=true]:border-red-400";
 
 export const primaryButtonClass =
-  "inline-flex items-center justify-center rounded-full bg-brand px-5 py-2.5 text-sm font-medium text-brand-ink transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-wait disabled:opacity-60";
+  "inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-5 py-2.5 text-sm font-medium text-brand-ink transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-wait disabled:opacity-60";
 
 export const errorTextClass = "text-red-700 dark:text-red-400";
 
@@ -18,6 +18,10 @@ interface TextFieldProps {
   error?: string;
   hint?: string;
   autoComplete?: string;
+  /** The phone keyboard: digits for counts, a decimal point for amounts. */
+  inputMode?: "numeric" | "decimal";
+  /** `none` for usernames, codes and addresses; `characters` for plates and VINs. */
+  autoCapitalize?: "none" | "characters" | "words";
   required?: boolean;
   min?: string;
   step?: number;
@@ -35,6 +39,8 @@ export function TextField({
   error,
   hint,
   autoComplete,
+  inputMode,
+  autoCapitalize,
   required,
   min,
   step,
@@ -57,6 +63,9 @@ export function TextField({
         step={step}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
+        inputMode={inputMode}
+        autoCapitalize={autoCapitalize ?? (type === "email" ? "none" : undefined)}
+        spellCheck={type === "email" || autoCapitalize === "none" || autoCapitalize === "characters" ? false : undefined}
         required={required}
         onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
         aria-invalid={error ? true : undefined}

@@ -14,7 +14,7 @@ export interface SubNavItem {
 export function SubNav({ label, items }: { label: string; items: readonly SubNavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-6 mb-8 overflow-x-auto border-b border-line px-6">
+    <nav aria-label={label} className="relative -mx-6 mb-8 overflow-x-auto border-b border-line px-6">
       <ul className="flex min-w-max gap-1">
         {items.map((item) => {
           const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
@@ -23,7 +23,7 @@ export function SubNav({ label, items }: { label: string; items: readonly SubNav
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium transition hover:text-ink ${
+                className={`-mb-px flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-sm md:min-h-0 font-medium transition hover:text-ink ${
                   current ? "border-brand text-ink" : "border-transparent text-ink-muted"
                 }`}
               >

@@ -9,7 +9,7 @@ export type Column = string | { label: string; hidden: true };
 /** A scrollable table with a caption for screen readers, column headings and row dividers: every list table looks the same. */
 export function DataTable({ caption, columns, children }: { caption: ReactNode; columns: readonly Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">

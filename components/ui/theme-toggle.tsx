@@ -20,7 +20,7 @@ export function ThemeToggle() {
       title={label}
       disabled={!hydrated}
       data-testid="theme-toggle"
-      className="inline-flex h-9 w-9 items-center justify-center rounded-full border border-line bg-surface-raised text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-50"
+      className="inline-flex h-11 w-11 items-center md:h-9 md:w-9 justify-center rounded-full border border-line bg-surface-raised text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-50"
     >
       <span aria-hidden="true">{isDark ? "☀" : "☾"}</span>
     </button>

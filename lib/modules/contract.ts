@@ -21,9 +21,18 @@ export type ScopeName = `${Action}:${string}`;
 /** Grants letters per resource: R = READ, W = WRITE (create), U = UPDATE, D = DELETE. `(own)` narrowing is the services' job. */
 export type ResourceGrants<Resource extends string> = Partial<Record<Resource, string>>;
 
+/** The pictures the navigation draws (components/shell/nav-icons.tsx); named by what they show, not by module. */
+export type NavigationIcon = "home" | "signpost" | "car" | "wrench" | "person";
+
+/**
+ * A page in the shell's navigation. Staff see a module's entries in a sidebar group titled with the
+ * module's `card.title`, in registry order; entries with an `icon` are the customer's bottom tabs on a phone.
+ */
 export interface NavigationEntry {
   href: string;
   label: string;
+  /** Makes the page one of the bottom tabs on a phone (keep it to the module's main customer page). */
+  icon?: NavigationIcon;
   /** When set, the dashboard lists the page with this sentence. */
   description?: string;
   /** Shown only to principals holding this scope. */

@@ -28,7 +28,7 @@ export default async function BranchesPage() {
         <p className="mt-2 text-ink-muted">Where vehicles are picked up and returned. A branch can be deleted once it has no vehicles.</p>
       </div>
 
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-label="All branches" className="space-y-4">
           {branches.items.length === 0 && <p className="rounded-card border border-dashed border-line p-10 text-center text-ink-muted">No branches yet.</p>}
           {branches.items.map((branch) => {

@@ -224,7 +224,7 @@ export function EventLog({ topics, filters, initial, pageSize }: EventLogProps) 
               </Link>
             )
           )}
-          <label className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium">
+          <label className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium max-md:min-h-11">
             <input
               type="checkbox"
               checked={tail}

@@ -66,7 +66,7 @@ export default async function FleetPage() {
             {fleet.length === 0 ? (
               <p className="px-5 py-4 text-sm text-ink-muted">No vehicles at this branch.</p>
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Vehicles at {branch.name}</caption>
                   <thead className="text-xs uppercase tracking-wider text-ink-muted">

@@ -48,7 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <p className="mt-2 text-ink-muted">Every account on Wheelhouse, of every role.</p>
       </div>
 
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-label="All users" className="overflow-hidden rounded-card border border-line bg-surface-raised shadow-sm">
           <DataTable caption={`Users, page ${page} of ${lastPage}`} columns={["ID", "Name", "Role", "Contact", { label: "Actions", hidden: true }]}>
                 {users.map((user) => (

@@ -104,7 +104,7 @@ export const garageModule = defineModule({
   },
   topics: GARAGE_TOPICS,
   navigation: [
-    { href: "/garage", label: "Garage", scope: "READ:SERVICES" },
+    { href: "/garage", label: "Garage", scope: "READ:SERVICES", icon: "wrench" },
     {
       href: "/admin/garage/bookings",
       label: "Workshop",
@@ -112,12 +112,18 @@ export const garageModule = defineModule({
       visible: isGarageStaff,
       description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
+    // The staff pages' scopes are ones customers never hold, not even "(own)".
+    { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES" },
     {
       href: "/admin/garage/catalogue",
       label: "Garage catalogue",
       scope: "WRITE:SERVICES",
       description: "Services, the price chart by segment, car models, areas, GST and the shop's pages.",
     },
+    { href: "/admin/garage/car-models", label: "Car models", scope: "WRITE:CARS" },
+    { href: "/admin/garage/areas", label: "Areas", scope: "WRITE:AREAS" },
+    { href: "/admin/garage/gst", label: "GST", scope: "UPDATE:GST" },
+    { href: "/admin/garage/content", label: "Shop pages", scope: "UPDATE:CONTENT" },
   ],
   footer: [
     { href: "/info/about", label: "About the garage" },

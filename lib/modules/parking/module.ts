@@ -41,7 +41,7 @@ export const parkingModule = defineModule({
     CUSTOMER: { SPOTS: "RWUD", RESERVATIONS: "RWU", CREDITS: "R" },
   },
   topics: ["parking_events", "reservation_events", "credit_events"],
-  navigation: [{ href: "/parking", label: "Parking", scope: "READ:SPOTS" }],
+  navigation: [{ href: "/parking", label: "Parking", scope: "READ:SPOTS", icon: "signpost" }],
   channels: [{ name: PARKING_BOARD_CHANNEL, scope: "READ:SPOTS" }],
   audience(event) {
     switch (event.topic) {

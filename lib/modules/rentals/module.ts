@@ -39,7 +39,7 @@ export const rentalsModule = defineModule({
   },
   topics: RENTAL_TOPICS,
   navigation: [
-    { href: "/rentals", label: "Rentals", scope: "READ:VEHICLES" },
+    { href: "/rentals", label: "Rentals", scope: "READ:VEHICLES", icon: "car" },
     // Customers hold UPDATE:RENTALS only "(own)": the requests desk is for staff.
     {
       href: "/admin/rentals",

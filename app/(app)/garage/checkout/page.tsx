@@ -71,7 +71,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
       )}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <section aria-labelledby="checkout-lines" className="space-y-3">
           <h2 id="checkout-lines" className="text-xl font-semibold">
             {cart.carDescription} · {cart.carPlate}

@@ -28,7 +28,7 @@ export default async function SupportPage() {
     <div className="space-y-8">
       <LiveRefresh topics={["query_events"]} />
       <PageHeading title="Support">Ask the garage anything. Answers appear here as soon as they are written.</PageHeading>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <section aria-labelledby="my-queries" className="space-y-4">
           <h2 id="my-queries" className="text-xl font-semibold">
             My questions

@@ -30,7 +30,7 @@ export default async function AreasAdminPage() {
     <div className="space-y-8">
       <LiveRefresh topics={["catalogue_events"]} />
       <PageHeading title="Areas">Where the shop picks cars up and drops them off. An area with customers&apos; addresses can be set inactive, not deleted.</PageHeading>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-label="All areas" className="space-y-3">
           {areas.items.length === 0 && <EmptyState>No areas yet.</EmptyState>}
           {areas.items.map((area) => (

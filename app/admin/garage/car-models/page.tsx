@@ -32,7 +32,7 @@ export default async function CarModelsAdminPage() {
     <div className="space-y-8">
       <LiveRefresh topics={["catalogue_events"]} />
       <PageHeading title="Car models">The models customers choose for their cars. The segment decides which row of the price chart a car pays.</PageHeading>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-label="All car models" className="space-y-3">
           {models.items.length === 0 && <EmptyState>No car models yet.</EmptyState>}
           {models.items.map((model) => {

@@ -82,7 +82,7 @@ export default async function CatalogueAdminPage() {
         service&apos;s rate.
       </PageHeading>
 
-      <section aria-labelledby="categories-heading" className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <section aria-labelledby="categories-heading" className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-3">
           <h2 id="categories-heading" className="text-xl font-semibold">
             Categories
@@ -119,7 +119,7 @@ export default async function CatalogueAdminPage() {
         </Card>
       </section>
 
-      <section aria-labelledby="services-heading" className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <section aria-labelledby="services-heading" className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-3">
           <h2 id="services-heading" className="text-xl font-semibold">
             Services
@@ -216,7 +216,7 @@ export default async function CatalogueAdminPage() {
         )}
       </section>
 
-      <section aria-labelledby="model-prices-heading" className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <section aria-labelledby="model-prices-heading" className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-3">
           <h2 id="model-prices-heading" className="text-xl font-semibold">
             Model-specific prices

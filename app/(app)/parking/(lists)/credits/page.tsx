@@ -94,7 +94,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
           Ledger
         </h2>
         {page.transactions.length > 0 ? (
-          <div className="overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
+          <div className="relative overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Credit ledger, newest first</caption>
               <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">

@@ -130,7 +130,7 @@ export default async function MySpotsPage() {
       </PageHeading>
 
       {owner ? (
-        <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-labelledby="owned-heading">
             <h2 id="owned-heading" className="sr-only">
               Your spots

@@ -32,7 +32,7 @@ function ReservationTable({
   now: number;
 }) {
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
+    <div className="relative overflow-x-auto rounded-card border border-line bg-surface-raised shadow-sm">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line text-xs uppercase tracking-wider text-ink-muted">

@@ -57,7 +57,7 @@ export default async function SpotPage({ params }: { params: Params }) {
         <SpotStatusNow spot={spot} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
       </div>
 
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <Card>
           <h2 className="text-xl font-semibold">Availability</h2>
           <p className="mt-1 text-sm text-ink-muted">When the owner offers the spot, and when it is already reserved.</p>

@@ -53,7 +53,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pa
         / {vehicle.make} {vehicle.model}
       </nav>
 
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="vehicle-heading" className="overflow-hidden rounded-card border border-line bg-surface-raised shadow-sm">
           <VehiclePhoto vehicle={vehicle} sizes="(min-width: 1024px) 60vw, 100vw" />
           <div className="space-y-6 p-6">
