@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { deliveryId, parseLiveMessage, queryKeysForMessage, RecentIds } from "@/lib/ui/live-events";
 import { useLiveConnection, useLiveVocabulary } from "./live-context";
 
@@ -23,13 +23,6 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
   const vocabulary = useLiveVocabulary();
   const queryClient = useQueryClient();
   const resyncKeyList = JSON.stringify(resyncKeys);
-  // The vocabulary comes from the server render: every router.refresh() hands over a new, equal object. Read it
-  // through a ref, so a refresh does not re-subscribe — which resyncs, which refreshes, which re-subscribes (a loop
-  // that re-fetched every link on /parking several times a second).
-  const vocabularyRef = useRef(vocabulary);
-  useEffect(() => {
-    vocabularyRef.current = vocabulary;
-  }, [vocabulary]);
 
   useEffect(() => {
     if (!client) return;
@@ -45,9 +38,9 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
     };
     const listener = (eventName: string, data: unknown) => {
       if (eventName === SUBSCRIBED) return resync();
-      const message = parseLiveMessage(eventName, data, kind, vocabularyRef.current);
+      const message = parseLiveMessage(eventName, data, kind, vocabulary);
       if (!message || !seen.firstSeen(deliveryId(message))) return;
-      for (const queryKey of queryKeysForMessage(message, vocabularyRef.current)) void queryClient.invalidateQueries({ queryKey });
+      for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
       publish(message);
     };
     channel.bind_global(listener);
@@ -60,5 +53,5 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
       counts.set(channelName, remaining);
       if (remaining === 0) client.unsubscribe(channelName);
     };
-  }, [client, publish, queryClient, channelName, kind, resyncKeyList]);
+  }, [client, publish, queryClient, vocabulary, channelName, kind, resyncKeyList]);
 }
