@@ -8,7 +8,7 @@ export default async function HomePage() {
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-page px-6 pb-20">
+      <main id="main" className="mx-auto max-w-page px-6 pb-20">
         <section className="py-16 sm:py-24">
           <p className="text-sm font-medium uppercase tracking-widest text-brand">Everyday vehicle life</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight sm:text-5xl">

@@ -43,7 +43,7 @@ test.describe("garage", () => {
     await expect(customer.getByTestId("service-count")).toContainText(`prices for Honda City (${plate})`);
     for (const service of ["Engine oil change", "Wheel alignment"]) {
       const card = customer.getByTestId("service-card").filter({ hasText: service });
-      await card.getByRole("button", { name: `Add ${service} to the cart` }).click();
+      await card.getByRole("button", { name: `Add to cart: ${service}` }).click();
       await expect(card).toContainText(`${service} for ${plate} is in your cart.`);
     }
 

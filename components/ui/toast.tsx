@@ -8,6 +8,8 @@ export interface ToastInput {
   body?: string;
   /** A page on this site the toast points to. */
   href?: string | null;
+  /** "error" interrupts the screen reader (role="alert"); everything else waits its turn (role="status"). */
+  tone?: "info" | "error";
 }
 
 interface Toast extends ToastInput {
@@ -30,6 +32,8 @@ const MAX_VISIBLE = 4;
 /**
  * Small, polite toasts: announced by screen readers without interrupting,
  * dismissed after a few seconds (paused while hovered or focused) or by their button.
+ * The live regions are in the DOM from the first render and stay there: a screen reader only announces
+ * changes inside a region it already knows, so a region created together with its toast would stay silent.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -45,11 +49,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={show}>
       {children}
       <section aria-label="Live updates" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 sm:left-auto sm:w-96">
-        <ol aria-live="polite" aria-relevant="additions text" className="flex flex-col gap-2">
-          {toasts.map((toast) => (
-            <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-          ))}
-        </ol>
+        <div role="alert" aria-live="assertive" aria-atomic="false">
+          <ol className="mb-2 flex flex-col gap-2 empty:mb-0">
+            {toasts
+              .filter((toast) => toast.tone === "error")
+              .map((toast) => (
+                <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+              ))}
+          </ol>
+        </div>
+        <div role="status" aria-live="polite" aria-relevant="additions text" aria-atomic="false">
+          <ol className="flex flex-col gap-2">
+            {toasts
+              .filter((toast) => toast.tone !== "error")
+              .map((toast) => (
+                <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+              ))}
+          </ol>
+        </div>
       </section>
     </ToastContext.Provider>
   );
@@ -79,9 +96,13 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     <li
       {...handlers}
       data-testid="toast"
+      data-tone={toast.tone ?? "info"}
       className="pointer-events-auto flex items-start gap-3 rounded-card border border-line bg-surface-raised p-4 text-ink shadow-lg"
     >
-      <span aria-hidden="true" className="mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full bg-brand" />
+      <span
+        aria-hidden="true"
+        className={`mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full ${toast.tone === "error" ? "bg-red-600 dark:bg-red-400" : "bg-brand"}`}
+      />
       <div className="min-w-0 flex-1">
         <p className="font-medium">{toast.title}</p>
         {toast.body && <p className="mt-0.5 text-sm text-ink-muted">{toast.body}</p>}

@@ -81,7 +81,8 @@ export function swaggerPage(): Response {
     page(
       "API explorer",
       `<link rel="stylesheet" href="/docs/assets/swagger-ui.css">`,
-      `<main id="swagger-ui"></main>
+      // Swagger UI renders its own <main id="operations">: a <main> around it would make two, one inside the other.
+      `<div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/api-docs/swagger-init.js"></script>`,

@@ -156,7 +156,7 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
                       fields={{ serviceId: service.id, carId: car.id }}
                       label="Add to cart"
                       pendingLabel="Adding…"
-                      ariaLabel={`Add ${service.name} to the cart`}
+                      ariaLabel={`Add to cart: ${service.name}`}
                       className={smallStrongButtonClass}
                       showSuccess
                     />

@@ -31,7 +31,7 @@ export default async function InfoPage({ params }: { params: Promise<Params> }) 
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-3xl px-6 py-12">
+      <main id="main" className="mx-auto max-w-3xl px-6 py-12">
         <article aria-labelledby="info-title">
           <h1 id="info-title" className="mb-6 text-sm font-medium uppercase tracking-widest text-brand">
             {page.title}

@@ -110,7 +110,7 @@ export default async function GarageServicePage({ params }: { params: Promise<{ 
                         fields={{ serviceId: service.id, carId: car.id }}
                         label="Add to cart"
                         pendingLabel="Adding…"
-                        ariaLabel={`Add ${service.name} for ${car.plate} to the cart`}
+                        ariaLabel={`Add to cart: ${service.name} for ${car.plate}`}
                         className={smallStrongButtonClass}
                         showSuccess
                       />

@@ -97,7 +97,7 @@ function OwnedSpot({ spot, zones, clock }: { spot: SpotView; zones: string[]; cl
           <ActionButton
             action={deleteSpotAction}
             fields={{ spotId: spot.id }}
-            label="Delete spot"
+            label="Delete"
             ariaLabel={`Delete ${spot.label}`}
             confirm={{ question: `Delete ${spot.label}?`, yes: "Delete" }}
             pendingLabel="Deleting…"
