@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { CAPTURE_INSTALL_PROMPT_SCRIPT } from "@/components/pwa/install-capture";
 import { PwaRegion } from "@/components/pwa/pwa-region";
+import { SkipLink } from "@/components/a11y/skip-link";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { ThemeProvider } from "@/components/theme-provider";
 import "./globals.css";
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: CAPTURE_INSTALL_PROMPT_SCRIPT }} />
       </head>
       <body className="min-h-dvh bg-surface font-sans text-ink antialiased">
+        <SkipLink />
         <ThemeProvider>
           {children}
           <SiteFooter />

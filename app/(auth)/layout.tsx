@@ -14,7 +14,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
           <ThemeToggle />
         </div>
       </header>
-      <main className="mx-auto flex max-w-page justify-center px-6 py-12 sm:py-20">
+      <main id="main" className="mx-auto flex max-w-page justify-center px-6 py-12 sm:py-20">
         <div className="w-full max-w-md">{children}</div>
       </main>
     </>

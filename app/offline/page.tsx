@@ -24,7 +24,7 @@ export default function OfflinePage() {
           <ThemeToggle />
         </div>
       </header>
-      <main className="mx-auto max-w-page space-y-8 px-6 py-10" data-testid="offline-page">
+      <main id="main" className="mx-auto max-w-page space-y-8 px-6 py-10" data-testid="offline-page">
         <PageHeading title="You're offline">
           This page has not been opened on this device yet, and there is no connection to load it now.
         </PageHeading>

@@ -16,7 +16,7 @@ export const smallButtonClass = `${pill} border border-line bg-surface-raised px
 /** The one row action that moves the work forward (approve, hand over). */
 export const smallStrongButtonClass = `${pill} bg-brand px-3 py-1.5 text-xs text-brand-ink hover:opacity-90`;
 /** The confirming click of a destructive action. */
-export const smallDangerButtonClass = `${pill} bg-red-700 px-3 py-1.5 text-xs text-white hover:bg-red-800 dark:bg-red-500 dark:text-red-950 dark:hover:bg-red-400`;
+export const smallDangerButtonClass = `${pill} bg-red-700 px-3 py-1.5 text-xs text-white hover:bg-red-800 dark:bg-red-400 dark:text-red-950 dark:hover:bg-red-300`;
 
 export const linkClass = "font-medium text-brand underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand";
 
