@@ -189,3 +189,25 @@ test.describe("live updates", () => {
     expect(await stillSamePage(page)).toBe(true);
   });
 });
+
+test.describe("pages at rest", () => {
+  test("a live page with nothing happening asks the server for nothing (no refresh loop)", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "resident@wheelhouse.local");
+    for (const path of ["/parking", "/parking/reservations", "/rentals/mine", "/garage/bookings", "/dashboard"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+      // The first prefetches of the page's links and the subscriptions' first resync come and go.
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(2_000);
+      const requests: string[] = [];
+      const record = (request: { url: () => string }) => {
+        if (request.url().startsWith(baseURL!)) requests.push(request.url());
+      };
+      page.on("request", record);
+      await page.waitForTimeout(4_000);
+      page.off("request", record);
+      expect(requests, `${path} at rest`).toEqual([]);
+    }
+  });
+});

@@ -24,11 +24,15 @@ interface LiveProviderProps extends LiveChannels {
  */
 export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, children }: LiveProviderProps) {
   const [queryClient] = useState(() => getQueryClient(userId));
+  // Every server render (a live refresh among them) sends the vocabulary as a new object; the subscriptions
+  // depend on it, and re-subscribing announces a resync that refreshes the page again. Keep it by content.
+  const vocabularyText = JSON.stringify(vocabulary);
+  const stableVocabulary = useMemo(() => JSON.parse(vocabularyText) as LiveVocabulary, [vocabularyText]);
   return (
     <QueryClientProvider client={queryClient}>
       <PageCacheOwner owner={userId} />
       <ToastProvider>
-        <LiveVocabularyContext.Provider value={vocabulary}>
+        <LiveVocabularyContext.Provider value={stableVocabulary}>
           <LiveConnection owner={userId}>
             <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
             {children}
