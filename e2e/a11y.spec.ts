@@ -70,6 +70,8 @@ function describeViolations(violations: AxeResults["violations"], path: string):
 
 async function settle(page: Page, path: string, theme: Theme): Promise<void> {
   await page.waitForLoadState("load");
+  // A dynamic page streams its <title> after the first bytes; audit once it is there (it never coming still fails).
+  await expect(page).toHaveTitle(/\S/);
   const rendered = RENDERED_WHEN[path];
   if (rendered) await page.locator(rendered).first().waitFor();
   else {

@@ -32,6 +32,9 @@ export function useLiveRefresh(topics: readonly string[], onEvent?: (event: Live
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = undefined;
+      // Offline, Next.js answers a failed refresh with a full page load. Nothing is lost by waiting: the
+      // channels subscribe again when the network is back, and their resync refreshes the page then.
+      if (!navigator.onLine) return;
       startTransition(() => router.refresh());
     }, COALESCE_MS);
   });
