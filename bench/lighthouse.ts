@@ -11,12 +11,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "../e2e/chromium";
+import { freePort } from "../scripts/free-port";
 
 interface AuditedPage {
   name: string;
@@ -35,18 +35,6 @@ const DEMO_USERNAME = "resident@wheelhouse.local";
 const DEMO_PASSWORD = "wheelhouse-demo";
 const root = path.resolve(import.meta.dirname, "..");
 const writeReports = process.env.LIGHTHOUSE_REPORTS === "1" || process.argv.includes("--reports");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilReady(baseUrl: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
