@@ -1,15 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { mainOf, newCustomer, register, signIn } from "./support";
-
-const live = (page: Page) => expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
-
-/** Marks the page's JavaScript realm; `stillSamePage` is false once the page was reloaded or left. */
-async function markPage(page: Page) {
-  await page.evaluate(() => Reflect.set(window, "__wheelhouseMarker", true));
-}
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => Reflect.get(window, "__wheelhouseMarker") === true);
-}
+import { expect, test } from "@playwright/test";
+import { mainOf, markPage, newCustomer, register, signIn, stillSamePage, waitLive } from "./support";
 
 test.describe("garage", () => {
   test.describe.configure({ timeout: 120_000 });
@@ -19,7 +9,7 @@ test.describe("garage", () => {
     await signIn(admin, "admin@wheelhouse.local");
     await admin.goto("/admin/garage/bookings");
     await expect(admin.getByRole("heading", { level: 1, name: "Bookings" })).toBeVisible();
-    await live(admin);
+    await waitLive(admin, 15_000);
     await markPage(admin);
 
     const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

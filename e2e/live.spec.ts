@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, newCustomer, register, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { apiToken, markPage, newCustomer, register, signIn, stillSamePage, waitLive } from "./support";
 
 
 /**
@@ -16,20 +16,6 @@ const CHANNEL_SERVER_RUNS =
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const bell = (page: Page) => page.getByTestId("notification-bell");
 
-
-async function apiToken(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const login = await request.post("/api/v1/auth/login", { form: { username, password } });
-  expect(login.status()).toBe(200);
-  return ((await login.json()) as { access_token: string }).access_token;
-}
-
-/** Marks the page's JavaScript realm; `stillSamePage` is false once the page was reloaded or left. */
-async function markPage(page: Page) {
-  await page.evaluate(() => Reflect.set(window, "__wheelhouseMarker", true));
-}
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => Reflect.get(window, "__wheelhouseMarker") === true);
-}
 
 test.describe("event log", () => {
   test("an admin opens the event log, sees user events and filters by topic, type and key", async ({ page, request }) => {
@@ -196,7 +182,7 @@ test.describe("pages at rest", () => {
     await signIn(page, "resident@wheelhouse.local");
     for (const path of ["/parking", "/parking/reservations", "/rentals/mine", "/garage/bookings", "/dashboard"]) {
       await page.goto(path);
-      await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+      await waitLive(page);
       // The first prefetches of the page's links and the subscriptions' first resync come and go.
       await page.waitForLoadState("networkidle");
       await page.waitForTimeout(2_000);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, mainOf, signIn } from "./support";
+import { apiToken, DEMO_PASSWORD, mainOf, markPage, signIn, stillSamePage, waitLive } from "./support";
 
 const OWNER = "resident@wheelhouse.local";
 
@@ -26,26 +26,12 @@ async function registerResident(request: APIRequestContext, name: string) {
 }
 
 async function nameOf(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const login = await request.post("/api/v1/auth/login", { form: { username, password } });
-  expect(login.status()).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
+  const token = await apiToken(request, username, password);
   const me = await request.get("/api/v1/users/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
   return ((await me.json()) as { name: string }).name;
 }
 
-
-async function waitLive(page: Page) {
-  await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
-}
-
-/** Marks the page's JavaScript realm; `stillSamePage` is false once the page was reloaded or left. */
-async function markPage(page: Page) {
-  await page.evaluate(() => Reflect.set(window, "__parkingMarker", true));
-}
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => Reflect.get(window, "__parkingMarker") === true);
-}
 
 /** A `datetime-local` value `minutes` from now in the page's own time zone (the browser context's). */
 async function localInput(page: Page, minutes: number): Promise<string> {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
-import { DEMO_PASSWORD, mainOf, newCustomer, register } from "./support";
+import { apiToken, mainOf, markPage, newCustomer, PAGE_MARKER, register, stillSamePage, waitLive } from "./support";
 
 /**
  * The installable, offline-capable app: manifest, icons, service worker,
@@ -74,19 +74,9 @@ async function waitUntilCached(page: Page, path: string): Promise<void> {
   );
 }
 
-async function waitLive(page: Page, timeout = 20_000): Promise<void> {
-  await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout });
-}
-
-async function residentToken(request: APIRequestContext): Promise<string> {
-  const login = await request.post("/api/v1/auth/login", { form: { username: "resident@wheelhouse.local", password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  return ((await login.json()) as { access_token: string }).access_token;
-}
-
 /** A new parking spot, registered through the API (not through the browser, which may be offline). */
 async function registerSpot(request: APIRequestContext, label: string): Promise<void> {
-  const token = await residentToken(request);
+  const token = await apiToken(request, "resident@wheelhouse.local");
   const response = await request.post("/api/v1/spots", {
     headers: { Authorization: `Bearer ${token}` },
     data: { label, zone: "PWA zone" },
@@ -95,13 +85,6 @@ async function registerSpot(request: APIRequestContext, label: string): Promise<
 }
 
 const spotCard = (page: Page, label: string) => mainOf(page).getByTestId("spot-card").filter({ hasText: label });
-
-async function markPage(page: Page) {
-  await page.evaluate(() => Reflect.set(window, "__pwaMarker", true));
-}
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => Reflect.get(window, "__pwaMarker") === true);
-}
 
 test.describe("installable app", () => {
   test("every page links the manifest, which describes the app, its shortcuts and its icons", async ({ page, request }) => {
@@ -179,12 +162,14 @@ test.describe("installable app", () => {
       const page = await context.newPage();
       await page.goto("/");
       await waitForServiceWorker(page);
-      const state = await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration("/");
-        return { scope: registration?.scope, active: registration?.active?.state };
-      });
-      expect(state.active).toBe("activated");
-      expect(new URL(state.scope ?? "").pathname).toBe("/");
+      const registration = () =>
+        page.evaluate(async () => {
+          const current = await navigator.serviceWorker.getRegistration("/");
+          return { scope: current?.scope, active: current?.active?.state };
+        });
+      // clientsClaim() hands the page to the worker while it is still "activating"; "activated" follows.
+      await expect.poll(async () => (await registration()).active, { timeout: 10_000 }).toBe("activated");
+      expect(new URL((await registration()).scope ?? "").pathname).toBe("/");
 
       const cdp = await context.newCDPSession(page);
       const manifest = (await cdp.send("Page.getAppManifest")) as { errors: unknown[]; url: string };
@@ -286,7 +271,7 @@ test.describe("updates and install", () => {
     let loads = 0;
     page.on("load", () => (loads += 1));
     await prompt.getByRole("button", { name: "Reload" }).click();
-    await page.waitForFunction(() => Reflect.get(window, "__pwaMarker") !== true, undefined, { timeout: 20_000 });
+    await page.waitForFunction((marker) => Reflect.get(window, marker) !== true, PAGE_MARKER, { timeout: 20_000 });
     await page.waitForLoadState("load");
     await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith("?version=next") === true);
     await page.waitForTimeout(2_000);

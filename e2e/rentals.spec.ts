@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newCustomer, register, signIn } from "./support";
+import { markPage, newCustomer, register, signIn, stillSamePage, waitLive } from "./support";
 
 
 
@@ -19,16 +19,6 @@ async function employeePage(browser: Browser): Promise<Page> {
   await signIn(page, "employee@wheelhouse.local");
   return page;
 }
-
-/** Marks the page's JavaScript realm; `stillSamePage` is false once the page was reloaded or left. */
-async function markPage(page: Page) {
-  await page.evaluate(() => Reflect.set(window, "__wheelhouseMarker", true));
-}
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => Reflect.get(window, "__wheelhouseMarker") === true);
-}
-
-const live = (page: Page) => expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
 
 /** From the catalogue, filtered to the dates and city, to the vehicle's page with the dates carried over; a request follows. */
 async function requestVehicle(page: Page, vehicle: string, city: string, from: number, to: number) {
@@ -52,7 +42,7 @@ test.describe("vehicle rentals", () => {
     const employee = await employeePage(browser);
     await employee.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
     await expect(employee.getByRole("heading", { level: 1, name: "Rental requests" })).toBeVisible();
-    await live(employee);
+    await waitLive(employee, 15_000);
     await markPage(employee);
 
     const { page: customer, name } = await registeredCustomer(browser, "Rhea Renter");
@@ -68,7 +58,7 @@ test.describe("vehicle rentals", () => {
     await expect(rental.getByTestId("rental-status")).toHaveText("Pending");
     await expect(rental).toContainText("$316.00");
     await expect(rental.getByRole("list", { name: "Status history" })).toContainText(`Requested by ${name}`);
-    await live(customer);
+    await waitLive(customer, 15_000);
     await markPage(customer);
 
     // The employee's queue got the request live, then the employee approves it in place.
@@ -110,7 +100,7 @@ test.describe("vehicle rentals", () => {
     await requestVehicle(customer, "Volvo XC90", "Capital City", 50, 52);
     await customer.getByRole("button", { name: "Request this vehicle" }).click();
     await expect(customer).toHaveURL(/\/rentals\/mine$/);
-    await live(customer);
+    await waitLive(customer, 15_000);
     await markPage(customer);
     const rental = customer.getByTestId("my-rental").filter({ hasText: "Volvo XC90" });
 

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "wheelhouse-demo";
 
@@ -47,4 +47,27 @@ export async function register(page: Page, customer: ReturnType<typeof newCustom
  */
 export function mainOf(page: Page): Locator {
   return page.getByRole("main");
+}
+
+/** The global `markPage` sets in the page's JavaScript realm. */
+export const PAGE_MARKER = "__wheelhouseMarker";
+
+/** Marks the page's JavaScript realm; `stillSamePage` is false once the page was reloaded or left. */
+export async function markPage(page: Page): Promise<void> {
+  await page.evaluate((marker) => Reflect.set(window, marker, true), PAGE_MARKER);
+}
+export async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate((marker) => Reflect.get(window, marker) === true, PAGE_MARKER);
+}
+
+/** Waits until the page's live connection is up (the live indicator says so). */
+export async function waitLive(page: Page, timeout = 20_000): Promise<void> {
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout });
+}
+
+/** An access token from the API's login, for setting things up beside the browser. */
+export async function apiToken(request: APIRequestContext, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const login = await request.post("/api/v1/auth/login", { form: { username, password } });
+  expect(login.status()).toBe(200);
+  return ((await login.json()) as { access_token: string }).access_token;
 }
