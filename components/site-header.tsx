@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getPrincipal } from "@/components/shell/session";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { WheelhouseMark } from "@/components/shell/wheelhouse-mark";
 
 export async function SiteHeader() {
   const signedIn = (await getPrincipal()) !== null;
@@ -8,7 +9,7 @@ export async function SiteHeader() {
     <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
       <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-4 py-3 sm:px-6 sm:py-4">
         <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight sm:min-h-0">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
+          <WheelhouseMark />
           Wheelhouse
         </Link>
         <nav aria-label="Main" className="flex items-center gap-3">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { WheelhouseMark } from "@/components/shell/wheelhouse-mark";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
@@ -8,7 +9,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
       <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
         <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-6 py-4">
           <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight sm:min-h-0">
-            <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
+            <WheelhouseMark />
             Wheelhouse
           </Link>
           <ThemeToggle />

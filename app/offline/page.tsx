@@ -4,6 +4,7 @@ import { RetryButton } from "@/components/pwa/retry-button";
 import { linkClass } from "@/components/ui/buttons";
 import { PageHeading } from "@/components/ui/page";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { WheelhouseMark } from "@/components/shell/wheelhouse-mark";
 
 export const metadata: Metadata = { title: "Offline", robots: { index: false } };
 
@@ -18,7 +19,7 @@ export default function OfflinePage() {
       <header className="border-b border-line bg-surface-raised/80">
         <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-6 py-4">
           <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full border-4 border-brand" />
+            <WheelhouseMark />
             Wheelhouse
           </p>
           <ThemeToggle />
