@@ -9,14 +9,13 @@
  * metrics and audits that cost points. `LIGHTHOUSE_REPORTS=1` (or `--reports`) also writes every JSON report
  * to a temporary directory. Asserts nothing. See bench/README.md.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "../e2e/chromium";
-import { freePort } from "../scripts/free-port";
+import { sessionCookie, startApp } from "./app";
 
 interface AuditedPage {
   name: string;
@@ -33,82 +32,7 @@ const PAGES: readonly AuditedPage[] = [
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const DEMO_USERNAME = "resident@wheelhouse.local";
 const DEMO_PASSWORD = "wheelhouse-demo";
-const root = path.resolve(import.meta.dirname, "..");
 const writeReports = process.env.LIGHTHOUSE_REPORTS === "1" || process.argv.includes("--reports");
-
-async function waitUntilReady(baseUrl: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseUrl}/api/ready`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${baseUrl} was not ready after ${timeoutMs / 1000} s`);
-}
-
-/** `npm start` on free ports and a fresh data directory; its output goes to a log file, not the table. */
-async function startApp(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const channelPort = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "wheelhouse-lighthouse-"));
-  const logFile = path.join(dataDir, "app.log");
-  console.log(`starting the app on port ${port} (data and log in ${dataDir}; builds first if the build is stale)…`);
-  const log = openSync(logFile, "a");
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launcher.ts", "start"], {
-    cwd: root,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PUSHER_PORT: String(channelPort),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      DEMO_SEED: "true",
-    },
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await Promise.race([
-    waitUntilReady(baseUrl, 900_000),
-    exited.then(() => {
-      throw new Error(`the app exited before it was ready; see ${logFile}`);
-    }),
-  ]);
-  return {
-    baseUrl,
-    stop: async () => {
-      child.kill("SIGINT");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** `name=value` pairs of a response's Set-Cookie headers, for a Cookie header. */
-function cookiePairs(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
-}
-
-/** Signs the demo resident in through next-auth's credentials endpoint; returns the Cookie header of the session. */
-async function signInCookie(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = cookiePairs(csrf);
-  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, username: DEMO_USERNAME, password: DEMO_PASSWORD, json: "true" }).toString(),
-  });
-  const session = cookiePairs(callback).filter((pair) => pair.includes("session-token="));
-  if (session.length === 0) throw new Error(`signing in as ${DEMO_USERNAME} set no session cookie (HTTP ${callback.status})`);
-  return session.join("; ");
-}
 
 const score = (result: Result, category: (typeof CATEGORIES)[number]) => Math.round((result.categories[category]?.score ?? 0) * 100);
 
@@ -138,13 +62,13 @@ if (!chromePath) {
 
 const app = process.env.BENCH_URL
   ? { baseUrl: process.env.BENCH_URL.replace(/\/$/, ""), stop: async () => {} }
-  : await startApp();
+  : await startApp("lighthouse");
 const reportDir = writeReports ? mkdtempSync(path.join(tmpdir(), "wheelhouse-lighthouse-reports-")) : null;
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"] });
 const rows: string[] = [];
 let lighthouseVersion = "";
 try {
-  const cookie = await signInCookie(app.baseUrl);
+  const cookie = await sessionCookie(app.baseUrl, DEMO_USERNAME, DEMO_PASSWORD);
   for (const auditedPage of PAGES) {
     const url = `${app.baseUrl}${auditedPage.path}`;
     // One unmeasured visit first, so the server's first render of the route is not what is scored.

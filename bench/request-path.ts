@@ -9,14 +9,13 @@
  * at rest and under load (PostgreSQL only), the web process's RSS before and after the load, and the first-load
  * JavaScript (gzip) of the home page and the parking board. It asserts nothing.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
-import { freePort } from "../scripts/free-port";
+import { sessionCookie, startApp } from "./app";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -44,59 +43,34 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 // ── the app ────────────────────────────────────────────────────────────────────────────────────────────────
-const port = await freePort();
-const channelPort = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(path.join(tmpdir(), "wheelhouse-bench-"));
 const databaseName = `wheelhouse_bench_${Date.now()}`;
-const databaseUrl = SERVER_URL ? withDatabase(SERVER_URL, databaseName) : "";
 if (SERVER_URL) await adminQuery(`CREATE DATABASE ${databaseName}`);
 
-const app: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/launcher.ts", "start"], {
-  cwd: root,
-  detached: true,
-  stdio: ["ignore", "pipe", "pipe"],
-  env: {
-    ...process.env,
-    PORT: String(port),
-    PUSHER_PORT: String(channelPort),
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    DEMO_SEED: "true",
-    // Every account and request comes from this one address; the limits would measure themselves.
-    REGISTRATION_MAX_PER_ADDRESS: "100000",
-    LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
-    PARKING_DAILY_RESERVATION_LIMIT: "100000",
-    PARKING_PAIR_DAILY_LIMIT: "100000",
-    PARKING_RESERVATION_COST: "1",
-    RENTALS_MAX_OPEN_REQUESTS: "1000",
-  },
-});
-let appLog = "";
-app.stdout?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
-app.stderr?.on("data", (chunk: Buffer) => (appLog += chunk.toString()));
-
-async function stop(): Promise<void> {
-  if (app.pid && app.exitCode === null) {
-    process.kill(-app.pid, "SIGINT");
-    await new Promise((resolve) => app.once("exit", resolve));
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+async function dropDatabase(): Promise<void> {
   if (SERVER_URL) await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
 }
-process.on("SIGINT", () => void stop().then(() => process.exit(130)));
 
-async function waitUntilReady(): Promise<void> {
-  const deadline = Date.now() + 15 * 60_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${appLog.slice(-4000)}`);
-    const ready = await fetch(`${base}/api/ready`).then((response) => response.ok, () => false);
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`the app did not become ready:\n${appLog.slice(-4000)}`);
+const app = await startApp("bench", {
+  DATABASE_URL: SERVER_URL ? withDatabase(SERVER_URL, databaseName) : "",
+  REDIS_URL,
+  // Every account and request comes from this one address; the limits would measure themselves.
+  REGISTRATION_MAX_PER_ADDRESS: "100000",
+  LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
+  PARKING_DAILY_RESERVATION_LIMIT: "100000",
+  PARKING_PAIR_DAILY_LIMIT: "100000",
+  PARKING_RESERVATION_COST: "1",
+  RENTALS_MAX_OPEN_REQUESTS: "1000",
+}).catch(async (error: unknown) => {
+  await dropDatabase();
+  throw error;
+});
+const { port, baseUrl: base } = app;
+
+async function stop(): Promise<void> {
+  await app.stop();
+  await dropDatabase();
 }
+process.on("SIGINT", () => void stop().then(() => process.exit(130)));
 
 // ── preparing data through the public API ──────────────────────────────────────────────────────────────────
 async function api<T>(method: string, url: string, token: string | null, body?: unknown): Promise<T> {
@@ -117,22 +91,6 @@ async function login(username: string, password: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`login ${username} → ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
-}
-
-/** A browser session cookie, through the sign-in form's own endpoints. */
-async function sessionCookie(username: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.includes("session-token"));
-  if (!session) throw new Error(`no session cookie for ${username} (${response.status})`);
-  return session.split(";")[0]!;
 }
 
 async function inBatches<T>(count: number, width: number, task: (index: number) => Promise<T>): Promise<T[]> {
@@ -279,11 +237,10 @@ function pgbenchCeiling(): string {
 // ── the run ────────────────────────────────────────────────────────────────────────────────────────────────
 try {
   console.log(`database: ${SERVER_URL ? `PostgreSQL (${databaseName})` : "embedded PGlite"}; cache: ${REDIS_URL ? "Redis" : "in-memory"}; ${CONNECTIONS} connections × ${DURATION} s per path`);
-  await waitUntilReady();
   const started = performance.now();
   const residents = await prepareResidents();
   const resident = residents[0]!;
-  const cookie = await sessionCookie(`bench.${runStamp}.0@example.test`, PASSWORD);
+  const cookie = await sessionCookie(base, `bench.${runStamp}.0@example.test`, PASSWORD);
   const vehicles = await api<Array<{ id: string; status: string }>>("GET", "/vehicles?limit=100", resident.token);
   const rentable = vehicles.filter((vehicle) => vehicle.status === "AVAILABLE").map((vehicle) => vehicle.id);
   console.log(`prepared ${residents.length} residents with a spot each through the API in ${((performance.now() - started) / 1000).toFixed(1)} s`);
