@@ -196,4 +196,31 @@ test.describe("pages at rest", () => {
       expect(requests, `${path} at rest`).toEqual([]);
     }
   });
+
+  test("opening a live page renders it once: after its channels subscribe, one heads check and no refresh or refetch", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "resident@wheelhouse.local");
+    const heads = async () => JSON.stringify(await (await page.request.get("/api/realtime/heads")).json());
+    let checked = 0;
+    for (const path of ["/parking", "/rentals", "/garage/bookings", "/dashboard"]) {
+      const requests: string[] = [];
+      const record = (request: { url: () => string }) => {
+        if (request.url().startsWith(baseURL!)) requests.push(new URL(request.url()).pathname + new URL(request.url()).search);
+      };
+      const before = await heads();
+      page.on("request", record);
+      await page.goto(path);
+      await waitLive(page);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(1_000);
+      page.off("request", record);
+      expect(requests.filter((url) => url === "/api/realtime/heads").length, `${path}: heads checked`).toBeGreaterThanOrEqual(1);
+      // Something published meanwhile (a scheduled job) makes a refresh the right answer; only a quiet stream is judged.
+      if ((await heads()) !== before) continue;
+      checked += 1;
+      expect(requests.filter((url) => url.startsWith(`${path}?_rsc=`)), `${path}: refreshed though nothing happened`).toEqual([]);
+      expect(requests.filter((url) => url.startsWith("/api/v1/notifications")), `${path}: refetched though nothing happened`).toEqual([]);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/page";
 import type { SpotView } from "@/lib/modules/parking/views";
 import {
@@ -74,7 +74,7 @@ function SpotTimes({ spot, status, now }: { spot: SpotView; status: SpotStatus; 
 function SpotCard({ spot, status, now, mine }: { spot: SpotView; status: SpotStatus; now: number; mine: boolean }) {
   return (
     <li data-testid="spot-card" data-spot-id={spot.id} data-status={status}>
-      <Link
+      <IntentLink
         href={`/parking/spots/${spot.id}`}
         className="block rounded-lg border border-line bg-surface px-3 py-2.5 transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand"
       >
@@ -86,7 +86,7 @@ function SpotCard({ spot, status, now, mine }: { spot: SpotView; status: SpotSta
         <span className="mt-1.5 block text-sm">
           <SpotTimes spot={spot} status={status} now={now} />
         </span>
-      </Link>
+      </IntentLink>
     </li>
   );
 }

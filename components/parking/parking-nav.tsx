@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/ui/navigation";
 
@@ -16,7 +16,7 @@ export function ParkingNav({ items }: { items: NavItem[] }) {
           const current = isCurrent(item.href);
           return (
             <li key={item.href}>
-              <Link
+              <IntentLink
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-brand ${
@@ -24,7 +24,7 @@ export function ParkingNav({ items }: { items: NavItem[] }) {
                 }`}
               >
                 {item.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

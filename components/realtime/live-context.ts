@@ -19,10 +19,16 @@ export interface LiveConnectionValue {
   client: PusherClient | null;
   publish: (message: LiveBusMessage) => void;
   subscribe: (listener: LiveListener) => () => void;
+  /**
+   * Call when a channel's subscription (re)starts: events published before it were not heard.
+   * Refetches everything (and announces `resync`) unless the stream's heads show nothing
+   * was published since the page was rendered.
+   */
+  catchUp: () => void;
 }
 
 const noop = () => {};
-const OUTSIDE_PROVIDER: LiveConnectionValue = { status: "offline", client: null, publish: noop, subscribe: () => noop };
+const OUTSIDE_PROVIDER: LiveConnectionValue = { status: "offline", client: null, publish: noop, subscribe: () => noop, catchUp: noop };
 
 export const LiveConnectionContext = createContext<LiveConnectionValue>(OUTSIDE_PROVIDER);
 

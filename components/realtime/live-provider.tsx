@@ -1,12 +1,13 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { ToastProvider } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
+import { cursorUnchanged, type LiveCursor } from "@/lib/ui/live-cursor";
 import { LiveConnectionContext, LiveVocabularyContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
 import { getQueryClient } from "./query-client";
 import { useLiveEvents, type LiveChannels } from "./use-live-events";
@@ -15,6 +16,8 @@ interface LiveProviderProps extends LiveChannels {
   /** The signed-in user's public id. */
   userId: string;
   vocabulary: LiveVocabulary;
+  /** Where the live stream stood when this page was rendered. */
+  cursor: LiveCursor;
   children: ReactNode;
 }
 
@@ -22,7 +25,7 @@ interface LiveProviderProps extends LiveChannels {
  * Client data and live updates for signed-in pages: the tab's QueryClient, its one
  * channel connection, the user's and role's subscriptions, and toasts.
  */
-export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, children }: LiveProviderProps) {
+export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, cursor, children }: LiveProviderProps) {
   const [queryClient] = useState(() => getQueryClient(userId));
   // Every server render (a live refresh among them) sends the vocabulary as a new object; the subscriptions
   // depend on it, and re-subscribing announces a resync that refreshes the page again. Keep it by content.
@@ -33,7 +36,7 @@ export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, chi
       <PageCacheOwner owner={userId} />
       <ToastProvider>
         <LiveVocabularyContext.Provider value={stableVocabulary}>
-          <LiveConnection owner={userId}>
+          <LiveConnection owner={userId} cursor={cursor}>
             <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
             {children}
           </LiveConnection>
@@ -57,14 +60,49 @@ function statusOf(state: string): LiveStatus {
 const RETRY_BASE_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
 
-function LiveConnection({ owner, children }: { owner: string; children: ReactNode }) {
+const CATCH_UP_DELAY_MS = 50;
+
+async function fetchHeads(): Promise<LiveCursor> {
+  const response = await fetch("/api/realtime/heads", { cache: "no-store", headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as LiveCursor;
+}
+
+function LiveConnection({ owner, cursor, children }: { owner: string; cursor: LiveCursor; children: ReactNode }) {
   const [client, setClient] = useState<PusherClient | null>(null);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const listeners = useRef(new Set<LiveListener>());
+  const queryClient = useQueryClient();
 
   const publish = useCallback((message: LiveBusMessage) => {
     for (const listener of [...listeners.current]) listener(message);
   }, []);
+
+  // What the page on screen is known to show: the latest render's cursor, or the heads a catch-up refreshed to.
+  const shownUpTo = useRef(cursor);
+  const cursorText = JSON.stringify(cursor);
+  useEffect(() => {
+    shownUpTo.current = JSON.parse(cursorText) as LiveCursor;
+  }, [cursorText]);
+
+  const catchUpTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(catchUpTimer.current), []);
+  const catchUp = useCallback(() => {
+    // Channels that start together share one check.
+    if (catchUpTimer.current) return;
+    catchUpTimer.current = setTimeout(() => {
+      catchUpTimer.current = undefined;
+      const refetchEverything = () => {
+        void queryClient.invalidateQueries();
+        publish({ kind: "resync" });
+      };
+      fetchHeads().then((heads) => {
+        if (cursorUnchanged(shownUpTo.current, heads)) return;
+        shownUpTo.current = heads;
+        refetchEverything();
+      }, refetchEverything);
+    }, CATCH_UP_DELAY_MS);
+  }, [publish, queryClient]);
   const subscribe = useCallback((listener: LiveListener) => {
     listeners.current.add(listener);
     return () => {
@@ -120,6 +158,6 @@ function LiveConnection({ owner, children }: { owner: string; children: ReactNod
     };
   }, [owner]);
 
-  const value = useMemo(() => ({ status, client, publish, subscribe }), [status, client, publish, subscribe]);
+  const value = useMemo(() => ({ status, client, publish, subscribe, catchUp }), [status, client, publish, subscribe, catchUp]);
   return <LiveConnectionContext.Provider value={value}>{children}</LiveConnectionContext.Provider>;
 }

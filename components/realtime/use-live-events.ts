@@ -34,11 +34,11 @@ export interface LiveChannels {
  * messages addressed to the user become a toast.
  *
  * Whenever a subscription (re)starts — first load, and after every reconnect,
- * when pusher-js subscribes again — everything is refetched once (and live views
- * hear `resync`): events published before the subscription were not heard.
+ * when pusher-js subscribes again — the connection catches up (`catchUp`): events
+ * published before the subscription were not heard.
  */
 export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void {
-  const { client, publish } = useLiveConnection();
+  const { client, publish, catchUp } = useLiveConnection();
   const vocabulary = useLiveVocabulary();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -58,17 +58,6 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
       } catch {
         // The bell shows the notification once the list loads; a toast is a courtesy.
       }
-    };
-
-    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
-    const resync = () => {
-      // Both channels start together: one refetch for the pair.
-      if (resyncTimer) return;
-      resyncTimer = setTimeout(() => {
-        resyncTimer = undefined;
-        void queryClient.invalidateQueries();
-        publish({ kind: "resync" });
-      }, 50);
     };
 
     const handle = (message: LiveMessage) => {
@@ -91,20 +80,19 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
       // Subscribing again to a channel the connection already has returns it: no second subscription.
       const channel = client.subscribe(name);
       const listener = (eventName: string, data: unknown) => {
-        if (eventName === SUBSCRIBED) return resync();
+        if (eventName === SUBSCRIBED) return catchUp();
         const message = parseLiveMessage(eventName, data, kind, vocabulary);
         if (message) handle(message);
       };
       channel.bind_global(listener);
       // Already subscribed (the connection outlived a layout change): catch up on the moment without a listener.
-      if (channel.subscribed) resync();
+      if (channel.subscribed) catchUp();
       return () => channel.unbind_global(listener);
     });
 
     return () => {
       for (const unsubscribe of subscriptions) unsubscribe();
-      if (resyncTimer) clearTimeout(resyncTimer);
       eventToasts.dispose();
     };
-  }, [client, userChannel, roleChannel, queryClient, publish, toast, vocabulary]);
+  }, [client, userChannel, roleChannel, queryClient, publish, catchUp, toast, vocabulary]);
 }

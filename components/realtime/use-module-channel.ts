@@ -15,14 +15,13 @@ const holders = new WeakMap<PusherClient, Map<string, number>>();
  * While mounted, listens to a module's channel (e.g. a board showing
  * every item's new state) on the tab's connection. Messages are de-duplicated, invalidate their
  * TanStack queries and go out on the live bus like those of the user's and role's
- * channels; each (re)subscription invalidates `resyncKeys` and announces `resync`,
- * since changes made meanwhile were not heard.
+ * channels; each (re)subscription catches up (`catchUp`), since changes made
+ * meanwhile were not heard.
  */
-export function useModuleChannel(channelName: string, kind: string, resyncKeys: ReadonlyArray<readonly string[]>): void {
-  const { client, publish } = useLiveConnection();
+export function useModuleChannel(channelName: string, kind: string): void {
+  const { client, publish, catchUp } = useLiveConnection();
   const vocabulary = useLiveVocabulary();
   const queryClient = useQueryClient();
-  const resyncKeyList = JSON.stringify(resyncKeys);
 
   useEffect(() => {
     if (!client) return;
@@ -32,12 +31,8 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
     counts.set(channelName, (counts.get(channelName) ?? 0) + 1);
     const channel = client.subscribe(channelName);
 
-    const resync = () => {
-      for (const queryKey of JSON.parse(resyncKeyList) as string[][]) void queryClient.invalidateQueries({ queryKey });
-      publish({ kind: "resync" });
-    };
     const listener = (eventName: string, data: unknown) => {
-      if (eventName === SUBSCRIBED) return resync();
+      if (eventName === SUBSCRIBED) return catchUp();
       const message = parseLiveMessage(eventName, data, kind, vocabulary);
       if (!message || !seen.firstSeen(deliveryId(message))) return;
       for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
@@ -45,7 +40,7 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
     };
     channel.bind_global(listener);
     // Another view kept the subscription alive: catch up on the moment without a listener.
-    if (channel.subscribed) resync();
+    if (channel.subscribed) catchUp();
 
     return () => {
       channel.unbind_global(listener);
@@ -53,5 +48,5 @@ export function useModuleChannel(channelName: string, kind: string, resyncKeys: 
       counts.set(channelName, remaining);
       if (remaining === 0) client.unsubscribe(channelName);
     };
-  }, [client, publish, queryClient, vocabulary, channelName, kind, resyncKeyList]);
+  }, [client, publish, catchUp, queryClient, vocabulary, channelName, kind]);
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LiveIndicator } from "@/components/realtime/live-indicator";
@@ -10,7 +10,7 @@ import { roleChannel, userChannel } from "@/lib/realtime/channels";
 import { liveVocabulary } from "@/lib/realtime/vocabulary";
 import { ROLE_LABELS, shellNavigation, sidebarNavigation, tabNavigation } from "@/lib/ui/navigation";
 import { NavLinks } from "./nav-links";
-import { requirePrincipal } from "./session";
+import { getLiveCursor, requirePrincipal } from "./session";
 import { SignOutButton } from "./sign-out-button";
 import { StaffFrame } from "./staff-frame";
 import { TabBar } from "./tab-bar";
@@ -43,18 +43,19 @@ export async function AppShell({ children }: { children: ReactNode }) {
     console.error("[shell] notifications could not be loaded", error);
     return undefined;
   });
+  const liveCursor = await getLiveCursor(principal.userId);
   const controls = <AccountControls principal={principal} notifications={notifications} />;
 
   return (
-    <LiveProvider userId={principal.userId} userChannel={userChannel(principal.userId)} roleChannel={roleChannel(principal.role)} vocabulary={liveVocabulary()}>
+    <LiveProvider userId={principal.userId} userChannel={userChannel(principal.userId)} roleChannel={roleChannel(principal.role)} vocabulary={liveVocabulary()} cursor={liveCursor}>
       {principal.role === "CUSTOMER" ? (
         <>
           <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
             <div className="mx-auto flex max-w-page flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6 md:py-4">
-              <Link href="/dashboard" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight md:min-h-0">
+              <IntentLink href="/dashboard" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight md:min-h-0">
                 <WheelhouseMark />
                 <span className="max-[400px]:sr-only">Wheelhouse</span>
-              </Link>
+              </IntentLink>
               <NavLinks items={shellNavigation(principal)} />
               <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">{controls}</div>
             </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { currentHref, type NavItem } from "@/lib/ui/current-page";
 
@@ -15,7 +15,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           const active = item.href === current;
           return (
             <li key={item.href}>
-              <Link
+              <IntentLink
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={`rounded-full px-3 py-1.5 text-sm font-medium transition hover:bg-brand-soft hover:text-ink focus-visible:outline-2 focus-visible:outline-brand ${
@@ -23,7 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 }`}
               >
                 {item.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

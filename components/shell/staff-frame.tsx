@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { currentHref } from "@/lib/ui/current-page";
@@ -21,10 +21,10 @@ const linkClass = (current: boolean) =>
 function SidebarLink({ link, current, withIcon = false }: { link: ShellLink; current: boolean; withIcon?: boolean }) {
   return (
     <li>
-      <Link href={link.href} aria-current={current ? "page" : undefined} className={linkClass(current)}>
+      <IntentLink href={link.href} aria-current={current ? "page" : undefined} className={linkClass(current)}>
         {withIcon && link.icon && <NavIcon name={link.icon} className="h-5 w-5 shrink-0" />}
         <span className="truncate">{link.label}</span>
-      </Link>
+      </IntentLink>
     </li>
   );
 }
@@ -116,10 +116,10 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
         }`}
       >
         <div className="flex items-center justify-between gap-2 px-4 py-3 lg:py-4">
-          <Link href="/dashboard" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight lg:min-h-0">
+          <IntentLink href="/dashboard" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight lg:min-h-0">
             <WheelhouseMark />
             Wheelhouse
-          </Link>
+          </IntentLink>
           <button
             ref={closeButton}
             type="button"
@@ -186,10 +186,10 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
             >
               <MenuIcon />
             </button>
-            <Link href="/dashboard" className="flex min-h-11 items-center gap-2 font-semibold tracking-tight lg:hidden">
+            <IntentLink href="/dashboard" className="flex min-h-11 items-center gap-2 font-semibold tracking-tight lg:hidden">
               <WheelhouseMark />
               <span className="max-[400px]:sr-only">Wheelhouse</span>
-            </Link>
+            </IntentLink>
             <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">{controls}</div>
           </div>
         </header>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { currentHref } from "@/lib/ui/current-page";
 import type { ShellLink } from "@/lib/ui/navigation";
@@ -26,7 +26,7 @@ export function TabBar({ tabs }: { tabs: ShellLink[] }) {
           const active = tab.href === current;
           return (
             <li key={tab.href} className="min-w-0">
-              <Link
+              <IntentLink
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
                 className={`flex h-full flex-col items-center justify-center gap-0.5 px-1 text-[0.6875rem] font-medium transition focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand ${
@@ -35,7 +35,7 @@ export function TabBar({ tabs }: { tabs: ShellLink[] }) {
               >
                 {tab.icon && <NavIcon name={tab.icon} />}
                 <span className="max-w-full truncate">{tab.label}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

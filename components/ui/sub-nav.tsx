@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 export interface SubNavItem {
@@ -20,7 +20,7 @@ export function SubNav({ label, items }: { label: string; items: readonly SubNav
           const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
-              <Link
+              <IntentLink
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 className={`-mb-px flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 py-2 text-sm md:min-h-0 font-medium transition hover:text-ink ${
@@ -28,7 +28,7 @@ export function SubNav({ label, items }: { label: string; items: readonly SubNav
                 }`}
               >
                 {item.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
