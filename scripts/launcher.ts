@@ -88,12 +88,12 @@ function takeDataDirLock(dataDir: string): void {
 
 /** The three long-running processes: compiled in start mode, from the sources in dev mode. */
 function processCommands(mode: "start" | "dev", port: number): Record<"web" | "worker" | "realtime", string> {
-  const node = `"${process.execPath}" --enable-source-maps`;
+  // Relative to the project root (concurrently's cwd). A command that ends in a quote would lose its outer quotes.
   if (mode === "start") {
     return {
-      web: `"${process.execPath}" "${path.join(root, BUILD_OUTPUTS.web)}"`,
-      worker: `${node} "${path.join(root, BUILD_OUTPUTS.worker)}"`,
-      realtime: `${node} "${path.join(root, BUILD_OUTPUTS.realtime)}"`,
+      web: `"${process.execPath}" ${BUILD_OUTPUTS.web}`,
+      worker: `"${process.execPath}" --enable-source-maps ${BUILD_OUTPUTS.worker}`,
+      realtime: `"${process.execPath}" --enable-source-maps ${BUILD_OUTPUTS.realtime}`,
     };
   }
   return {
