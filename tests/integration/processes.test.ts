@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -148,6 +149,22 @@ describe("the processes, separately, from the compiled build", () => {
     const leaks = [...filesUnder(path.join(root, ".next", "standalone", ".next", "server")), ...filesUnder(path.join(root, ".next", "processes"))]
       .filter((file) => statSync(file).size < 20_000_000 && readFileSync(file, "utf8").includes(BUILD_TIME_SECRET));
     expect(leaks).toEqual([]);
+  });
+
+  it("the bundles import only production dependencies and Node built-ins (the image has no dev dependencies)", () => {
+    const { dependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    for (const bundle of [BUILD_OUTPUTS.worker, BUILD_OUTPUTS.realtime, BUILD_OUTPUTS.seed]) {
+      const source = readFileSync(path.join(root, bundle), "utf8");
+      const specifiers = [
+        ...[...source.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?"([^"]+)";/gm)].map((match) => match[1]!),
+        ...[...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!),
+      ];
+      expect(specifiers.length, bundle).toBeGreaterThan(0);
+      const packages = specifiers
+        .filter((specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:") && !builtinModules.includes(specifier))
+        .map((specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/"));
+      expect(packages.filter((name) => !(name in dependencies)), bundle).toEqual([]);
+    }
   });
 
   it("migrate applies the migrations and seeds reference data, then exits", async () => {
