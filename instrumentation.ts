@@ -2,7 +2,8 @@
  * Runs once per server process before it takes requests: answers unsupported
  * HTTP methods (405/501) and undecodable paths (400) before Next.js sees them, validates the configuration
  * (a misconfigured deploy fails at boot) and starts the in-app scheduler
- * (outbox drain, consumers, module jobs).
+ * (outbox drain, consumers, module jobs) unless SCHEDULER_ENABLED=false, which is
+ * how the web process is run next to a separate worker (worker/main.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -3,6 +3,9 @@ import { withSerwist } from "@serwist/turbopack";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm start`, `npm run start:web` and the image run `.next/standalone/server.js`: compiled, with only the
+  // node_modules files the server needs (scripts/build.ts copies public/ and .next/static next to it).
+  output: "standalone",
   poweredByHeader: false,
   // The API's paths keep the spec's trailing slashes (POST /api/v1/customers/) without a redirect.
   skipTrailingSlashRedirect: true,
@@ -12,6 +15,8 @@ const nextConfig = {
   // (lib/identity/password-pool.ts); the bundler never sees it, so the trace must name it.
   outputFileTracingIncludes: {
     "/*": ["./lib/identity/password-worker.mjs", "./node_modules/bcryptjs/**/*"],
+    // GET /api/ready compares the migrations on disk (lib/platform/readiness.ts) with the applied ones.
+    "/api/ready": ["./prisma/migrations/**/*"],
     // The API reference pages serve these files from node_modules (lib/api-docs/pages.ts).
     "/docs/assets/*": ["./node_modules/swagger-ui-dist/swagger-ui*"],
     "/redoc/assets/*": ["./node_modules/redoc/bundles/redoc.standalone.js"],

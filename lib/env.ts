@@ -63,6 +63,7 @@ const rawEnvSchema = z.object({
   PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUSHER_PUBLIC_TLS: booleanFlag.optional(),
   SCHEDULER_ENABLED: booleanFlag.default(true),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(1000),

@@ -5,7 +5,8 @@
  *  2. starts the embedded PostgreSQL (PGlite) when DATABASE_URL is unset
  *  3. builds the app if the build is missing or stale (start mode)
  *  4. applies migrations, runs the seed
- *  5. runs the web server (and the other processes) with prefixed logs;
+ *  5. runs the web server, the worker (scheduler) and the channel server with prefixed logs: in start mode
+ *     their compiled builds (Next's standalone server.js and the esbuild bundles), in dev mode `next dev` and tsx;
  *     Ctrl-C stops everything, and the launcher exits non-zero if any process dies.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -15,8 +16,9 @@ import { createInterface } from "node:readline";
 import { concurrently, type ConcurrentlyCommandInput } from "concurrently";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/embedded-postgres";
 import { ConfigError, parseEnv, type AppEnv } from "../lib/env";
-import { computeBuildFingerprint, FINGERPRINT_FILE, isBuildStale } from "../lib/platform/build-fingerprint";
+import { BUILD_OUTPUTS, isBuildStale } from "../lib/platform/build-fingerprint";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/platform/demo-accounts";
+import { buildApp } from "./build-app";
 
 type Mode = "start" | "dev" | "build";
 
@@ -84,11 +86,21 @@ function takeDataDirLock(dataDir: string): void {
   lockFile = file;
 }
 
-/** Generates the Prisma client, builds Next.js, and records what the build was made from. */
-async function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
-  await runStep("build", bin("prisma"), ["generate"], env);
-  await runStep("build", bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-  writeFileSync(path.join(root, ".next", FINGERPRINT_FILE), computeBuildFingerprint(root));
+/** The three long-running processes: compiled in start mode, from the sources in dev mode. */
+function processCommands(mode: "start" | "dev", port: number): Record<"web" | "worker" | "realtime", string> {
+  // Relative to the project root (concurrently's cwd). A command that ends in a quote would lose its outer quotes.
+  if (mode === "start") {
+    return {
+      web: `"${process.execPath}" ${BUILD_OUTPUTS.web}`,
+      worker: `"${process.execPath}" --enable-source-maps ${BUILD_OUTPUTS.worker}`,
+      realtime: `"${process.execPath}" --enable-source-maps ${BUILD_OUTPUTS.realtime}`,
+    };
+  }
+  return {
+    web: `"${bin("next")}" dev --port ${port}`,
+    worker: `"${bin("tsx")}" worker/main.ts`,
+    realtime: `"${bin("tsx")}" realtime/server.ts`,
+  };
 }
 
 async function waitUntilReady(port: number, timeoutMs: number): Promise<boolean> {
@@ -133,7 +145,7 @@ async function main(): Promise<void> {
 
   if (mode === "build") {
     // `npm run build` (and the Docker image): the production build alone, no database needed.
-    await buildApp({ ...process.env });
+    await buildApp(root, { ...process.env }, runStep);
     return shutdown(0);
   }
 
@@ -157,33 +169,33 @@ async function main(): Promise<void> {
     const { loadOrCreateAppSecret } = await import("../lib/secrets");
     process.env.APP_SECRET = loadOrCreateAppSecret(config.DATA_DIR);
   }
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), FORCE_COLOR: "1" };
+  // DATA_DIR absolute: the standalone server runs from .next/standalone.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), DATA_DIR: config.DATA_DIR, FORCE_COLOR: "1" };
 
   if (mode === "start") {
     if (isBuildStale(root)) {
       log("building the app (first start, or the sources changed)…");
-      await buildApp(childEnv);
+      await buildApp(root, childEnv, runStep);
     } else {
       log("build is up to date");
     }
   }
 
   await runStep("migrate", bin("prisma"), ["migrate", "deploy"], childEnv);
-  await runStep("seed", bin("tsx"), ["prisma/seed.ts"], childEnv);
+  if (mode === "start") await runStep("seed", process.execPath, ["--enable-source-maps", path.join(root, BUILD_OUTPUTS.seed)], childEnv);
+  else await runStep("seed", bin("tsx"), ["prisma/seed.ts"], childEnv);
 
+  const commands = processCommands(mode, config.PORT);
   const processes: ConcurrentlyCommandInput[] = [
     {
       name: "web",
-      command: `"${bin("next")}" ${mode === "start" ? "start" : "dev"} --port ${config.PORT}`,
-      env: childEnv,
+      command: commands.web,
+      // The worker runs the scheduler; the standalone server listens on HOSTNAME (all interfaces, as `next start`).
+      env: { ...childEnv, SCHEDULER_ENABLED: "false", HOSTNAME: "0.0.0.0" },
       prefixColor: "cyan",
     },
-    {
-      name: "realtime",
-      command: `"${bin("tsx")}" realtime/server.ts`,
-      env: childEnv,
-      prefixColor: "magenta",
-    },
+    { name: "worker", command: commands.worker, env: childEnv, prefixColor: "yellow" },
+    { name: "realtime", command: commands.realtime, env: childEnv, prefixColor: "magenta" },
   ];
 
   // From here concurrently forwards Ctrl-C / SIGTERM to the processes; we only note that a stop was asked for.

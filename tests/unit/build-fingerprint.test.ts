@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { computeBuildFingerprint, FINGERPRINT_FILE, isBuildStale } from "@/lib/platform/build-fingerprint";
+import { BUILD_OUTPUTS, computeBuildFingerprint, FINGERPRINT_FILE, isBuildStale } from "@/lib/platform/build-fingerprint";
 
 function project() {
   const root = mkdtempSync(path.join(tmpdir(), "wheelhouse-build-"));
@@ -17,6 +17,10 @@ function project() {
 function markBuilt(root: string) {
   mkdirSync(path.join(root, ".next"), { recursive: true });
   writeFileSync(path.join(root, ".next", "BUILD_ID"), "build");
+  for (const output of Object.values(BUILD_OUTPUTS)) {
+    mkdirSync(path.dirname(path.join(root, output)), { recursive: true });
+    writeFileSync(path.join(root, output), "compiled");
+  }
   writeFileSync(path.join(root, ".next", FINGERPRINT_FILE), computeBuildFingerprint(root));
 }
 
@@ -31,6 +35,24 @@ describe("build staleness", () => {
     expect(isBuildStale(root)).toBe(false);
     writeFileSync(path.join(root, "app", "page.tsx"), "export default function Page() { return 'changed' }");
     expect(isBuildStale(root)).toBe(true);
+  });
+
+  it("is stale when a compiled process (standalone server, worker or channel server bundle) is missing", () => {
+    const root = project();
+    markBuilt(root);
+    rmSync(path.join(root, BUILD_OUTPUTS.worker));
+    expect(isBuildStale(root)).toBe(true);
+  });
+
+  it("covers the worker and channel server sources and the migrations", () => {
+    const root = project();
+    for (const file of ["worker/main.ts", "realtime/server.ts", "prisma/migrations/1_init/migration.sql"]) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), "one");
+      markBuilt(root);
+      writeFileSync(path.join(root, file), "two");
+      expect(isBuildStale(root)).toBe(true);
+    }
   });
 
   it("notices added files and dependency changes, not the generated client", () => {

@@ -1,0 +1,90 @@
+/**
+ * The worker process (`npm run start:worker`; `tsx worker/main.ts` in development): the scheduler alone —
+ * module jobs, outbox drain and consumers every second. Several replicas may run side by side (the drainer
+ * claims rows with SKIP LOCKED under an advisory lock; consumers commit offsets transactionally).
+ * With WORKER_HEALTH_PORT set it answers GET /api/health (alive) and GET /api/ready (database,
+ * migrations, cache) for container probes.
+ */
+import { createServer, type Server } from "node:http";
+import { disconnectDb, db } from "../lib/db";
+import { ConfigError, env } from "../lib/env";
+import { startScheduler, stopScheduler } from "../lib/events/scheduler";
+import { store } from "../lib/kv";
+import { checkModuleSettings } from "../lib/platform/module-settings";
+import { checkReadiness } from "../lib/platform/readiness";
+import { registerModuleJobs } from "../lib/platform/scheduled-jobs";
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+const startedAt = Date.now();
+
+function startHealthServer(port: number): Promise<Server> {
+  const server = createServer((request, response) => {
+    const send = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      response.end(JSON.stringify(body));
+    };
+    const pathname = new URL(request.url ?? "/", "http://worker").pathname;
+    if (request.method !== "GET") return send(405, { detail: "Method not allowed." });
+    if (pathname === "/api/health") {
+      return send(200, { status: "ok", role: "worker", uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    }
+    if (pathname === "/api/ready") {
+      checkReadiness(db, store()).then(
+        (report) => send(report.status === "ready" ? 200 : 503, report),
+        (error: unknown) => send(503, { status: "not_ready", detail: String(error) }),
+      );
+      return;
+    }
+    send(404, { detail: "Not found." });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "0.0.0.0", () => resolve(server));
+  });
+}
+
+async function main(): Promise<void> {
+  const config = env();
+  checkModuleSettings();
+  registerModuleJobs();
+  startScheduler();
+  const healthServer = config.WORKER_HEALTH_PORT ? await startHealthServer(config.WORKER_HEALTH_PORT) : undefined;
+  log(
+    `worker running the scheduler (module jobs, outbox drain, consumers) every second` +
+      (config.WORKER_HEALTH_PORT ? `; health on port ${config.WORKER_HEALTH_PORT}` : ""),
+  );
+
+  // The scheduler's timer is unref'd: this keeps the process alive until it is told to stop.
+  const keepAlive = setInterval(() => {}, 60_000);
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal} received: stopping the scheduler`);
+    stopScheduler();
+    clearInterval(keepAlive);
+    healthServer?.close();
+    // An unfinished pass rolls back; the next worker (or this one after a restart) picks its rows up again.
+    disconnectDb().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`closing the database pool failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`\n${error.message}\n\n`);
+  else process.stderr.write(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  process.exit(1);
+});
