@@ -3,7 +3,8 @@
  * HTTP methods (405/501) and undecodable paths (400) before Next.js sees them, validates the configuration
  * (a misconfigured deploy fails at boot) and starts the in-app scheduler
  * (outbox drain, consumers, module jobs) unless SCHEDULER_ENABLED=false, which is
- * how the web process is run next to a separate worker (worker/main.ts).
+ * how the web process is run next to a separate worker (worker/main.ts); it then
+ * still runs the event pipeline right after its own commits, for live latency.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,5 +19,8 @@ export async function register() {
     const { registerModuleJobs } = await import("./lib/platform/scheduled-jobs");
     registerModuleJobs();
     startScheduler();
+  } else {
+    const { drainAfterCommits } = await import("./lib/events/scheduler");
+    drainAfterCommits();
   }
 }

@@ -52,10 +52,11 @@ class CatalogTypeShimClient extends pg.Client {
  * The schema's `env("DATABASE_URL")` must resolve for the CLI to read the
  * generator settings (otherwise `prisma generate` falls back to downloading a
  * native engine). Generation never connects, so a placeholder is enough there;
- * migrations use the real value captured here.
+ * migrations use the real value captured here. An empty value (`DATABASE_URL=`
+ * in a .env file) counts as unset, as everywhere else.
  */
-const databaseUrl = process.env.DATABASE_URL;
-process.env.DATABASE_URL ??= "postgresql://not-configured@127.0.0.1:5432/not-configured";
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (!databaseUrl) process.env.DATABASE_URL = "postgresql://not-configured@127.0.0.1:5432/not-configured";
 
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),

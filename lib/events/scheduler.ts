@@ -19,7 +19,7 @@ export function registerJob(job: Job): void {
 }
 
 const state = globalThis as typeof globalThis & {
-  wheelhousePipeline?: { running: boolean; again: boolean; timer?: NodeJS.Timeout };
+  wheelhousePipeline?: { running: boolean; again: boolean; timer?: NodeJS.Timeout; drainOnCommit?: boolean };
 };
 function pipeline() {
   state.wheelhousePipeline ??= { running: false, again: false };
@@ -56,7 +56,8 @@ async function tick(): Promise<void> {
   try {
     do {
       current.again = false;
-      for (const job of jobs) await job.run().catch((error: unknown) => console.error(`[scheduler] job ${job.name} failed:`, error));
+      // A process that only drains after its own commits leaves the jobs to the worker.
+      if (current.timer) for (const job of jobs) await job.run().catch((error: unknown) => console.error(`[scheduler] job ${job.name} failed:`, error));
       await runEventPipeline().catch((error: unknown) => console.error("[scheduler] event pipeline failed:", error));
     } while (current.again);
   } finally {
@@ -66,7 +67,8 @@ async function tick(): Promise<void> {
 
 /** Called right after a transaction with events commits, so live latency does not wait for the next tick. */
 export function kickEventPipeline(): void {
-  if (!state.wheelhousePipeline?.timer) return; // no scheduler in this process (tests, scripts)
+  const current = state.wheelhousePipeline;
+  if (!current?.timer && !current?.drainOnCommit) return; // no pipeline in this process (tests, scripts)
   setImmediate(() => void tick());
 }
 
@@ -77,6 +79,15 @@ export function startScheduler(intervalMs = 1_000): void {
   current.timer = setInterval(() => void tick(), intervalMs);
   current.timer.unref();
   void tick();
+}
+
+/**
+ * For a web process next to a separate worker: no timer and no jobs, but the event pipeline
+ * runs right after each of its own commits, so live latency does not wait for the worker's
+ * next tick. Draining is safe from any number of processes at once.
+ */
+export function drainAfterCommits(): void {
+  pipeline().drainOnCommit = true;
 }
 
 export function stopScheduler(): void {
