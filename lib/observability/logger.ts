@@ -22,10 +22,15 @@ const SECRET_FIELDS = [
   "secret",
   "apiKey",
 ];
-export const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => {
-  const key = field.includes("-") ? `["${field}"]` : `.${field}`;
-  return [key.startsWith(".") ? field : key, `*${key}`, `*.*${key}`];
-});
+export const REDACTED_PATHS = [
+  ...SECRET_FIELDS.flatMap((field) => {
+    const key = field.includes("-") ? `["${field}"]` : `.${field}`;
+    return [key.startsWith(".") ? field : key, `*${key}`, `*.*${key}`];
+  }),
+  // The Pusher SDK's errors carry the signed request URL (auth_signature and friends).
+  "err.url",
+  "err.error.message",
+];
 
 export interface LoggerSettings {
   level?: string;
