@@ -27,10 +27,22 @@ export const REDACTED_PATHS = [
     const key = field.includes("-") ? `["${field}"]` : `.${field}`;
     return [key.startsWith(".") ? field : key, `*${key}`, `*.*${key}`];
   }),
-  // The Pusher SDK's errors carry the signed request URL (auth_signature and friends).
-  "err.url",
-  "err.error.message",
 ];
+
+/** Credentials that travel in URLs (a Pusher HTTP API request's signature, tokens in a query string). */
+const SECRET_QUERY_PARAMETER = /([?&](?:auth_signature|auth_key|body_md5|token|access_token|refresh_token|code|secret)=)[^&\s"'#]+/gi;
+
+function scrubbed(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.replace(SECRET_QUERY_PARAMETER, "$1[redacted]");
+  if (depth > 5 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubbed(item, depth + 1)]));
+}
+
+/** pino's error serializer, with signed URLs scrubbed from every string (errors of HTTP clients quote the URL). */
+function errorSerializer(error: unknown): unknown {
+  return scrubbed(error instanceof Error ? pino.stdSerializers.err(error) : error);
+}
 
 export interface LoggerSettings {
   level?: string;
@@ -56,6 +68,7 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
     level: logLevelFrom(settings.level ?? process.env.LOG_LEVEL),
     base: { pid: process.pid },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    serializers: { err: errorSerializer },
     // Every line written while a request is being served carries its id and, once known, its user.
     mixin() {
       const context = currentRequestContext();
