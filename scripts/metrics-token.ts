@@ -9,7 +9,7 @@ import { ConfigError, env } from "../lib/env";
 // As the launcher sees it: .env, production unless said otherwise, the embedded database without DATABASE_URL.
 const envFile = path.resolve(import.meta.dirname, "..", ".env");
 if (existsSync(envFile)) process.loadEnvFile(envFile);
-process.env.NODE_ENV ||= "production";
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
 if (!process.env.DATABASE_URL) process.env.EMBEDDED_DATABASE = "true";
 
 try {

@@ -138,3 +138,18 @@ describe("structured logs", () => {
     }
   });
 });
+
+describe("request ids on pages (proxy.ts)", () => {
+  it("returns one on every page response and hands the same to the page, keeping a plain caller's id", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const fresh = proxy(new NextRequest("http://localhost/parking"));
+    const id = fresh.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers.get("x-middleware-request-x-request-id")).toBe(id);
+    const kept = proxy(new NextRequest("http://localhost/parking", { headers: { "x-request-id": "lb-1234" } }));
+    expect(kept.headers.get("x-request-id")).toBe("lb-1234");
+    const replaced = proxy(new NextRequest("http://localhost/parking", { headers: { "x-request-id": "<script>" } }));
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
