@@ -1,15 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/ui/request-path";
 
 /**
  * Passes the requested page path to server components, which use it to send
- * signed-out visitors to `/login?callbackUrl=…`. Decides nothing itself: the
- * pages check the session.
+ * signed-out visitors to `/login?callbackUrl=…`, and gives every page request a
+ * request id (the caller's `X-Request-Id` when acceptable), passed on to the page
+ * and returned in the response. Decides nothing itself: the pages check the session.
+ * API routes get theirs from `route()` (lib/http/route.ts).
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
+  const requestId = requestIdFrom(request.headers);
   headers.set(REQUEST_PATH_HEADER, requestPathOf(request.nextUrl));
-  return NextResponse.next({ request: { headers } });
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 export const config = {

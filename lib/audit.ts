@@ -2,6 +2,9 @@ import { recordEvent } from "./events/outbox";
 import { transaction } from "./events/transaction";
 import type { Prisma } from "./generated/prisma/client";
 import { PUBLIC_ID_PATTERN } from "./identity/roles";
+import { componentLogger } from "./observability/logger";
+
+const log = componentLogger("audit");
 
 
 export type AuditAction =
@@ -55,6 +58,6 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       });
     });
   } catch (error) {
-    console.error("[audit] could not record", entry.action, error);
+    log.error({ err: error, action: entry.action }, "could not record");
   }
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
@@ -6,12 +7,24 @@ export type { PrismaClient } from "./generated/prisma/client";
 /** The client handed to callbacks of `db.$transaction(async (tx) => …)`. */
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-export function createPrismaClient(databaseUrl: string, poolSize: number): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+export function createPrismaClient(databaseUrl: string, poolSize: number, pool?: Pool): PrismaClient {
+  const adapter = new PrismaPg(pool ?? { connectionString: databaseUrl, max: poolSize });
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as typeof globalThis & { wheelhouseDb?: PrismaClient };
+const globalForDb = globalThis as typeof globalThis & { wheelhouseDb?: PrismaClient; wheelhouseDbPool?: Pool };
+
+export interface PoolUsage {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** The application pool's connections right now (for /api/metrics); zeros before the first query. */
+export function databasePoolUsage(): PoolUsage {
+  const pool = globalForDb.wheelhouseDbPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+}
 
 function client(): PrismaClient {
   if (!globalForDb.wheelhouseDb) {
@@ -21,7 +34,10 @@ function client(): PrismaClient {
         "DATABASE_URL is not set. Start Wheelhouse with `npm start` (which runs the embedded database) or set DATABASE_URL.",
       );
     }
-    globalForDb.wheelhouseDb = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    // The pool is made here (not inside the adapter) so its usage can be read for the metrics.
+    const pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    globalForDb.wheelhouseDbPool = pool;
+    globalForDb.wheelhouseDb = createPrismaClient(config.DATABASE_URL, config.DATABASE_POOL_SIZE, pool);
   }
   return globalForDb.wheelhouseDb;
 }
@@ -41,6 +57,10 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 export async function disconnectDb(): Promise<void> {
   const instance = globalForDb.wheelhouseDb;
+  const pool = globalForDb.wheelhouseDbPool;
   globalForDb.wheelhouseDb = undefined;
+  globalForDb.wheelhouseDbPool = undefined;
   await instance?.$disconnect();
+  // A pool handed to the adapter is the caller's to end.
+  await pool?.end().catch(() => undefined);
 }

@@ -4,7 +4,16 @@ import { z } from "zod";
 import { ConfigError } from "./config-error";
 import { resetSettingsCache } from "./settings";
 import { PHONE_SETTINGS } from "./validation";
-import { loadOrCreateAppSecret, resolveSecrets, SECRET_PURPOSES, type DerivedSecrets, type SecretPurpose } from "./secrets";
+import { logLevelSchema } from "./observability/log-level";
+import {
+  deriveSecret,
+  loadOrCreateAppSecret,
+  METRICS_PURPOSE,
+  resolveSecrets,
+  SECRET_PURPOSES,
+  type DerivedSecrets,
+  type SecretPurpose,
+} from "./secrets";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -14,6 +23,10 @@ const optionalSecret = z
   .string()
   .min(32, "must be at least 32 characters")
   .optional();
+
+/** What hosted Pusher (20 characters) and Soketi issue; the 32-character rule applies to the bundled server (see parseEnv). */
+const EXTERNAL_CHANNEL_SECRET_MIN = 16;
+const CHANNEL_SECRET_MIN = 32;
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,7 +49,7 @@ const rawEnvSchema = z.object({
   REFRESH_TOKEN_SECRET: optionalSecret,
   NEXTAUTH_SECRET: optionalSecret,
   INTERNAL_API_SECRET: optionalSecret,
-  PUSHER_SECRET: optionalSecret,
+  PUSHER_SECRET: z.string().min(EXTERNAL_CHANNEL_SECRET_MIN, `must be at least ${EXTERNAL_CHANNEL_SECRET_MIN} characters`).optional(),
   ACCESS_TOKEN_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   REFRESH_TOKEN_EXPIRE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   COOKIE_SECURE: booleanFlag.optional(),
@@ -55,6 +68,10 @@ const rawEnvSchema = z.object({
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   PASSWORD_HASH_MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(100),
   PUSHER_APP_ID: z.string().min(1).default("wheelhouse"),
+  PUSHER_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, "must be a Pusher cluster name such as eu, us2, ap1")
+    .optional(),
   PUSHER_KEY: z.string().min(1).default("wheelhouse-key"),
   PUSHER_HOST: z.string().min(1).default("127.0.0.1"),
   PUSHER_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
@@ -72,6 +89,8 @@ const rawEnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
   GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),
   GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
+  LOG_LEVEL: logLevelSchema,
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   ...PHONE_SETTINGS.shape,
 });
 
@@ -80,7 +99,7 @@ export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
 
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
-  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | SecretEnvName
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "METRICS_TOKEN" | SecretEnvName
 > & {
   DATA_DIR: string;
   DEMO_SEED: boolean;
@@ -95,6 +114,11 @@ export type AppEnv = Omit<
   /** Worker threads that hash passwords: the machine's cores unless set. */
   PASSWORD_HASH_THREADS: number;
   secrets: DerivedSecrets;
+  /**
+   * The bearer secret of `GET /api/metrics`: METRICS_TOKEN, else (embedded or outside production) derived
+   * from the master secret; undefined in production on your own database without METRICS_TOKEN (404).
+   */
+  metricsToken: string | undefined;
 };
 
 type SecretEnvName = "APP_SECRET" | (typeof SECRET_PURPOSES)[SecretPurpose];
@@ -115,6 +139,17 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const raw = parsed.data;
+  const productionOnRealDatabase = raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE;
+  // A channel server the app names (PUSHER_HOST or a hosted cluster) issues its own secret, often short
+  // (hosted Pusher: 20 characters); the bundled server on the default address gets a strong one.
+  const externalChannelServer = cleaned.PUSHER_HOST !== undefined || cleaned.PUSHER_CLUSTER !== undefined;
+  if (raw.PUSHER_SECRET !== undefined && raw.PUSHER_SECRET.length < CHANNEL_SECRET_MIN && !externalChannelServer) {
+    throw new ConfigError(
+      `Invalid configuration:\n  - PUSHER_SECRET: must be at least ${CHANNEL_SECRET_MIN} characters for the bundled channel server ` +
+        `(${EXTERNAL_CHANNEL_SECRET_MIN} are enough with PUSHER_HOST or PUSHER_CLUSTER naming a Soketi or hosted Pusher that issued it)`,
+    );
+  }
+  Object.assign(raw, hostedPusherDefaults(raw, cleaned));
   const dataDir = path.resolve(raw.DATA_DIR);
   const overrides: Partial<Record<SecretPurpose, string | undefined>> = {};
   for (const [purpose, variable] of Object.entries(SECRET_PURPOSES) as Array<[SecretPurpose, SecretEnvName]>) {
@@ -122,8 +157,8 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
   }
 
   let secrets = resolveSecrets(raw.APP_SECRET, overrides);
+  let masterSecret = raw.APP_SECRET;
   if ("missing" in secrets) {
-    const productionOnRealDatabase = raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE;
     if (productionOnRealDatabase) {
       const names = secrets.missing.map((purpose) => SECRET_PURPOSES[purpose]).join(", ");
       throw new ConfigError(
@@ -132,7 +167,12 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
           `or set each of ${names} yourself. See .env.example.`,
       );
     }
-    secrets = resolveSecrets(loadOrCreateAppSecret(dataDir), overrides) as DerivedSecrets;
+    masterSecret = loadOrCreateAppSecret(dataDir);
+    secrets = resolveSecrets(masterSecret, overrides) as DerivedSecrets;
+  }
+  let metricsToken = raw.METRICS_TOKEN;
+  if (metricsToken === undefined && !productionOnRealDatabase) {
+    metricsToken = deriveSecret(masterSecret ?? loadOrCreateAppSecret(dataDir), METRICS_PURPOSE);
   }
 
   const {
@@ -142,6 +182,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     NEXTAUTH_SECRET,
     INTERNAL_API_SECRET,
     PUSHER_SECRET,
+    METRICS_TOKEN,
     ...settings
   } = raw;
   return {
@@ -153,6 +194,30 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     COOKIE_SECURE: raw.COOKIE_SECURE ?? (raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE),
     PUBLIC_ORIGIN: new URL(raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).origin,
     secrets,
+    metricsToken,
+  };
+}
+
+type ChannelServerAddress = Pick<
+  z.infer<typeof rawEnvSchema>,
+  "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_USE_TLS" | "PUSHER_PUBLIC_HOST" | "PUSHER_PUBLIC_PORT" | "PUSHER_PUBLIC_TLS"
+>;
+
+/**
+ * With PUSHER_CLUSTER (hosted Pusher Channels), the addresses Pusher uses for that cluster —
+ * `api-{cluster}.pusher.com` to publish, `ws-{cluster}.pusher.com` for browsers, TLS on 443 —
+ * for every one of these variables not set explicitly.
+ */
+function hostedPusherDefaults(raw: z.infer<typeof rawEnvSchema>, given: EnvSource): Partial<ChannelServerAddress> {
+  const cluster = raw.PUSHER_CLUSTER;
+  if (cluster === undefined) return {};
+  return {
+    PUSHER_HOST: given.PUSHER_HOST === undefined ? `api-${cluster}.pusher.com` : raw.PUSHER_HOST,
+    PUSHER_PORT: given.PUSHER_PORT === undefined ? 443 : raw.PUSHER_PORT,
+    PUSHER_USE_TLS: given.PUSHER_USE_TLS === undefined ? true : raw.PUSHER_USE_TLS,
+    PUSHER_PUBLIC_HOST: raw.PUSHER_PUBLIC_HOST ?? `ws-${cluster}.pusher.com`,
+    PUSHER_PUBLIC_PORT: raw.PUSHER_PUBLIC_PORT ?? 443,
+    PUSHER_PUBLIC_TLS: raw.PUSHER_PUBLIC_TLS ?? true,
   };
 }
 

@@ -17,8 +17,11 @@ export type DerivedSecrets = Record<SecretPurpose, string>;
 
 const HKDF_SALT = "wheelhouse/v1";
 
+/** Derived like the others, but only outside production on your own database (see `metricsToken` in lib/env.ts). */
+export const METRICS_PURPOSE = "metrics";
+
 /** HKDF-SHA256(master, salt, info = purpose) → 32 bytes, base64url. */
-export function deriveSecret(masterSecret: string, purpose: SecretPurpose): string {
+export function deriveSecret(masterSecret: string, purpose: SecretPurpose | typeof METRICS_PURPOSE): string {
   return Buffer.from(hkdfSync("sha256", masterSecret, HKDF_SALT, purpose, 32)).toString("base64url");
 }
 

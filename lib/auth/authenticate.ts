@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
 import { roleNameById } from "../identity/roles";
+import { noteAuthenticatedUser } from "../observability/request-context";
 import { isScope } from "../rbac/catalogue";
 import { clientAddress } from "./client-address";
 import { assertOwnSiteRequest } from "./cross-site";
@@ -127,13 +128,16 @@ export async function authenticate(request: Request): Promise<Principal> {
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw new UnauthorizedError(MESSAGES.invalidToken);
-    return bearerPrincipal(match[1], clientIp);
+    const principal = await bearerPrincipal(match[1], clientIp);
+    noteAuthenticatedUser(principal.userId);
+    return principal;
   }
   const cookieHeader = request.headers.get("cookie");
   // The browser attaches this cookie by itself, to requests from any site: writes must come from our pages.
   if (sessionCookieValue(cookieHeader)) assertOwnSiteRequest(request);
   const principal = await sessionPrincipal(cookieHeader, clientIp);
   if (!principal) throw new UnauthorizedError(MESSAGES.notAuthenticated);
+  noteAuthenticatedUser(principal.userId);
   return principal;
 }
 

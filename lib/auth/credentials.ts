@@ -5,7 +5,7 @@ import { MESSAGES, ServiceUnavailableError, TooManyRequestsError, UnauthorizedEr
 import { MAX_PASSWORD_BYTES, verifyPassword } from "../identity/passwords";
 import { normalisePhone, refuseNul } from "../validation";
 import { accountBudgetKey } from "./attempt-limits";
-import { beginLoginAttempt, loginAttemptNotMade, loginSucceeded } from "./login-limits";
+import { beginLoginAttempt, countLoginFailure, loginAttemptNotMade, loginSucceeded } from "./login-limits";
 
 /** The OAuth2 password form of `POST /auth/login`: `username` is a phone number or an email. */
 export const loginFormSchema = z.object({
@@ -50,6 +50,7 @@ export async function verifyCredentials(
   const accountKey = user ? `user:${accountBudgetKey(user)}` : `name:${username}`;
   const retryAfter = await beginLoginAttempt(accountKey, clientIp);
   if (retryAfter > 0) {
+    countLoginFailure("rate_limited");
     await recordAudit({ action: "login_rate_limited", subject: username, clientIp });
     throw new TooManyRequestsError(MESSAGES.tooManyAttempts, retryAfter);
   }
@@ -65,6 +66,7 @@ export async function verifyCredentials(
   // bcrypt reads only the first 72 bytes; registration refuses longer passwords, so a longer one is wrong.
   const passwordMatches = hashMatches && Buffer.byteLength(password, "utf8") <= MAX_PASSWORD_BYTES;
   if (!user || !passwordMatches) {
+    countLoginFailure(user ? "wrong_password" : "unknown_user");
     await recordAudit({
       action: "login_failed",
       subject: username,

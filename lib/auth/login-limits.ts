@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../env";
+import { metrics } from "../observability/metrics";
 import { buildLimiter, giveBackAttempt, takeAttempt, type Charge } from "./attempt-limits";
 
 interface LoginLimiters {
@@ -50,6 +51,13 @@ export function beginLoginAttempt(accountKey: string, address: string): Promise<
 /** The password was never checked (the hashing queue was full): the attempt is given back to both budgets. */
 export function loginAttemptNotMade(accountKey: string, address: string): Promise<void> {
   return giveBackAttempt(charges(accountKey, address));
+}
+
+export type LoginFailureReason = "wrong_password" | "unknown_user" | "rate_limited";
+
+/** Counts a failed sign-in (API or browser) for the `login_failures_total` metric. */
+export function countLoginFailure(reason: LoginFailureReason): void {
+  metrics().loginFailures.inc({ reason });
 }
 
 /** A successful login: the account's failures are forgotten and the address gets its attempt back. */

@@ -8,6 +8,9 @@ import { sessionTokenPrincipal } from "./authenticate";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { signOutBrowserSession } from "./sign-out";
+import { componentLogger } from "../observability/logger";
+
+const log = componentLogger("next-auth");
 
 declare module "next-auth" {
   interface User {
@@ -61,7 +64,7 @@ export function authOptions(): NextAuthOptions {
       // A signed-out cookie presented again is expected, not an error worth a stack trace.
       error(code, metadata) {
         if (metadata instanceof SessionEndedError) return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        log.error({ code, err: metadata }, "next-auth error");
       },
     },
     events: {

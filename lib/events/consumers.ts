@@ -1,6 +1,9 @@
 import { db, type PrismaClient, type Transaction } from "../db";
 import type { Topic } from "./outbox";
 import type { LoggedEvent } from "./types";
+import { componentLogger } from "../observability/logger";
+
+const log = componentLogger("events");
 
 /** Thrown by a handler when the failure is not the event's fault (e.g. a peer is down): retry later, don't count it. */
 export class TransientConsumerError extends Error {}
@@ -102,7 +105,7 @@ async function consumeOne(consumer: Consumer, topic: Topic, client: PrismaClient
     );
     if (step === "handled" && pending.afterCommit) {
       await pending.afterCommit().catch((error: unknown) =>
-        console.warn(`[events] ${consumer.group} after-commit step failed: ${error instanceof Error ? error.message : String(error)}`),
+        log.warn({ err: error, group: consumer.group }, "after-commit step failed"),
       );
     }
     return step;
@@ -123,7 +126,7 @@ async function recordHandlerFailure(
   const attempts = (failedAttempts.get(key) ?? 0) + 1;
   failedAttempts.set(key, attempts);
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-  console.error(`[events] consumer ${consumer.group} failed on ${key} (attempt ${attempts}): ${message}`);
+  log.error({ group: consumer.group, topic: event.topic, offset: event.offset.toString(), attempts, error: message }, "consumer failed on an event");
   if (attempts < MAX_HANDLER_ATTEMPTS) return "retry-later";
   failedAttempts.delete(key);
   await client.$transaction(async (tx) => {

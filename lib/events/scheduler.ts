@@ -3,6 +3,9 @@ import { liveChannelsConsumer } from "../realtime/live-channels-consumer";
 import { notificationsConsumer } from "../notifications/consumer";
 import { runConsumer, TransientConsumerError, type ConsumeResult, type Consumer } from "./consumers";
 import { drainOutbox, type DrainResult } from "./drainer";
+import { componentLogger } from "../observability/logger";
+
+const log = componentLogger("scheduler");
 
 /** Consumers the app runs after every drain. */
 export const CONSUMERS: readonly Consumer[] = [liveChannelsConsumer, notificationsConsumer];
@@ -57,8 +60,8 @@ async function tick(): Promise<void> {
     do {
       current.again = false;
       // A process that only drains after its own commits leaves the jobs to the worker.
-      if (current.timer) for (const job of jobs) await job.run().catch((error: unknown) => console.error(`[scheduler] job ${job.name} failed:`, error));
-      await runEventPipeline().catch((error: unknown) => console.error("[scheduler] event pipeline failed:", error));
+      if (current.timer) for (const job of jobs) await job.run().catch((error: unknown) => log.error({ err: error, job: job.name }, "job failed"));
+      await runEventPipeline().catch((error: unknown) => log.error({ err: error }, "event pipeline failed"));
     } while (current.again);
   } finally {
     current.running = false;

@@ -1,5 +1,9 @@
 import { Prisma } from "../generated/prisma/client";
 import { HttpError, ValidationError } from "../errors";
+import { componentLogger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../observability/request-id";
+import { runWithRequestContext } from "../observability/request-context";
 import { parseInput, refuseNul, type Page } from "../validation";
 import type { z } from "zod";
 
@@ -38,12 +42,84 @@ async function refuseNulInput(request: Request): Promise<void> {
   }
 }
 
+const accessLog = componentLogger("http");
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The route's pattern for logs and metrics (`/api/v1/users/[id]`, not the id itself): the path with
+ * each segment that holds a route parameter's value replaced by the parameter's name.
+ */
+export async function routePattern(request: Request, params: Promise<unknown> | undefined): Promise<string> {
+  const path = new URL(request.url).pathname.replace(/(.)\/+$/, "$1");
+  const values = ((await params?.catch(() => undefined)) ?? {}) as Record<string, string | string[] | undefined>;
+  const segments = path.split("/");
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === "string") {
+      const at = segments.findIndex((segment, index) => index > 0 && decodedSegment(segment) === value);
+      if (at > 0) segments[at] = `[${name}]`;
+    } else if (Array.isArray(value) && value.length > 0) {
+      const at = segments.findIndex((segment, index) => index > 0 && decodedSegment(segment) === value[0]);
+      if (at > 0) segments.splice(at, value.length, `[...${name}]`);
+    }
+  }
+  return segments.join("/") || "/";
+}
+
+/** The response with `X-Request-Id` set (a copy when its headers are immutable, as on a redirect). */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(REQUEST_ID_HEADER, requestId);
+    return copy;
+  }
+}
+
+/**
+ * Runs a handler inside its request's context: a request id (the caller's `X-Request-Id` when
+ * acceptable, else a new one) on every log line written meanwhile and on the response, then one
+ * access-log line and the request-duration metrics. `route()` uses it; a handler with its own
+ * error handling (next-auth) uses it alone.
+ */
+export function observed<Params>(handler: Handler<Params>): Handler<Params> {
+  return (request, context) => {
+    const requestId = requestIdFrom(request.headers);
+    return runWithRequestContext({ requestId }, async () => {
+      const started = performance.now();
+      let response: Response | undefined;
+      try {
+        response = await handler(request, context);
+        return withRequestId(response, requestId);
+      } finally {
+        const seconds = (performance.now() - started) / 1000;
+        const status = response?.status ?? 500;
+        const pattern = await routePattern(request, context?.params);
+        const appMetrics = metrics();
+        appMetrics.httpRequestDuration.observe({ route: pattern, method: request.method, status: String(status) }, seconds);
+        if (status === 429) appMetrics.rateLimitedResponses.inc({ route: pattern });
+        const line = { method: request.method, route: pattern, status, durationMs: Math.round(seconds * 10_000) / 10 };
+        if (status >= 500) accessLog.error(line, "request");
+        else accessLog.info(line, "request");
+      }
+    });
+  };
+}
+
 /**
  * Wraps a route handler: HttpErrors become `{"detail": ...}` with their status,
- * anything unexpected a logged 500 that leaks nothing.
+ * anything unexpected a logged 500 that leaks nothing; every request is observed (see `observed`).
  */
 export function route<Params = Record<string, never>>(handler: Handler<Params>): Handler<Params> {
-  return async (request, context) => {
+  return observed(async (request, context) => {
     try {
       await refuseNulInput(request);
       return await handler(request, context);
@@ -54,10 +130,10 @@ export function route<Params = Record<string, never>>(handler: Handler<Params>):
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
         return Response.json({ detail: "Not found." }, { status: 404 });
       }
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
+      accessLog.error({ err: error, method: request.method }, "unhandled error");
       return Response.json({ detail: "Internal server error." }, { status: 500 });
     }
-  };
+  });
 }
 
 /** `application/json` or a `+json` type, with or without parameters such as `charset`. */

@@ -69,17 +69,18 @@ function parameters(operation: ApiOperation): JsonSchema[] {
   return [...inPath, ...inQuery];
 }
 
-function response({ description, schema, totalCount }: ApiResponse): JsonSchema {
+function response({ description, schema, totalCount, contentType }: ApiResponse): JsonSchema {
   return {
     description,
     ...(totalCount ? { headers: { "X-Total-Count": { description: "How many rows match, over every page.", schema: { type: "integer" } } } } : {}),
-    ...(schema ? { content: { "application/json": { schema: jsonSchema(schema, "output") } } } : {}),
+    ...(schema ? { content: { [contentType ?? "application/json"]: { schema: jsonSchema(schema, "output") } } } : {}),
   };
 }
 
 const SECURITY: Record<ApiOperation["security"], Array<Record<string, string[]>>> = {
   bearer: [{ bearerAuth: [] }],
   "refresh-cookie": [{ refreshCookie: [] }],
+  "metrics-token": [{ metricsToken: [] }],
   none: [],
 };
 
@@ -134,6 +135,7 @@ export function openApiDocument(): JsonSchema {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         refreshCookie: { type: "apiKey", in: "cookie", name: REFRESH_COOKIE, description: "Set by login; sent only to /api/v1/auth." },
+        metricsToken: { type: "http", scheme: "bearer", description: "The METRICS_TOKEN secret (see the README's Metrics section), not a user's token." },
       },
     },
   };

@@ -14,15 +14,20 @@ export interface ApiResponse {
   schema?: z.ZodType;
   /** A list's `X-Total-Count`. */
   totalCount?: boolean;
+  /** The body's media type when it is not JSON (e.g. Prometheus text). */
+  contentType?: string;
 }
 
-/** bearer: an access token (or the browser session); refresh-cookie: `/auth/refresh`'s cookie; none: open. */
-export type ApiSecurity = "bearer" | "refresh-cookie" | "none";
+/**
+ * bearer: an access token (or the browser session); refresh-cookie: `/auth/refresh`'s cookie;
+ * metrics-token: the METRICS_TOKEN bearer secret (`/api/metrics`); none: open.
+ */
+export type ApiSecurity = "bearer" | "refresh-cookie" | "metrics-token" | "none";
 
 export interface ApiOperation {
   method: HttpMethod;
-  /** With `{id}` for a path segment. */
-  path: `/api/v1/${string}`;
+  /** With `{id}` for a path segment; `/api/v1/…`, or a platform route such as `/api/metrics`. */
+  path: `/api/${string}`;
   operationId: string;
   tag: string;
   summary: string;

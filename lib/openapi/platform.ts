@@ -331,6 +331,26 @@ function eventAndNotificationOperations(): ApiOperation[] {
   ];
 }
 
+function operationsRoutes(): ApiOperation[] {
+  return [
+    {
+      method: "GET",
+      path: "/api/metrics",
+      operationId: "metrics",
+      tag: "Operations",
+      summary: "Prometheus metrics: request durations, outbox backlog, consumer lag, live connections, database pool, login failures, 429s",
+      security: "metrics-token",
+      scopes: [],
+      scopeNote: "Needs the METRICS_TOKEN bearer secret, not a user's token. 404 in production when METRICS_TOKEN is not set.",
+      query: noParameters,
+      responses: {
+        200: { description: "The Prometheus text exposition format.", schema: z.string(), contentType: "text/plain; version=0.0.4; charset=utf-8" },
+        ...errorResponses(401, 404),
+      },
+    },
+  ];
+}
+
 /** The platform's own REST operations: authentication, accounts, RBAC, the event log, notifications. */
 export function platformOperations(): ApiOperation[] {
   return [
@@ -340,5 +360,6 @@ export function platformOperations(): ApiOperation[] {
     ...ROLE_NAMES.flatMap(roleCollectionOperations),
     ...rbacOperations(),
     ...eventAndNotificationOperations(),
+    ...operationsRoutes(),
   ];
 }

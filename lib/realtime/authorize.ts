@@ -73,7 +73,8 @@ export function clientConfig(request: Request) {
     wsHost: config.PUSHER_PUBLIC_HOST ?? requestHostname(request, config.TRUSTED_PROXY_HOPS),
     wsPort: config.PUSHER_PUBLIC_PORT ?? config.PUSHER_PORT,
     forceTLS: config.PUSHER_PUBLIC_TLS ?? config.PUSHER_USE_TLS,
-    cluster: "mt1",
+    // pusher-js needs a cluster name; with explicit hosts (the bundled server, Soketi) it is not used.
+    cluster: config.PUSHER_CLUSTER ?? "mt1",
     ...moduleChannels(),
   };
 }

@@ -1,4 +1,7 @@
 import { pusher } from "./publisher";
+import { componentLogger } from "../observability/logger";
+
+const log = componentLogger("realtime");
 
 /** A logout or password change waits at most this long for the channel server. */
 const TERMINATE_TIMEOUT_MS = 2_000;
@@ -17,7 +20,7 @@ export async function endLiveAccess(userId: string): Promise<void> {
   try {
     await Promise.race([pusher().terminateUserConnections(userId), timeout]);
   } catch (error) {
-    console.error(`[realtime] could not close the live connections of ${userId}:`, error instanceof Error ? error.message : error);
+    log.error({ err: error, subjectUserId: userId }, "could not close the live connections");
   } finally {
     clearTimeout(timer);
   }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { WebSocketServer, type WebSocket } from "ws";
 import { forwardedClientAddress } from "../../lib/auth/client-address";
+import { logger } from "../../lib/observability/logger";
 import { identifiedOnlyChannelPrefixes, serverOnlyChannelPrefixes } from "../../lib/realtime/app-channels";
 import { USER_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { ChannelRegistry } from "./channel-registry";
@@ -72,6 +73,8 @@ export interface RunningChannelServer {
 }
 
 const SHUTDOWN_WAIT_MS = 5_000;
+/** Every socket is also counted under this key, so the instances' totals are shared through the cluster like the caps. */
+const ALL_CONNECTIONS_KEY = "all";
 
 function safelyDecoded(component: string): string | undefined {
   try {
@@ -89,13 +92,14 @@ export function clientAddressOf(request: IncomingMessage, hops: number): string 
   return forwardedClientAddress(Array.isArray(header) ? header.join(",") : header, hops) ?? peer;
 }
 
-function defaultLog(message: string): void {
-  process.stdout.write(`${message}\n`);
+/** The channel server's own lines, as JSON through the app's logger (pretty in development). */
+export function channelServerLog(message: string): void {
+  logger().child({ component: "channel-server" }).info(message);
 }
 
 /** Starts a Pusher Channels protocol 7 server: WebSocket endpoint `/app/{key}` and the HTTP API on one port. */
 export async function startChannelServer(options: ChannelServerOptions): Promise<RunningChannelServer> {
-  const log = options.log ?? defaultLog;
+  const log = options.log ?? channelServerLog;
   const settings = {
     enableClientEvents: options.enableClientEvents ?? false,
     serverOnlyChannelPrefixes: options.serverOnlyChannelPrefixes ?? serverOnlyChannelPrefixes(),
@@ -163,6 +167,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   function forget(connection: ClientConnection, address: string): void {
     connections.delete(connection.socketId);
     countCap(`address:${address}`, -1);
+    countCap(ALL_CONNECTIONS_KEY, -1);
     const userId = connection.userId;
     const held = userId === undefined ? undefined : connectionsByUser.get(userId);
     if (held && userId !== undefined) {
@@ -213,6 +218,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       await cluster.terminateUserConnections(userId);
     },
     log,
+    async connectionCount() {
+      return connections.size + (await cluster.connectionsElsewhere(ALL_CONNECTIONS_KEY));
+    },
     async health() {
       const clusterHealthy = await cluster.isHealthy();
       return {
@@ -255,6 +263,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       return refuseConnection(socket, PusherErrorCode.overCapacity, "Over capacity: too many connections from this address");
     }
     countCap(`address:${address}`, 1);
+    countCap(ALL_CONNECTIONS_KEY, 1);
     const connection = new ClientConnection(socket, context);
     connections.set(connection.socketId, connection);
     void connection.finished.then(() => forget(connection, address));

@@ -18,7 +18,17 @@ export interface HttpApiDependencies {
   /** Closes the user's sockets on every instance. */
   terminateUserConnections(userId: string): Promise<void>;
   health(): Promise<{ healthy: boolean; details: Record<string, unknown> }>;
+  /** Open sockets on every instance sharing the cluster (for the app's metrics). */
+  connectionCount(): Promise<number>;
   log(message: string): void;
+}
+
+function safelyDecodedComponent(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined;
+  }
 }
 
 class HttpError extends Error {
@@ -113,6 +123,8 @@ function parseJson(body: Buffer): unknown {
 
 const API_ROUTE = /^\/apps\/([^/]+)\/(events|batch_events|channels)(?:\/([^/]+)(\/users)?)?\/?$/;
 const TERMINATE_ROUTE = /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections\/?$/;
+/** Not in Pusher's API: the bundled server's open sockets across its instances, for the app's `/api/metrics`. */
+const CONNECTIONS_ROUTE = /^\/apps\/([^/]+)\/connections\/?$/;
 const USER_ID_PATTERN = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;
 
 /**
@@ -232,6 +244,18 @@ export function createHttpApiHandler(dependencies: HttpApiDependencies) {
       const { healthy, details } = await dependencies.health();
       sendJson(response, healthy ? 200 : 503, { status: healthy ? "ok" : "degraded", ...details });
       return;
+    }
+
+    const connectionsMatch = CONNECTIONS_ROUTE.exec(url.pathname);
+    if (connectionsMatch) {
+      if (safelyDecodedComponent(connectionsMatch[1]!) !== dependencies.appId) throw new HttpError(404, "Unknown app_id");
+      if (method !== "GET") {
+        response.setHeader("allow", "GET");
+        throw new HttpError(405, "Use GET");
+      }
+      const verification = verifySignedRequest(credentials, { method, path: url.pathname, query: url.searchParams, body: Buffer.alloc(0) });
+      if (!verification.ok) throw new HttpError(401, verification.reason);
+      return sendJson(response, 200, { connections: await dependencies.connectionCount() });
     }
 
     const termination = TERMINATE_ROUTE.exec(url.pathname);

@@ -64,7 +64,8 @@ describe("the document and the route handlers", () => {
     );
     expect(handled.length).toBeGreaterThan(40);
     expect(handled.filter((operation) => !documented.includes(operation))).toEqual([]);
-    expect(documented.filter((operation) => !handled.includes(operation))).toEqual([]);
+    // Beyond /api/v1 the document has the platform's metrics route alone.
+    expect(documented.filter((operation) => !handled.includes(operation))).toEqual(["GET /api/metrics"]);
   });
 
   it("names each view once under components.schemas and refers to it", () => {

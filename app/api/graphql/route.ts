@@ -7,6 +7,9 @@ import { refuseCrossSiteBodies } from "@/lib/graphql/csrf";
 import { documentLimitsPlugin, requestBodyLimit } from "@/lib/graphql/limits";
 import { schema, type GraphQLContext } from "@/lib/graphql/schema";
 import { route } from "@/lib/http/route";
+import { componentLogger } from "@/lib/observability/logger";
+
+const log = componentLogger("graphql");
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +53,7 @@ const yoga = createYoga<{ principal: GraphQLContext["principal"] }>({
       }
       // No path: the request itself is malformed (syntax, validation, variable coercion) and graphql-js says how.
       if (isRequestError(error)) return error;
-      console.error("[graphql]", original);
+      log.error({ err: original }, "unexpected error");
       return new GraphQLError(message);
     },
   },
