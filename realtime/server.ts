@@ -3,16 +3,15 @@
  * Pusher Channels protocol 7 over WebSocket plus the Pusher HTTP API, on PUSHER_PORT.
  */
 import { ConfigError, env } from "../lib/env";
+import { componentLogger } from "../lib/observability/logger";
 import { startChannelServer } from "./src/channel-server";
 import { channelServerOptionsFromEnv } from "./src/config";
 
-function log(message: string): void {
-  process.stdout.write(`${message}\n`);
-}
+const log = (message: string): void => componentLogger("channel-server").info(message);
 
 async function main(): Promise<void> {
   const options = channelServerOptionsFromEnv(env());
-  const server = await startChannelServer({ ...options, log });
+  const server = await startChannelServer(options);
   log(
     `channel server (Pusher protocol 7) listening on ${options.host}:${server.port}, app id ${options.appId}, key ${options.key}, ` +
       `${options.redisUrl ? "shared through Redis" : "single instance"}, client events ${options.enableClientEvents ? "on" : "off"}`,

@@ -10,13 +10,12 @@ import { disconnectDb, db } from "../lib/db";
 import { ConfigError, env } from "../lib/env";
 import { startScheduler, stopScheduler } from "../lib/events/scheduler";
 import { store } from "../lib/kv";
+import { componentLogger } from "../lib/observability/logger";
 import { checkModuleSettings } from "../lib/platform/module-settings";
 import { checkReadiness } from "../lib/platform/readiness";
 import { registerModuleJobs } from "../lib/platform/scheduled-jobs";
 
-function log(message: string): void {
-  process.stdout.write(`${message}\n`);
-}
+const log = (message: string): void => componentLogger("worker").info(message);
 
 const startedAt = Date.now();
 
