@@ -57,7 +57,8 @@ beforeAll(async () => {
       PUSHER_APP_ID: APP.appId,
       PUSHER_KEY: APP.key,
       REALTIME_BIND_HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+      // Its start-up line ("listening on …") is what this waits for.
+      LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
