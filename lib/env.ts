@@ -71,6 +71,12 @@ const rawEnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
   GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).default(32_768),
   GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.local>"),
+  BACKUP_DIR: z.string().min(1).optional(),
   ...PHONE_SETTINGS.shape,
 });
 
@@ -79,9 +85,11 @@ export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
 
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
-  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | SecretEnvName
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "BACKUP_DIR" | SecretEnvName
 > & {
   DATA_DIR: string;
+  /** Where backups are written: BACKUP_DIR, else `<DATA_DIR>/backups` (absolute). */
+  BACKUP_DIR: string;
   DEMO_SEED: boolean;
   /** Secure cookies: on in production on a real database; off for the local embedded demo (plain http). */
   COOKIE_SECURE: boolean;
@@ -146,6 +154,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
   return {
     ...settings,
     DATA_DIR: dataDir,
+    BACKUP_DIR: path.resolve(raw.BACKUP_DIR ?? path.join(dataDir, "backups")),
     DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
     PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,

@@ -69,11 +69,11 @@ function parameters(operation: ApiOperation): JsonSchema[] {
   return [...inPath, ...inQuery];
 }
 
-function response({ description, schema, totalCount }: ApiResponse): JsonSchema {
+function response({ description, schema, totalCount, contentType }: ApiResponse): JsonSchema {
   return {
     description,
     ...(totalCount ? { headers: { "X-Total-Count": { description: "How many rows match, over every page.", schema: { type: "integer" } } } } : {}),
-    ...(schema ? { content: { "application/json": { schema: jsonSchema(schema, "output") } } } : {}),
+    ...(schema ? { content: { [contentType ?? "application/json"]: { schema: contentType ? { type: "string", format: "binary" } : jsonSchema(schema, "output") } } } : {}),
   };
 }
 

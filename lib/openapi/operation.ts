@@ -14,6 +14,8 @@ export interface ApiResponse {
   schema?: z.ZodType;
   /** A list's `X-Total-Count`. */
   totalCount?: boolean;
+  /** The body's media type when it is not JSON (a file download). */
+  contentType?: string;
 }
 
 /** bearer: an access token (or the browser session); refresh-cookie: `/auth/refresh`'s cookie; none: open. */

@@ -26,6 +26,7 @@ import {
   userViewSchema,
 } from "./platform-schemas";
 import { z } from "zod";
+import { adminResourceOperations } from "./operations-admin";
 
 const AUTH = "Authentication";
 const USERS = "Users";
@@ -340,5 +341,6 @@ export function platformOperations(): ApiOperation[] {
     ...ROLE_NAMES.flatMap(roleCollectionOperations),
     ...rbacOperations(),
     ...eventAndNotificationOperations(),
+    ...adminResourceOperations(),
   ];
 }
