@@ -24,7 +24,7 @@ export async function currentMigration(client: Transaction | typeof db = db): Pr
 /** Every application table of the current schema, from the catalogue (not a hand-kept list). */
 export async function applicationTables(client: Transaction): Promise<string[]> {
   const rows = await client.$queryRaw<Array<{ name: string }>>`
-    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ${MIGRATIONS_TABLE}
     ORDER BY c.relname`;
   return rows.map((row) => row.name);
@@ -38,7 +38,7 @@ export interface SequenceState {
 
 async function sequences(client: Transaction): Promise<SequenceState[]> {
   const names = await client.$queryRaw<Array<{ name: string }>>`
-    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind = 'S' ORDER BY c.relname`;
   const states: SequenceState[] = [];
   for (const { name } of names) {
@@ -80,7 +80,7 @@ export async function readEverything(): Promise<{ migration: string; tables: Tab
  */
 async function loadOrder(tx: Transaction, tables: readonly string[]): Promise<{ order: string[]; selfReferencing: Set<string> }> {
   const edges = await tx.$queryRaw<Array<{ child: string; parent: string }>>`
-    SELECT child.relname AS child, parent.relname AS parent
+    SELECT child.relname::text AS child, parent.relname::text AS parent
     FROM pg_constraint con
     JOIN pg_class child ON child.oid = con.conrelid
     JOIN pg_class parent ON parent.oid = con.confrelid
@@ -107,7 +107,7 @@ async function loadOrder(tx: Transaction, tables: readonly string[]): Promise<{ 
 /** Insertable columns (not generated), in table order. */
 async function insertableColumns(tx: Transaction, table: string): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ name: string }>>`
-    SELECT a.attname AS name FROM pg_attribute a
+    SELECT a.attname::text AS name FROM pg_attribute a
     JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relname = ${table} AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
     ORDER BY a.attnum`;

@@ -16,7 +16,7 @@ import { writeLog } from "../notifications/log";
 import { endLiveAccess } from "../realtime/revocation";
 import { DATA_RESTORED_EVENT } from "../realtime/routing";
 import { requireScope } from "../rbac/permissions";
-import { pathId, type Page } from "../validation";
+import { fieldError, pathId, type Page } from "../validation";
 import { CorruptBackupError, decodeBackup, encodeBackup, parseManifest, type BackupManifest } from "./archive";
 import { applicationTables, currentMigration, readEverything, replaceEverything } from "./database";
 
@@ -206,7 +206,7 @@ export async function restoreBackup(principal: Principal, rawId: unknown): Promi
 
   const refuse = async (status: 409 | 422, reason: string) => {
     await recordAudit({ action: "backup_restore_refused", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { reason } });
-    return new HttpError(status, reason);
+    return status === 409 ? new ConflictError(reason) : fieldError(["path", "id"], reason);
   };
   let backup: ReturnType<typeof decodeBackup>;
   try {
