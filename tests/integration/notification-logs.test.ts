@@ -140,7 +140,20 @@ describe("notification logs", () => {
   });
 
   it("sends an announcement to everyone in batches of events, one notification per user, no duplicates on redelivery", async () => {
+    // Enough customers for more than one batch (ids far above what the id sequence hands out in a test run).
+    const role = await db.role.findUniqueOrThrow({ where: { name: "CUSTOMER" } });
+    await db.user.createMany({
+      data: Array.from({ length: ANNOUNCEMENT_BATCH_SIZE + 50 }, (_, index) => ({
+        id: `CST${String(900_000 + index)}`,
+        name: `Audience ${index}`,
+        phone: `+1555${String(7_000_000 + index)}`,
+        email: `audience-${index}@example.test`,
+        passwordHash: "not-a-hash",
+        roleId: role.id,
+      })),
+    });
     const users = await db.user.count();
+    expect(users).toBeGreaterThan(ANNOUNCEMENT_BATCH_SIZE);
     const result = await announce("ALL", "Everyone hears this");
     expect(result.recipients).toBe(users);
     expect(result.batches).toBe(Math.ceil(users / ANNOUNCEMENT_BATCH_SIZE));
@@ -150,6 +163,7 @@ describe("notification logs", () => {
     await deliver();
     expect(await db.notification.count({ where: { title: "Everyone hears this" } })).toBe(users);
     expect(await db.auditLog.count({ where: { action: "announcement_sent", subject: result.id } })).toBe(1);
+    await db.user.deleteMany({ where: { name: { startsWith: "Audience " }, email: { endsWith: "@example.test" }, passwordHash: "not-a-hash" } });
   });
 
   it("filters by time and pages", async () => {
