@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { recordAudit } from "../audit";
 import type { Principal } from "../auth/principal";
-import { db, type Transaction } from "../db";
+import type { Transaction } from "../db";
 import { env } from "../env";
 import { ConflictError, HttpError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/outbox";

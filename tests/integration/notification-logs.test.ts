@@ -204,7 +204,15 @@ describe("notification logs", () => {
       expect((await call(announcements.POST, { token: admin.token, json })).status, JSON.stringify(json)).toBe(422);
     }
     expect((await call(announcements.POST, { token: admin.token, rawBody: "{not json" })).status).toBe(422);
-    for (const query of [{ channel: "SMS" }, { status: "sent" }, { from: "yesterday" }, { limit: "0" }, { unknown: "1" }, { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }]) {
+    const badQueries: Array<Record<string, string>> = [
+      { channel: "SMS" },
+      { status: "sent" },
+      { from: "yesterday" },
+      { limit: "0" },
+      { unknown: "1" },
+      { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+    ];
+    for (const query of badQueries) {
       expect((await listLogs(admin, query)).status, JSON.stringify(query)).toBe(422);
     }
     expect(await db.outboxEvent.count({ where: { type: "announcement.sent" } })).toBe(before);
