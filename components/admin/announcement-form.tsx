@@ -49,7 +49,7 @@ export function AnnouncementForm({ action, audiences }: { action: AnnouncementAc
           </p>
         )}
       </div>
-      <TextField formId="announcement" name="link" label="Link (optional)" defaultValue={values.link} error={errors.link} hint='A page of this site, such as "/parking"' />
+      <TextField formId="announcement" name="link" label="Link (optional)" defaultValue={values.link} error={errors.link} hint='A page of this site, such as "/dashboard"' />
       <FormMessage status={state.status} message={state.message} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Sending…" : "Send announcement"}

@@ -19,11 +19,11 @@ export const AUDIENCES = ["ALL", ...ROLE_NAMES] as const;
 export const announcementSchema = z.strictObject({
   title: safeText(120),
   body: safeText(2000, { multiline: true }),
-  /** A page of this app: a path such as `/parking`. */
+  /** A page of this app: a path such as `/dashboard`. */
   link: z
     .string()
     .max(300, "must be at most 300 characters")
-    .regex(/^\/(?!\/)[\w\-./?=&%#]*$/, 'must be a path of this site such as "/parking"')
+    .regex(/^\/(?!\/)[\w\-./?=&%#]*$/, 'must be a path of this site such as "/dashboard"')
     .optional(),
   audience: z.enum(AUDIENCES, `must be one of ${AUDIENCES.join(", ")}`),
 });
