@@ -6,11 +6,11 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { recordAudit } from "../audit";
 import type { Principal } from "../auth/principal";
-import type { Transaction } from "../db";
+import { db, type Transaction } from "../db";
 import { env } from "../env";
 import { ConflictError, HttpError, NotFoundError } from "../errors";
 import { recordEvent } from "../events/outbox";
-import { transaction } from "../events/transaction";
+import { kickEventPipeline } from "../events/scheduler";
 import { modules } from "../modules/registry";
 import { writeLog } from "../notifications/log";
 import { endLiveAccess } from "../realtime/revocation";
@@ -25,6 +25,7 @@ export const BACKUP_ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
 const FILE_PREFIX = "wheelhouse-";
 const FILE_SUFFIX = ".backup.gz";
 const NOT_FOUND = "Backup not found.";
+const RESTORE_TRANSACTION = { timeout: 600_000, maxWait: 60_000 };
 
 
 export interface BackupView {
@@ -221,7 +222,8 @@ export async function restoreBackup(principal: Principal, rawId: unknown): Promi
     throw await refuse(409, `The backup was taken at schema version ${manifest.migration}; the database is at ${migration}. Restore it into a database at that version.`);
   }
 
-  const signedOut = await transaction(async (tx) => {
+  // Longer than `transaction()`'s 30 s: a restore rewrites every table.
+  const signedOut = await db.$transaction(async (tx) => {
     // One restore at a time, whatever the instance.
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('wheelhouse:backup-restore'))`);
     const present = await applicationTables(tx);
@@ -238,13 +240,14 @@ export async function restoreBackup(principal: Principal, rawId: unknown): Promi
       actor: principal.userId,
     });
     return ended;
-  }).catch(async (error: unknown) => {
+  }, RESTORE_TRANSACTION).catch(async (error: unknown) => {
     if (error instanceof HttpError) throw error;
     // The file passed its checksums and versions match, so a database refusal means it does not fit this database.
     writeLog("backup restore failed", { backupId: id, error: error instanceof Error ? error.message : String(error) });
     throw await refuse(422, "The backup could not be loaded into this database; nothing was changed.");
   });
 
+  kickEventPipeline();
   for (const businessModule of modules()) await businessModule.dataReplaced?.();
   await Promise.all(signedOut.map((userId) => endLiveAccess(userId)));
   const totalRows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
