@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { AnnouncementForm } from "@/components/admin/announcement-form";
 import { requirePrincipal } from "@/components/shell/session";
 import { Badge } from "@/components/ui/badge";
-import { primaryButtonClass, selectClass } from "@/components/ui/buttons";
+import { linkClass, primaryButtonClass, selectClass } from "@/components/ui/buttons";
 import { Card, FormMessage, inputClass } from "@/components/ui/form";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { cellClass, DataTable } from "@/components/ui/table";
@@ -60,6 +60,7 @@ export default async function NotificationLogsPage({ searchParams }: { searchPar
   const sizes = await audienceSizes();
   const canAnnounce = principal.scopes.has("WRITE:NOTIFICATION_LOGS");
   const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filterHref = (only: Partial<Record<Filter, string>>) => `/admin/notification-logs?${new URLSearchParams(only).toString()}`;
   const pageHref = (target: number) => `/admin/notification-logs?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)), page: String(target) }).toString()}`;
 
   return (
@@ -120,11 +121,17 @@ export default async function NotificationLogsPage({ searchParams }: { searchPar
                       {entry.createdAt.replace("T", " ").slice(0, 19)}
                     </th>
                     <td className={`${cellClass} font-mono text-xs`}>
-                      {entry.recipient}
+                      <Link href={filterHref({ recipient: entry.recipient })} className={linkClass} aria-label={`Only notifications to ${entry.recipient}`}>
+                        {entry.recipient}
+                      </Link>
                       {entry.recipientId && entry.recipientId !== entry.recipient && <span className="block text-ink-muted">{entry.recipientId}</span>}
                     </td>
                     <td className={cellClass}>{entry.channel === "IN_APP" ? "In-app" : "E-mail"}</td>
-                    <td className={`${cellClass} font-mono text-xs`}>{entry.template}</td>
+                    <td className={`${cellClass} font-mono text-xs`}>
+                      <Link href={filterHref({ template: entry.template })} className={linkClass} aria-label={`Only ${entry.template} notifications`}>
+                        {entry.template}
+                      </Link>
+                    </td>
                     <td className={cellClass}>
                       <Badge label={entry.status.toLowerCase()} tone={TONES[entry.status]} />
                       {entry.error && <span className="mt-1 block max-w-64 text-xs text-ink-muted">{entry.error}</span>}
