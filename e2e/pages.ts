@@ -63,6 +63,8 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
     { path: "/admin/users", name: "admin-users" },
     { path: "/admin/permissions", name: "admin-permissions" },
     { path: "/admin/events", name: "admin-events" },
+    { path: "/admin/backups", name: "admin-backups" },
+    { path: "/admin/notification-logs", name: "admin-notification-logs" },
     { path: "/admin/rentals", name: "admin-rental-requests" },
     { path: "/admin/fleet", name: "admin-fleet" },
     { path: "/admin/branches", name: "admin-branches" },

@@ -20,7 +20,13 @@ export type AuditAction =
   | "user_created"
   | "user_deleted"
   | "password_changed"
-  | "signed_out_everywhere";
+  | "signed_out_everywhere"
+  | "backup_created"
+  | "backup_downloaded"
+  | "backup_restored"
+  | "backup_restore_refused"
+  | "backup_deleted"
+  | "announcement_sent";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -91,6 +91,12 @@ const rawEnvSchema = z.object({
   GRAPHQL_LIST_FACTOR: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: logLevelSchema,
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Wheelhouse <no-reply@wheelhouse.local>"),
+  BACKUP_DIR: z.string().min(1).optional(),
   ...PHONE_SETTINGS.shape,
 });
 
@@ -99,9 +105,11 @@ export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
 
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
-  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "METRICS_TOKEN" | SecretEnvName
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "METRICS_TOKEN" | "BACKUP_DIR" | SecretEnvName
 > & {
   DATA_DIR: string;
+  /** Where backups are written: BACKUP_DIR, else `<DATA_DIR>/backups` (absolute). */
+  BACKUP_DIR: string;
   DEMO_SEED: boolean;
   /** Secure cookies: on in production on a real database; off for the local embedded demo (plain http). */
   COOKIE_SECURE: boolean;
@@ -188,6 +196,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
   return {
     ...settings,
     DATA_DIR: dataDir,
+    BACKUP_DIR: path.resolve(raw.BACKUP_DIR ?? path.join(dataDir, "backups")),
     DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
     PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,

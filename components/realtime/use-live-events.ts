@@ -11,6 +11,7 @@ import {
   parseLiveMessage,
   queryKeysForMessage,
   RecentIds,
+  requiresReload,
   type LiveChannelKind,
   type LiveEvent,
   type LiveMessage,
@@ -62,6 +63,7 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
 
     const handle = (message: LiveMessage) => {
       if (!seen.firstSeen(deliveryId(message))) return;
+      if (requiresReload(message)) return window.location.reload();
       for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
       publish(message);
       if (message.kind === "notification") {

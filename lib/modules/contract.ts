@@ -130,6 +130,8 @@ export interface ModuleDefinition<Resource extends string = string, Topic extend
     /** After the deletion committed (caches). */
     deleted?(accountId: string): Promise<void>;
   };
+  /** After a backup restore replaced every table (lib/backups): drop caches of the module's data. */
+  dataReplaced?(): Promise<void>;
   /** The module's environment variables (named `<MODULE>_…`), read with `readSettings` (lib/settings.ts). */
   settings?: z.ZodObject;
   /** The module's REST operations (`lib/modules/<name>/openapi.ts`), for the OpenAPI document. */

@@ -2,12 +2,15 @@ import type { Transaction } from "../db";
 import { payloadText, type LoggedEvent } from "../events/types";
 import { ROLES } from "../identity/roles";
 import { modules } from "../modules/registry";
+import { ANNOUNCEMENT_EVENT, announcementDrafts } from "./announcements";
 
 export interface NotificationDraft {
   userId: string;
   title: string;
   body: string;
   link?: string;
+  /** Also send it by e-mail (README "Notification logs"): account and security notices and announcements. */
+  email?: boolean;
 }
 
 /** Which people an event concerns and what to tell them: the platform's rules, then every module's. */
@@ -29,7 +32,7 @@ async function platformNotifications(event: LoggedEvent, tx: Transaction): Promi
         },
       ];
     case "user.created":
-      return [{ userId: event.key, title: "Your account was created", body: "An administrator created your Wheelhouse account.", link: "/profile" }];
+      return [{ userId: event.key, title: "Your account was created", body: "An administrator created your Wheelhouse account.", link: "/profile", email: true }];
     case "user.password_changed":
       return [
         {
@@ -37,6 +40,7 @@ async function platformNotifications(event: LoggedEvent, tx: Transaction): Promi
           title: "Your password was changed",
           body: "Every other device was signed out. If this was not you, contact an administrator.",
           link: "/profile",
+          email: true,
         },
       ];
     case "role.permissions_changed": {
@@ -51,6 +55,8 @@ async function platformNotifications(event: LoggedEvent, tx: Transaction): Promi
           link: "/admin/permissions",
         }));
     }
+    case ANNOUNCEMENT_EVENT:
+      return announcementDrafts(event.payload);
     default:
       return [];
   }

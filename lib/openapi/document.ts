@@ -73,7 +73,16 @@ function response({ description, schema, totalCount, contentType }: ApiResponse)
   return {
     description,
     ...(totalCount ? { headers: { "X-Total-Count": { description: "How many rows match, over every page.", schema: { type: "integer" } } } } : {}),
-    ...(schema ? { content: { [contentType ?? "application/json"]: { schema: jsonSchema(schema, "output") } } } : {}),
+    ...(schema
+      ? {
+          content: {
+            [contentType ?? "application/json"]: {
+              // Text bodies (Prometheus) keep their schema; other non-JSON bodies (a download) are bytes.
+              schema: contentType && !contentType.startsWith("text/") ? { type: "string", format: "binary" } : jsonSchema(schema, "output"),
+            },
+          },
+        }
+      : {}),
   };
 }
 

@@ -14,7 +14,7 @@ export interface ApiResponse {
   schema?: z.ZodType;
   /** A list's `X-Total-Count`. */
   totalCount?: boolean;
-  /** The body's media type when it is not JSON (e.g. Prometheus text). */
+  /** The body's media type when it is not JSON (Prometheus text, a file download). */
   contentType?: string;
 }
 

@@ -26,6 +26,7 @@ import {
   userViewSchema,
 } from "./platform-schemas";
 import { z } from "zod";
+import { adminResourceOperations } from "./operations-admin";
 
 const AUTH = "Authentication";
 const USERS = "Users";
@@ -361,5 +362,6 @@ export function platformOperations(): ApiOperation[] {
     ...rbacOperations(),
     ...eventAndNotificationOperations(),
     ...operationsRoutes(),
+    ...adminResourceOperations(),
   ];
 }

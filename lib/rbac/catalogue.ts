@@ -51,7 +51,7 @@ function expand(grants: Partial<Record<string, string>>): Scope[] {
   );
 }
 
-/** The platform's grants; the modules' come from their definitions. */
+/** The platform's grants; the modules' come from their definitions. BACKUP and NOTIFICATION_LOGS are the ADMIN's alone. */
 const PLATFORM_GRANTS: Record<Exclude<RoleName, "ADMIN">, Partial<Record<PlatformResource, string>>> = {
   MECHANIC: { USERS: "R", CUSTOMERS: "R", MECHANICS: "RU" }, // MECHANICS U (own)
   CUSTOMER: { USERS: "R", CUSTOMERS: "RUD", MECHANICS: "R" }, // CUSTOMERS U, D (own)

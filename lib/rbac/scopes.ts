@@ -17,6 +17,8 @@ export const PLATFORM_RESOURCES = {
   ADMINS: "Admins",
   REFRESH_TOKENS: "Refresh tokens",
   EVENTS: "Event log",
+  BACKUP: "Backups",
+  NOTIFICATION_LOGS: "Notification logs",
 } as const;
 export type PlatformResource = keyof typeof PLATFORM_RESOURCES;
 export type Resource = PlatformResource | ModuleResource;

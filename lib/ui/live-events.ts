@@ -25,6 +25,14 @@ export type LiveChannelKind = string;
 /** Spelled here for the browser; the server side is `NOTIFICATION_EVENT` in lib/notifications/consumer.ts. */
 export const NOTIFICATION_CREATED = "notification.created";
 
+/** Spelled here for the browser; the server side is `DATA_RESTORED_EVENT` in lib/realtime/routing.ts. */
+export const DATA_RESTORED = "platform.data_restored";
+
+/** A backup was restored: every page's data (and possibly the session) changed under it, so the browser reloads. */
+export function requiresReload(message: LiveMessage): boolean {
+  return message.kind === "event" && message.event.type === DATA_RESTORED;
+}
+
 export type LiveMessage =
   | { kind: "event"; channel: LiveChannelKind; event: LiveEvent }
   | { kind: "notification"; channel: LiveChannelKind; eventId: string; type: string };

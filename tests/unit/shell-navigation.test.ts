@@ -18,7 +18,7 @@ describe("the staff sidebar", () => {
     expect(sidebar.groups.map((group) => group.title)).toEqual([...modules().map((module) => module.card.title), "People", "System"]);
     expect(sidebar.account.map((link) => link.href)).toEqual(["/profile"]);
     expect(sidebar.groups.find((group) => group.title === "People")?.links.map((link) => link.label)).toEqual(["Users", "Permissions"]);
-    expect(sidebar.groups.find((group) => group.title === "System")?.links.map((link) => link.href)).toEqual(["/admin/events", "/docs", "/redoc"]);
+    expect(sidebar.groups.find((group) => group.title === "System")?.links.map((link) => link.href)).toEqual(["/admin/events", "/admin/backups", "/admin/notification-logs", "/docs", "/redoc"]);
   });
 
   it("holds every staff page each module lists, in the module's order", () => {

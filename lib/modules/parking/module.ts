@@ -69,6 +69,7 @@ export const parkingModule = defineModule({
     deleting: (tx, accountId, actorId) => releaseDepartingMember(tx, accountId, actorId),
     deleted: () => invalidateSpotLists(),
   },
+  dataReplaced: () => invalidateSpotLists(),
   settings: PARKING_SETTINGS,
   graphql: (parts) => parkingGraphQL(parts),
 });
