@@ -64,8 +64,13 @@ async function rewriteBackup(id: string, change: (text: string) => string): Prom
 
 describe("backups", () => {
   let admin: TestUser;
+  // What the database held before this file: put back at the end, so the files after it (one database per
+  // run) do not find the demo data this file seeds.
+  let initial: BackupView;
 
   beforeAll(async () => {
+    admin = await createUser("ADMIN");
+    initial = await backUp(admin);
     await seed(db, { demo: true });
     await db.$executeRawUnsafe(`
       CREATE TABLE ${PROBE} (
@@ -77,11 +82,12 @@ describe("backups", () => {
          ARRAY[[1, 2], [3, 4]], '{"n": 12345678901234567890, "s": "line\\nbreak", "nested": [1.10, null]}', '{ "spaced" :  1 }',
          '2026-01-02 03:04:05.123456+00', '2028-02-29'::date, tstzrange('2026-01-01', '2026-01-02', '[)'), E'multi\\nline \\u00e9 \\\\ tab\\t'),
         (NULL, 'NaN', '-Infinity', -1, '{}', NULL, '"just a string"', 'null', NULL, NULL, 'empty', NULL)`);
-    admin = await createUser("ADMIN");
   });
 
   afterAll(async () => {
     await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${PROBE}`);
+    const putBack = await restore(admin, initial.id);
+    expect(putBack.status, JSON.stringify(putBack.body)).toBe(200);
   });
 
   it("restores every table, every type and every sequence exactly as backed up", async () => {

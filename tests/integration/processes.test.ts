@@ -263,7 +263,7 @@ describe("the processes, separately, from the compiled build", () => {
     for (const one of [...started].reverse()) {
       if (one.child.exitCode !== null) continue;
       one.child.kill("SIGTERM");
-      const code = await withTimeout(one.exited, `${one.name} to stop`, 15_000);
+      const code = await withTimeout(one.exited, `${one.name} to stop`, 45_000);
       // Next's standalone server exits with 143 (128 + SIGTERM) after closing its server, as it documents.
       expect(one.name === "web" ? [0, 143] : [0], `${one.name}: ${one.output.slice(-5).join("\n")}`).toContain(code);
     }
