@@ -7,13 +7,12 @@
  */
 import { createServer, type Server } from "node:http";
 import { disconnectDb, db } from "../lib/db";
-import { env } from "../lib/env";
+import { ConfigError, env } from "../lib/env";
 import { startScheduler, stopScheduler } from "../lib/events/scheduler";
 import { store } from "../lib/kv";
 import { componentLogger } from "../lib/observability/logger";
 import { checkModuleSettings } from "../lib/platform/module-settings";
 import { checkReadiness } from "../lib/platform/readiness";
-import { runProcess } from "../lib/platform/process-lifecycle";
 import { registerModuleJobs } from "../lib/platform/scheduled-jobs";
 
 const log = (message: string): void => componentLogger("worker").info(message);
@@ -46,7 +45,7 @@ function startHealthServer(port: number): Promise<Server> {
   });
 }
 
-async function main(): Promise<{ stopping: string; stop: () => Promise<void> }> {
+async function main(): Promise<void> {
   const config = env();
   checkModuleSettings();
   registerModuleJobs();
@@ -59,16 +58,32 @@ async function main(): Promise<{ stopping: string; stop: () => Promise<void> }> 
 
   // The scheduler's timer is unref'd: this keeps the process alive until it is told to stop.
   const keepAlive = setInterval(() => {}, 60_000);
-  return {
-    stopping: "stopping the scheduler",
-    stop: async () => {
-      stopScheduler();
-      clearInterval(keepAlive);
-      healthServer?.close();
-      // An unfinished pass rolls back; the next worker (or this one after a restart) picks its rows up again.
-      await disconnectDb();
-    },
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal} received: stopping the scheduler`);
+    stopScheduler();
+    clearInterval(keepAlive);
+    healthServer?.close();
+    // An unfinished pass rolls back; the next worker (or this one after a restart) picks its rows up again.
+    disconnectDb().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`closing the database pool failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
   };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
-runProcess("worker", main);
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`\n${error.message}\n\n`);
+  else process.stderr.write(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  process.exit(1);
+});
