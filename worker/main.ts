@@ -66,11 +66,13 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log(`${signal} received: stopping the scheduler`);
-    stopScheduler();
     clearInterval(keepAlive);
     healthServer?.close();
-    // An unfinished pass rolls back; the next worker (or this one after a restart) picks its rows up again.
-    disconnectDb().then(
+    // The pass under way finishes first (a pass is short: one drain batch and each consumer's batch); a second
+    // signal exits without waiting, and then its transaction rolls back and the next worker picks its rows up again.
+    stopScheduler()
+      .then(() => disconnectDb())
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         log(`closing the database pool failed: ${String(error)}`);

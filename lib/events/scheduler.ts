@@ -22,7 +22,15 @@ export function registerJob(job: Job): void {
 }
 
 const state = globalThis as typeof globalThis & {
-  wheelhousePipeline?: { running: boolean; again: boolean; timer?: NodeJS.Timeout; drainOnCommit?: boolean };
+  wheelhousePipeline?: {
+    running: boolean;
+    again: boolean;
+    timer?: NodeJS.Timeout;
+    drainOnCommit?: boolean;
+    stopped?: boolean;
+    /** The pass under way, so a stop can wait for it before the database pool closes. */
+    pass?: Promise<void>;
+  };
 };
 function pipeline() {
   state.wheelhousePipeline ??= { running: false, again: false };
@@ -49,22 +57,29 @@ export async function runEventPipeline(): Promise<PipelineResult> {
   return { drained, consumed };
 }
 
-async function tick(): Promise<void> {
+function tick(): Promise<void> {
   const current = pipeline();
+  if (current.stopped) return Promise.resolve();
   if (current.running) {
     current.again = true;
-    return;
+    return current.pass ?? Promise.resolve();
   }
   current.running = true;
+  current.pass = runPasses(current);
+  return current.pass;
+}
+
+async function runPasses(current: ReturnType<typeof pipeline>): Promise<void> {
   try {
     do {
       current.again = false;
       // A process that only drains after its own commits leaves the jobs to the worker.
       if (current.timer) for (const job of jobs) await job.run().catch((error: unknown) => log.error({ err: error, job: job.name }, "job failed"));
       await runEventPipeline().catch((error: unknown) => log.error({ err: error }, "event pipeline failed"));
-    } while (current.again);
+    } while (current.again && !current.stopped);
   } finally {
     current.running = false;
+    current.pass = undefined;
   }
 }
 
@@ -79,6 +94,7 @@ export function kickEventPipeline(): void {
 export function startScheduler(intervalMs = 1_000): void {
   const current = pipeline();
   if (current.timer) return;
+  current.stopped = false;
   current.timer = setInterval(() => void tick(), intervalMs);
   current.timer.unref();
   void tick();
@@ -93,8 +109,16 @@ export function drainAfterCommits(): void {
   pipeline().drainOnCommit = true;
 }
 
-export function stopScheduler(): void {
+/**
+ * Stops the timer and the drains after commits, and resolves once the pass under way (if any) has finished: closing
+ * the database pool under a running pass would leave its transaction's connection checked out, and the pool's end
+ * (so the process) waiting for it forever.
+ */
+export async function stopScheduler(): Promise<void> {
   const current = pipeline();
   if (current.timer) clearInterval(current.timer);
   current.timer = undefined;
+  current.drainOnCommit = false;
+  current.stopped = true;
+  await current.pass;
 }
