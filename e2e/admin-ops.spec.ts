@@ -30,11 +30,18 @@ test.describe("admin operations", () => {
       await markPage(customer);
     }
 
+    // A restore refreshes every signed-in page, and must leave the build's static routes alone: the service worker
+    // regenerated at run time lists its precache under the wrong paths, so no browser could install it again.
+    const serviceWorker = async () => (await page.request.get("/serwist/sw.js")).text();
+    const workerBefore = await serviceWorker();
+    expect(workerBefore).toContain('url:"/_next/static/');
+
     await newest.getByRole("button", { name: /^Restore the backup of/ }).click();
     await expect(newest.getByText(/is lost/)).toBeVisible();
     await newest.getByRole("button", { name: "Restore and lose later changes" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Backups" })).toBeVisible({ timeout: 30_000 });
     if (CHANNEL_SERVER_RUNS) await expect.poll(() => stillSamePage(customer).catch(() => false), { timeout: 20_000 }).toBe(false);
+    expect(await serviceWorker(), "the service worker after a restore").toBe(workerBefore);
     // The resident is in the backup: still signed in after the reload.
     await customer.goto("/dashboard");
     await expect(customer).toHaveURL(/\/dashboard$/);

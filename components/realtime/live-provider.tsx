@@ -7,7 +7,7 @@ import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { ToastProvider } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
-import { cursorUnchanged, type LiveCursor } from "@/lib/ui/live-cursor";
+import { cursorUnchanged, eventAlreadyShown, type LiveCursor } from "@/lib/ui/live-cursor";
 import { LiveConnectionContext, LiveVocabularyContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
 import { getQueryClient } from "./query-client";
 import { useLiveEvents, type LiveChannels } from "./use-live-events";
@@ -74,16 +74,17 @@ function LiveConnection({ owner, cursor, children }: { owner: string; cursor: Li
   const listeners = useRef(new Set<LiveListener>());
   const queryClient = useQueryClient();
 
-  const publish = useCallback((message: LiveBusMessage) => {
-    for (const listener of [...listeners.current]) listener(message);
-  }, []);
-
   // What the page on screen is known to show: the latest render's cursor, or the heads a catch-up refreshed to.
   const shownUpTo = useRef(cursor);
   const cursorText = JSON.stringify(cursor);
   useEffect(() => {
     shownUpTo.current = JSON.parse(cursorText) as LiveCursor;
   }, [cursorText]);
+
+  const publish = useCallback((message: LiveBusMessage) => {
+    if (message.kind === "event" && eventAlreadyShown(shownUpTo.current, message.event)) return;
+    for (const listener of [...listeners.current]) listener(message);
+  }, []);
 
   const catchUpTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(catchUpTimer.current), []);

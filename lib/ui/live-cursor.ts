@@ -15,3 +15,13 @@ export function cursorUnchanged(before: LiveCursor, after: LiveCursor): boolean 
   if (before.notification !== after.notification) return false;
   return Object.entries(after.offsets).every(([topic, offset]) => (before.offsets[topic] ?? "0") === offset);
 }
+
+/**
+ * True when the page rendered at `cursor` already shows this event: the event log had reached its offset on its
+ * topic. The channel server delivers an event a moment after it is logged, so a page rendered in between hears it
+ * once subscribed, and must not refresh for it.
+ */
+export function eventAlreadyShown(cursor: LiveCursor, event: { topic: string; offset: number }): boolean {
+  const shown = cursor.offsets[event.topic];
+  return shown !== undefined && BigInt(event.offset) <= BigInt(shown);
+}

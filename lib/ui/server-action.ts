@@ -5,6 +5,13 @@ import type { Principal } from "../auth/principal";
 import { MESSAGES } from "../errors";
 import { formFailure, type FormState } from "./form-state";
 
+/**
+ * The layouts of the signed-in pages. Each of their pages renders per request, so revalidating them regenerates
+ * nothing on the server; it makes the browser drop every page it prefetched. Never "/": that also regenerates the
+ * static routes at run time, among them the service worker, whose precache list only the build can compute.
+ */
+const SIGNED_IN_LAYOUTS = ["/(app)", "/admin"] as const;
+
 /** What every action answers a browser whose session has ended. */
 export const SIGNED_OUT = { status: "error", message: `${MESSAGES.notAuthenticated} Sign in again.` } as const satisfies FormState<never>;
 
@@ -55,7 +62,7 @@ export function formAction<Field extends string, Input, Result, State extends Fo
     }
     const refreshes = spec.refreshes ?? "page";
     if (typeof refreshes === "object") redirect(refreshes.redirect(result));
-    if (refreshes === "everything") revalidatePath("/", "layout");
+    if (refreshes === "everything") for (const layout of SIGNED_IN_LAYOUTS) revalidatePath(layout, "layout");
     else if (refreshes === "page") refresh();
     const done = spec.done?.(result, input) ?? { status: "success" };
     return (typeof done === "string" ? { status: "success", message: done } : done) as State;
