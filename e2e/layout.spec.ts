@@ -4,8 +4,8 @@ import { signIn } from "./support";
 
 /**
  * The layout on a phone and a desktop: no page scrolls sideways (in either theme), the staff sidebar and the
- * customer's bottom tabs behave, and the controls a finger uses are at least 44 px tall. Every page's
- * full-page screenshot is kept as a test artifact (`test-results/`).
+ * customer's bottom tabs behave, and the controls a finger uses are at least 44 px tall. With
+ * `E2E_SCREENSHOTS=1`, every page's full-page screenshot is kept as a test artifact (`test-results/`).
  */
 
 const PHONE = { width: 360, height: 780 };
@@ -14,6 +14,8 @@ type Viewport = typeof PHONE;
 const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
 const MIN_TOUCH = 44;
+/** Screenshots are for people to look at; CI, where nobody does, skips them (about 170 full-page captures). */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS === "1";
 
 type SignedIn = Exclude<Audience, "visitor">;
 
@@ -87,7 +89,7 @@ async function checkPage(page: Page, appPage: AppPage, viewport: Viewport, label
     const offenders = scrollWidth > innerWidth ? await overflowingElements(page) : [];
     expect(scrollWidth, `${opened} (${theme}, ${viewport.width}px) scrolls sideways; widest: ${offenders.join(", ")}`).toBeLessThanOrEqual(innerWidth);
 
-    await page.screenshot({ path: testInfo.outputPath(`${label}-${viewport.width}x${viewport.height}-${theme}.png`), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: testInfo.outputPath(`${label}-${viewport.width}x${viewport.height}-${theme}.png`), fullPage: true });
   }
 }
 
