@@ -7,12 +7,13 @@
  */
 import { createServer, type Server } from "node:http";
 import { disconnectDb, db } from "../lib/db";
-import { ConfigError, env } from "../lib/env";
+import { env } from "../lib/env";
 import { startScheduler, stopScheduler } from "../lib/events/scheduler";
 import { store } from "../lib/kv";
 import { componentLogger } from "../lib/observability/logger";
 import { checkModuleSettings } from "../lib/platform/module-settings";
 import { checkReadiness } from "../lib/platform/readiness";
+import { runProcess } from "../lib/platform/process-lifecycle";
 import { registerModuleJobs } from "../lib/platform/scheduled-jobs";
 
 const log = (message: string): void => componentLogger("worker").info(message);
@@ -45,7 +46,7 @@ function startHealthServer(port: number): Promise<Server> {
   });
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<{ stopping: string; stop: () => Promise<void> }> {
   const config = env();
   checkModuleSettings();
   registerModuleJobs();
@@ -58,34 +59,17 @@ async function main(): Promise<void> {
 
   // The scheduler's timer is unref'd: this keeps the process alive until it is told to stop.
   const keepAlive = setInterval(() => {}, 60_000);
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log(`${signal} again: exiting without waiting`);
-      process.exit(1);
-    }
-    stopping = true;
-    log(`${signal} received: stopping the scheduler`);
-    clearInterval(keepAlive);
-    healthServer?.close();
-    // The pass under way finishes first (a pass is short: one drain batch and each consumer's batch); a second
-    // signal exits without waiting, and then its transaction rolls back and the next worker picks its rows up again.
-    stopScheduler()
-      .then(() => disconnectDb())
-      .then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log(`closing the database pool failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
+  return {
+    stopping: "stopping the scheduler",
+    stop: async () => {
+      clearInterval(keepAlive);
+      healthServer?.close();
+      // The pass under way finishes before the pool closes (a pass is one drain batch and each consumer's batch);
+      // after a second signal the process exits at once, its transaction rolls back and the next worker redoes it.
+      await stopScheduler();
+      await disconnectDb();
+    },
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`\n${error.message}\n\n`);
-  else process.stderr.write(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
-  process.exit(1);
-});
+runProcess("worker", main);
