@@ -1,53 +1,17 @@
-import Pusher, { type Channel } from "pusher-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Channel } from "pusher-js";
+import { describe, expect, it } from "vitest";
 import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { runEventPipeline } from "@/lib/events/scheduler";
-import { drainOutbox } from "@/lib/events/drainer";
-import { startChannelServer, type RunningChannelServer } from "@/realtime/src/channel-server";
 import { nextEvent, subscribed, subscriptionRefused, withTimeout } from "@/realtime/testing/clients";
 import { call } from "../support/http";
-import { appAuthorizedClient } from "../support/realtime";
-import { createUser, type TestUser } from "../support/identity";
+import { channelServerForThisFile } from "../support/realtime";
+import { createUser } from "../support/identity";
 
-let server: RunningChannelServer;
-const clients: Pusher[] = [];
-
-beforeAll(async () => {
-  const config = env();
-  server = await startChannelServer({
-    port: 0,
-    host: "127.0.0.1",
-    appId: config.PUSHER_APP_ID,
-    key: config.PUSHER_KEY,
-    secret: config.secrets.channelServer,
-    log: () => {},
-  });
-  process.env.PUSHER_PORT = String(server.port);
-  resetEnvCache();
-  (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
-  // Earlier files' events would otherwise be published first and slow the assertions down.
-  await drainOutbox();
-  await runEventPipeline();
-});
-
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await server.stop();
-  delete process.env.PUSHER_PORT;
-  resetEnvCache();
-  (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
-});
-
-/** A pusher-js client configured from GET /api/realtime/config, authorised and signed in by the app's routes with the user's token. */
-async function browserLikeClient(user: TestUser | null): Promise<Pusher> {
-  const config = (await call<{ key: string; wsHost: string; wsPort: number; forceTLS: boolean; cluster: string }>(realtimeConfig, { path: "/api/realtime/config" })).body;
-  const client = appAuthorizedClient(config, user);
-  clients.push(client);
-  return client;
-}
+const channelServer = channelServerForThisFile();
+const { browserLikeClient } = channelServer;
 
 describe("live delivery through the bundled channel server", () => {
   it("GET /api/realtime/config gives the public client settings", async () => {
@@ -55,7 +19,7 @@ describe("live delivery through the bundled channel server", () => {
     expect(response.body).toEqual({
       key: env().PUSHER_KEY,
       wsHost: "localhost",
-      wsPort: server.port,
+      wsPort: channelServer.server().port,
       forceTLS: false,
       cluster: "mt1",
       parkingChannel: "private-parking",

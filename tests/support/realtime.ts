@@ -1,6 +1,12 @@
 import Pusher from "pusher-js";
+import { afterAll, beforeAll } from "vitest";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
+import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
 import { POST as realtimeUserAuth } from "@/app/api/realtime/user-auth/route";
+import { env, resetEnvCache } from "@/lib/env";
+import { drainOutbox } from "@/lib/events/drainer";
+import { runEventPipeline } from "@/lib/events/scheduler";
+import { startChannelServer, type RunningChannelServer } from "@/realtime/src/channel-server";
 import { call } from "./http";
 
 interface ClientSettings {
@@ -54,4 +60,54 @@ export function appAuthorizedClient(settings: ClientSettings, user: { token: str
   });
   client.signin();
   return client;
+}
+
+/** The bundled channel server a test file runs, and pusher-js clients connected to it as browser tabs are. */
+export interface AppChannelServer {
+  /** The running server (available once the file's `beforeAll` has run). */
+  server: () => RunningChannelServer;
+  /** A client configured from GET /api/realtime/config and authorised by the app's routes with the user's token (none: anonymous). */
+  browserLikeClient: (user: { token: string } | null) => Promise<Pusher>;
+}
+
+function forgetPublisher(): void {
+  (globalThis as { wheelhousePusher?: unknown }).wheelhousePusher = undefined;
+}
+
+/**
+ * For a test file of what reaches browsers: starts the bundled channel server with the app's credentials and points
+ * the app's publisher at it (PUSHER_PORT), after publishing what earlier files left in the outbox (it would arrive
+ * first and slow the assertions down); afterwards disconnects the clients, stops the server and points the app back.
+ */
+export function channelServerForThisFile(): AppChannelServer {
+  let running: RunningChannelServer | undefined;
+  const clients: Pusher[] = [];
+  beforeAll(async () => {
+    const config = env();
+    running = await startChannelServer({ port: 0, host: "127.0.0.1", appId: config.PUSHER_APP_ID, key: config.PUSHER_KEY, secret: config.secrets.channelServer, log: () => {} });
+    process.env.PUSHER_PORT = String(running.port);
+    resetEnvCache();
+    forgetPublisher();
+    await drainOutbox();
+    await runEventPipeline();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    await running?.stop();
+    delete process.env.PUSHER_PORT;
+    resetEnvCache();
+    forgetPublisher();
+  });
+  return {
+    server: () => {
+      if (!running) throw new Error("the channel server starts in beforeAll");
+      return running;
+    },
+    browserLikeClient: async (user) => {
+      const config = (await call<ClientSettings>(realtimeConfig, { path: "/api/realtime/config" })).body;
+      const client = appAuthorizedClient(config, user);
+      clients.push(client);
+      return client;
+    },
+  };
 }
