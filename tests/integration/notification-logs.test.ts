@@ -204,6 +204,11 @@ describe("notification logs", () => {
       expect((await call(announcements.POST, { token: admin.token, json })).status, JSON.stringify(json)).toBe(422);
     }
     expect((await call(announcements.POST, { token: admin.token, rawBody: "{not json" })).status).toBe(422);
+    // A page on another site can post text/plain or a form without asking first: never accepted as JSON.
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const sent = await call(announcements.POST, { token: admin.token, rawBody: JSON.stringify(valid), headers: { "content-type": contentType } });
+      expect(sent.status, contentType).toBe(415);
+    }
     const badQueries: Array<Record<string, string>> = [
       { channel: "SMS" },
       { status: "sent" },
@@ -211,6 +216,11 @@ describe("notification logs", () => {
       { limit: "0" },
       { unknown: "1" },
       { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+      // Instants JavaScript can hold but the database cannot, or no log can have.
+      { from: "9999-12-31T23:59:59Z" },
+      { to: "+275760-09-13T00:00:00Z" },
+      { from: "-271821-04-20T00:00:00Z" },
+      { from: "2026-01-01" },
     ];
     for (const query of badQueries) {
       expect((await listLogs(admin, query)).status, JSON.stringify(query)).toBe(422);
