@@ -4,6 +4,9 @@ import type PusherClient from "pusher-js";
 import { createContext, useContext, useEffect, useEffectEvent } from "react";
 import type { LiveMessage, LiveVocabulary } from "@/lib/ui/live-events";
 
+/** pusher-js's event when a channel's subscription (re)starts: what was published before it was not heard. */
+export const SUBSCRIBED = "pusher:subscription_succeeded";
+
 /** The connection as the user sees it: `connecting` until the first connect and while retrying. */
 export type LiveStatus = "connecting" | "live" | "offline";
 

@@ -17,9 +17,8 @@ import {
   type LiveMessage,
 } from "@/lib/ui/live-events";
 import { UserEventToasts } from "@/lib/ui/toast-coalescer";
-import { useLiveConnection, useLiveVocabulary } from "./live-context";
+import { SUBSCRIBED, useLiveConnection, useLiveVocabulary } from "./live-context";
 
-const SUBSCRIBED = "pusher:subscription_succeeded";
 
 export interface LiveChannels {
   /** `private-user-{publicId}`: events about the user themself and their notifications. */

@@ -4,9 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
 import { useEffect } from "react";
 import { deliveryId, parseLiveMessage, queryKeysForMessage, RecentIds } from "@/lib/ui/live-events";
-import { useLiveConnection, useLiveVocabulary } from "./live-context";
+import { SUBSCRIBED, useLiveConnection, useLiveVocabulary } from "./live-context";
 
-const SUBSCRIBED = "pusher:subscription_succeeded";
 
 /** Views holding each module channel, per connection: a channel is left when the last one unmounts. */
 const holders = new WeakMap<PusherClient, Map<string, number>>();
