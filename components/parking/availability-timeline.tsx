@@ -60,8 +60,13 @@ function TimelineBar({ row, windows, busy, now, label, tickEvery }: TimelineBarP
         <div aria-hidden="true" className="relative mt-1 h-4 text-[0.65rem] text-ink-muted">
           {ticks
             .filter((tick) => tick.left > 2 && tick.left < 96)
-            .map((tick) => (
-              <span key={tick.at} className="absolute -translate-x-1/2 tabular-nums" style={{ left: `${tick.left}%` }}>
+            .map((tick, index) => (
+              // On a phone every other label only: eight times of day do not fit side by side in 300 px.
+              <span
+                key={tick.at}
+                className={`absolute -translate-x-1/2 whitespace-nowrap tabular-nums ${index % 2 === 1 ? "max-sm:hidden" : ""}`}
+                style={{ left: `${tick.left}%` }}
+              >
                 {formatTime(new Date(tick.at).toISOString())}
               </span>
             ))}
