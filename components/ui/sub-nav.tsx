@@ -8,7 +8,7 @@ export interface SubNavItem {
   label: string;
   /** Current only on this very path (for a section's first page, whose path prefixes the others)… */
   exact?: boolean;
-  /** …and on pages under these prefixes (e.g. a board's item pages, "/parking/spots/"). */
+  /** …and on pages under these prefixes (e.g. the item pages of a board that is the first tab). */
   alsoCurrentUnder?: readonly string[];
 }
 
