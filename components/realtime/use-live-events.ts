@@ -19,7 +19,6 @@ import {
 import { UserEventToasts } from "@/lib/ui/toast-coalescer";
 import { SUBSCRIBED, useLiveConnection, useLiveVocabulary } from "./live-context";
 
-
 export interface LiveChannels {
   /** `private-user-{publicId}`: events about the user themself and their notifications. */
   userChannel: string;

@@ -6,7 +6,6 @@ import { useEffect } from "react";
 import { deliveryId, parseLiveMessage, queryKeysForMessage, RecentIds } from "@/lib/ui/live-events";
 import { SUBSCRIBED, useLiveConnection, useLiveVocabulary } from "./live-context";
 
-
 /** Views holding each module channel, per connection: a channel is left when the last one unmounts. */
 const holders = new WeakMap<PusherClient, Map<string, number>>();
 

@@ -23,17 +23,16 @@ export function registerJob(job: Job): void {
 
 const state = globalThis as typeof globalThis & {
   wheelhousePipeline?: {
-    running: boolean;
     again: boolean;
     timer?: NodeJS.Timeout;
     drainOnCommit?: boolean;
     stopped?: boolean;
-    /** The pass under way, so a stop can wait for it before the database pool closes. */
+    /** The pass under way (none: idle), so a stop can wait for it before the database pool closes. */
     pass?: Promise<void>;
   };
 };
 function pipeline() {
-  state.wheelhousePipeline ??= { running: false, again: false };
+  state.wheelhousePipeline ??= { again: false };
   return state.wheelhousePipeline;
 }
 
@@ -60,11 +59,10 @@ export async function runEventPipeline(): Promise<PipelineResult> {
 function tick(): Promise<void> {
   const current = pipeline();
   if (current.stopped) return Promise.resolve();
-  if (current.running) {
+  if (current.pass) {
     current.again = true;
-    return current.pass ?? Promise.resolve();
+    return current.pass;
   }
-  current.running = true;
   current.pass = runPasses(current);
   return current.pass;
 }
@@ -78,7 +76,6 @@ async function runPasses(current: ReturnType<typeof pipeline>): Promise<void> {
       await runEventPipeline().catch((error: unknown) => log.error({ err: error }, "event pipeline failed"));
     } while (current.again && !current.stopped);
   } finally {
-    current.running = false;
     current.pass = undefined;
   }
 }
