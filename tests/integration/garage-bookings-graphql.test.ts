@@ -13,7 +13,7 @@ function gql<Data = Record<string, unknown>>(user: TestUser, query: string, vari
   return call<GraphQLResponse<Data>>(graphql, { path: "/api/graphql", json: { query, variables }, token: user.token });
 }
 
-const BOOKING_FIELDS = "id customerId status bay labourMinutes subtotalMinor taxMinor totalMinor services { serviceName priceMinor taxMinor } history { fromStatus toStatus }";
+const BOOKING_FIELDS = "id customerId status bay labourMinutes subtotalMinor taxMinor totalMinor services { serviceName priceMinor taxMinor } progress { fromStatus toStatus }";
 
 let catalogue: GarageFixture;
 let admin: TestUser;

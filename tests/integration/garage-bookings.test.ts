@@ -139,8 +139,8 @@ describe("booking", () => {
       [250_000, "BASE", 1800, 45_000, 90],
       [120_000, "SEGMENT", 1800, 21_600, 60],
     ]);
-    expect(booking.history).toMatchObject([{ fromStatus: null, toStatus: "BOOKED" }]);
-    const { services: _services, history: _history, ...view } = booking;
+    expect(booking.progress).toMatchObject([{ fromStatus: null, toStatus: "BOOKED" }]);
+    const { services: _services, progress: _progress, ...view } = booking;
     expect(await eventsFor(booking.id)).toEqual([{ topic: "booking_events", type: "booking.created", payload: view, actor: customer.id }]);
     // The next booking of that slot takes the next bay.
     const other = await customerWithCar();
@@ -354,7 +354,7 @@ describe("changing, cancelling and deleting bookings", () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: "CANCELLED", cancelReason: "Plans changed" });
     const detail = await call<BookingDetailView>(bookingItem.GET, { token: customer.token, params: { id: booking.id } });
-    expect(detail.body.history.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, "BOOKED"], ["BOOKED", "CANCELLED"]]);
+    expect(detail.body.progress.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, "BOOKED"], ["BOOKED", "CANCELLED"]]);
     expect((await eventsFor(booking.id)).map((event) => event.type)).toEqual(["booking.created", "booking.cancelled"]);
     expect((await call(bookingCancel.POST, { token: customer.token, params: { id: booking.id } })).status).toBe(409);
     // The bay is free again: the same bay can be booked at that slot.

@@ -111,7 +111,7 @@ export async function garageSnapshot() {
     databaseSnapshot(),
     db.booking.findMany({ orderBy: { id: "asc" } }),
     db.bookedService.findMany({ orderBy: { id: "asc" } }),
-    db.bookingStatusChange.findMany({ orderBy: { id: "asc" } }),
+    db.bookingProgress.findMany({ orderBy: { id: "asc" } }),
     db.supportQuery.findMany({ orderBy: { id: "asc" } }),
     db.cartLine.findMany({ orderBy: { id: "asc" } }),
   ]);

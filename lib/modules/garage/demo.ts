@@ -267,7 +267,7 @@ async function seedBookingDemo(database: PrismaClient): Promise<Record<string, n
       data: {
         ...(await demoBookingData(database, first, serviceIds.slice(0, 2), upcomingStart, upcomingBay)),
         notes: "Please check the brakes too.",
-        history: { create: { fromStatus: null, toStatus: "BOOKED", actorId: first.ownerId, actorName: "Customer" } },
+        progress: { create: { fromStatus: null, toStatus: "BOOKED", actorId: first.ownerId, actorName: "Customer" } },
       },
     });
     upcomingId = upcoming.id;
@@ -281,7 +281,7 @@ async function seedBookingDemo(database: PrismaClient): Promise<Record<string, n
       data: {
         ...(await demoBookingData(database, second, serviceIds.slice(0, 1), pastStart, pastBay)),
         status: "DELIVERED",
-        history: {
+        progress: {
           create: [
             { fromStatus: null, toStatus: "BOOKED", actorId: second.ownerId, actorName: "Customer", at: new Date(pastStart.getTime() - 3 * 86_400_000) },
             { fromStatus: "BOOKED", toStatus: "DELIVERED", ...actor, at: new Date(pastStart.getTime() + 8 * 3_600_000) },
@@ -299,7 +299,7 @@ async function seedBookingDemo(database: PrismaClient): Promise<Record<string, n
       status: "CANCELLED",
       cancelledAt: new Date(),
       cancelReason: "Plans changed.",
-      history: {
+      progress: {
         create: [
           { fromStatus: null, toStatus: "BOOKED", actorId: first.ownerId, actorName: "Customer" },
           { fromStatus: "BOOKED", toStatus: "CANCELLED", actorId: first.ownerId, actorName: "Customer", note: "Plans changed." },

@@ -24,7 +24,7 @@ import type {
   AddressView,
   AreaView,
   BookedServiceView,
-  BookingStatusChangeView,
+  BookingProgressView,
   BookingView,
   CarModelSummary,
   CarModelView,
@@ -594,13 +594,16 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
     }),
   });
 
-  const BookingHistoryEntryRef = builder.objectRef<BookingStatusChangeView>("BookingHistoryEntry").implement({
+  const BookingProgressRef = builder.objectRef<BookingProgressView>("BookingProgress").implement({
+    description: "A status transition (toStatus set) or a note from the shop (toStatus null).",
     fields: (t) => ({
+      id: t.exposeID("id"),
       fromStatus: t.field({ type: BookingStatusEnum, nullable: true, resolve: (entry) => entry.fromStatus }),
-      toStatus: t.field({ type: BookingStatusEnum, resolve: (entry) => entry.toStatus }),
+      toStatus: t.field({ type: BookingStatusEnum, nullable: true, resolve: (entry) => entry.toStatus }),
       actorName: t.exposeString("actorName"),
       note: t.exposeString("note", { nullable: true }),
       at: t.exposeString("at"),
+      editedAt: t.exposeString("editedAt", { nullable: true }),
     }),
   });
 
@@ -633,9 +636,9 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
         description: "The booked lines (READ:BOOKED_SERVICES).",
         resolve: (booking, _args, context) => listBookedServices(context.principal, booking.id),
       }),
-      history: t.field({
-        type: [BookingHistoryEntryRef],
-        resolve: async (booking, _args, context) => (await getBooking(context.principal, booking.id)).history,
+      progress: t.field({
+        type: [BookingProgressRef],
+        resolve: async (booking, _args, context) => (await getBooking(context.principal, booking.id)).progress,
       }),
     }),
   });

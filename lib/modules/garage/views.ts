@@ -268,17 +268,20 @@ export const bookedServiceViewSchema = z.strictObject({
 }).meta({ title: "BookedServiceView" });
 export type BookedServiceView = z.infer<typeof bookedServiceViewSchema>;
 
-export const bookingStatusChangeViewSchema = z.strictObject({
+/** One entry of a booking's timeline: a status transition (toStatus set) or a note from the shop (toStatus null). */
+export const bookingProgressViewSchema = z.strictObject({
+  id: z.string(),
   fromStatus: z.enum(BOOKING_STATUSES).nullable(),
-  toStatus: z.enum(BOOKING_STATUSES),
+  toStatus: z.enum(BOOKING_STATUSES).nullable(),
   actorName: z.string(),
   note: z.string().nullable(),
   at: instant,
-}).meta({ title: "BookingStatusChangeView" });
-export type BookingStatusChangeView = z.infer<typeof bookingStatusChangeViewSchema>;
+  editedAt: instant.nullable(),
+}).meta({ title: "BookingProgressView" });
+export type BookingProgressView = z.infer<typeof bookingProgressViewSchema>;
 
 export const bookingDetailViewSchema = bookingViewSchema
-  .extend({ services: z.array(bookedServiceViewSchema), history: z.array(bookingStatusChangeViewSchema) })
+  .extend({ services: z.array(bookedServiceViewSchema), progress: z.array(bookingProgressViewSchema) })
   .meta({ title: "BookingDetailView" });
 export type BookingDetailView = z.infer<typeof bookingDetailViewSchema>;
 

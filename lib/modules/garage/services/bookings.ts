@@ -3,7 +3,7 @@ import { db, type Transaction } from "../../../db";
 import { withConflicts } from "../../../db-conflicts";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
-import type { BookedService as BookedServiceRow, BookingStatusChange as StatusChangeRow, Prisma } from "../../../generated/prisma/client";
+import type { BookedService as BookedServiceRow, BookingProgress as ProgressRow, Prisma } from "../../../generated/prisma/client";
 import { ROLES } from "../../../identity/roles";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
@@ -11,7 +11,7 @@ import { recordGarageEvent } from "../events";
 import { bookingCancelSchema, bookingInputSchema, bookingListQuerySchema, bookingUpdateSchema, myBookingsQuerySchema } from "../schemas";
 import { garageSettings } from "../settings";
 import { addCalendarDays, shopDate, shopInstant } from "../view-models/shop-clock";
-import type { BookedServiceView, BookingDetailView, BookingStatusChangeView, BookingView } from "../views";
+import type { BookedServiceView, BookingDetailView, BookingProgressView, BookingView } from "../views";
 import { actsOnOwnRowsOnly, ADMIN_CANCELLABLE_BOOKING_STATUSES, OPEN_BOOKING_STATUSES, type BookingStatusName, type PriceSource } from "../vocabulary";
 import { resolvePrices, type ResolvedPrice } from "./pricing";
 import { listAddresses } from "./addresses";
@@ -78,8 +78,16 @@ export function toBookedServiceView(row: BookedServiceRow, currency: string): Bo
   };
 }
 
-function toStatusChangeView(row: StatusChangeRow): BookingStatusChangeView {
-  return { fromStatus: row.fromStatus, toStatus: row.toStatus, actorName: row.actorName, note: row.note, at: row.at.toISOString() };
+export function toProgressView(row: ProgressRow): BookingProgressView {
+  return {
+    id: row.id.toString(),
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    actorName: row.actorName,
+    note: row.note,
+    at: row.at.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+  };
 }
 
 /** Loads a booking the principal may see: another customer's is a 404, like an unknown one. */
@@ -205,7 +213,7 @@ export async function createBooking(principal: Principal, input: unknown, now: D
             notes: data.notes ?? "",
             ...bookedLines(lines),
             currency: settings.GARAGE_CURRENCY,
-            history: { create: { fromStatus: null, toStatus: "BOOKED", actorId: principal.userId, actorName: principal.name } },
+            progress: { create: { fromStatus: null, toStatus: "BOOKED", actorId: principal.userId, actorName: principal.name } },
           },
         });
         if (data.fromCart) await tx.cartLine.deleteMany({ where: { id: { in: cartLines.map((line) => line.id) } } });
@@ -230,14 +238,14 @@ class SlotUnavailable extends Error {
 }
 
 async function bookingDetail(row: BookingRow): Promise<BookingDetailView> {
-  const [services, history] = await Promise.all([
+  const [services, progress] = await Promise.all([
     db.bookedService.findMany({ where: { bookingId: row.id }, orderBy: [{ serviceName: "asc" }, { id: "asc" }] }),
-    db.bookingStatusChange.findMany({ where: { bookingId: row.id }, orderBy: { id: "asc" } }),
+    db.bookingProgress.findMany({ where: { bookingId: row.id }, orderBy: { id: "asc" } }),
   ]);
   return {
     ...toBookingView(row),
     services: services.map((service) => toBookedServiceView(service, row.currency)),
-    history: history.map(toStatusChangeView),
+    progress: progress.map(toProgressView),
   };
 }
 
@@ -330,7 +338,7 @@ export async function cancelBooking(principal: Principal, id: string, input: unk
       data: { status: "CANCELLED", cancelledAt: new Date(), cancelReason: reason ?? null },
     });
     if (updated.count === 0) throw new ConflictError(ownOnly ? BOOKING_MESSAGES.customerCancelTooLate : BOOKING_MESSAGES.adminCancelTooLate);
-    await tx.bookingStatusChange.create({
+    await tx.bookingProgress.create({
       data: { bookingId: booking.id, fromStatus: booking.status, toStatus: "CANCELLED", actorId: principal.userId, actorName: principal.name, note: reason ?? null },
     });
     const after = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: bookingInclude });
