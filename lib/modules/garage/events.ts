@@ -3,6 +3,8 @@ import { type DomainEvent, recordEvent } from "../../events/outbox";
 import type {
   AddressView,
   AreaView,
+  BookingProgressEvent,
+  BookingProgressView,
   BookingView,
   CarModelView,
   CartLineView,
@@ -11,6 +13,7 @@ import type {
   FavouriteView,
   GstRateView,
   PriceChartEntryView,
+  RecommendationView,
   ServiceCategoryView,
   ServiceView,
   SupportQueryView,
@@ -39,6 +42,9 @@ export type GarageModuleEvent =
   | { topic: "cart_events"; type: "cart.cleared"; payload: { ownerId: string; lineIds: string[] } }
   // ── bookings and support queries ──
   | { topic: "booking_events"; type: "booking.created" | "booking.updated" | "booking.cancelled" | "booking.deleted"; payload: BookingView }
+  | { topic: "booking_events"; type: "booking.status_changed"; payload: BookingView & { change: BookingProgressView } }
+  | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
+  | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;
 

@@ -72,6 +72,8 @@ export const garageModule = defineModule({
       BOOKING_ASSIGNMENT: "RU", // U (own)
       BOOKING_ANALYSIS: "RW",
       BOOKING_PROGRESS: "RW",
+      // Not in the spec's matrix (it names the scopes only): mechanics write and adjust what they recommend.
+      BOOKING_RECOMMENDATIONS: "RWU",
       CARS: "R",
       CUSTOMER_CARS: "R",
       ADDRESSES: "R",
@@ -91,6 +93,7 @@ export const garageModule = defineModule({
       BOOKING_ASSIGNMENT: "R",
       BOOKING_ANALYSIS: "R",
       BOOKING_PROGRESS: "R",
+      BOOKING_RECOMMENDATIONS: "RU", // R, U (own): the customer approves or declines what is recommended for their car
       CARS: "R",
       CUSTOMER_CARS: "RWUD", // R, U, D (own)
       ADDRESSES: "RWUD", // R, U, D (own)

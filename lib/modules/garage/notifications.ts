@@ -3,6 +3,7 @@ import { payloadText, type LoggedEvent } from "../../events/types";
 import { ROLES } from "../../identity/roles";
 import type { NotificationDraft } from "../../notifications/rules";
 import { garageSettings } from "./settings";
+import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingStatusName } from "./vocabulary";
 import { formatShopTime } from "./view-models/shop-clock";
 
 function slotText(payload: unknown): string {
@@ -38,6 +39,20 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
       return customerId
         ? [{ userId: customerId, title: "Booking cancelled", body: `The booking for ${carText(event.payload)} is cancelled and its slot released.`, link: "/garage/bookings" }]
         : [];
+    case "booking.status_changed": {
+      const status = payloadText(event.payload, "status");
+      const bookingId = payloadText(event.payload, "id");
+      if (!customerId || !bookingId || !BOOKING_STATUSES.includes(status as BookingStatusName)) return [];
+      const note = payloadText(event.payload, "change", "note");
+      const title = status === "READY" ? `${carText(event.payload)} is ready for collection` : `${carText(event.payload)}: ${BOOKING_STATUS_LABELS[status as BookingStatusName].toLowerCase()}`;
+      return [{ userId: customerId, title, body: note ?? "See your booking's timeline.", link: `/garage/bookings/${bookingId}` }];
+    }
+    case "booking.progress_added": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      return customerId && bookingId
+        ? [{ userId: customerId, title: `A note about ${carText(event.payload)}`, body: payloadText(event.payload, "note") ?? "", link: `/garage/bookings/${bookingId}` }]
+        : [];
+    }
     case "query.opened":
       return (await admins(tx)).map((admin) => ({
         userId: admin.id,

@@ -19,6 +19,9 @@ import {
   bookingCancelSchema,
   bookingInputSchema,
   bookingListQuerySchema,
+  bookingTransitionSchema,
+  progressNoteInputSchema,
+  progressNoteUpdateSchema,
   bookingUpdateSchema,
   carModelInputSchema,
   carModelListQuerySchema,
@@ -56,6 +59,7 @@ import {
   bookedServiceViewSchema,
   bookingConflictSchema,
   bookingDetailViewSchema,
+  bookingProgressViewSchema,
   bookingViewSchema,
   carModelViewSchema,
   cartLineViewSchema,
@@ -684,5 +688,75 @@ const bookingOperations: readonly ApiOperation[] = [
   },
 ];
 
+const WORKSHOP = "Garage: workshop floor";
+const WORKSHOP_ACTOR = "Mechanics: only on a booking they hold an assignment on (403 otherwise); admins on every booking.";
+
+const workshopOperations: ApiOperation[] = [
+  {
+    method: "POST",
+    path: "/api/v1/bookings/{id}/status",
+    operationId: "transitionBooking",
+    tag: WORKSHOP,
+    summary: "Move a booking along the workshop's flow",
+    description:
+      "BOOKED → CHECKED_IN (odometer in) → INSPECTING; IN_PROGRESS → QUALITY_CHECK → READY (or back to IN_PROGRESS) → DELIVERED (odometer out, never lower). " +
+      "Submitting the inspection and the customer's decisions move the rest. Any other move is a 409. Every move is a progress entry the customer sees live.",
+    security: "bearer",
+    scopes: ["WRITE:BOOKING_PROGRESS"],
+    scopeNote: WORKSHOP_ACTOR,
+    body: { schema: bookingTransitionSchema },
+    responses: { 200: jsonResponse("The booking in its new status.", bookingViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/bookings/{id}/progress",
+    operationId: "listBookingProgress",
+    tag: WORKSHOP,
+    summary: "A booking's progress timeline",
+    description: "Status transitions (toStatus set) and notes from the shop (toStatus null), oldest first.",
+    security: "bearer",
+    scopes: ["READ:BOOKING_PROGRESS"],
+    ownRows: true,
+    scopeNote: OWN_BOOKINGS,
+    responses: { 200: jsonResponse("The timeline.", z.array(bookingProgressViewSchema)), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/bookings/{id}/progress",
+    operationId: "addBookingProgress",
+    tag: WORKSHOP,
+    summary: "Add a note to a booking's timeline",
+    description: "The customer hears it live. Not on a delivered or cancelled booking (409).",
+    security: "bearer",
+    scopes: ["WRITE:BOOKING_PROGRESS"],
+    scopeNote: WORKSHOP_ACTOR,
+    body: { schema: progressNoteInputSchema },
+    responses: { 201: jsonResponse("The new entry.", bookingProgressViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/bookings/{id}/progress/{entryId}",
+    operationId: "updateBookingProgress",
+    tag: WORKSHOP,
+    summary: "Correct a progress entry's note",
+    description: "The transition an entry records stays as it was.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKING_PROGRESS"],
+    body: { schema: progressNoteUpdateSchema },
+    responses: { 200: jsonResponse("The corrected entry.", bookingProgressViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/bookings/{id}/progress/{entryId}",
+    operationId: "deleteBookingProgress",
+    tag: WORKSHOP,
+    summary: "Delete a note from a booking's timeline",
+    description: "Notes only: a status transition is the booking's record (409).",
+    security: "bearer",
+    scopes: ["DELETE:BOOKING_PROGRESS"],
+    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+  },
+];
+
 /** The garage's REST operations. */
-export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations];
+export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations, ...workshopOperations];

@@ -304,3 +304,18 @@ export const BOOKING_FIELDS = ["carId", "slotStart", "serviceIds", "fromCart", "
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 export const SUPPORT_QUERY_FIELDS = ["subject", "message", "bookingId"] as const;
 export const SUPPORT_ANSWER_FIELDS = ["answer", "status"] as const;
+
+// ── the workshop floor: statuses and progress ──
+
+const odometerKm = z.number("must be a whole number of kilometres").int("must be a whole number of kilometres").min(0, "must not be negative").max(9_999_999, "must be at most 9999999");
+const progressNote = safeText(2000, { multiline: true });
+
+/** POST /bookings/{id}/status. Check-in needs the odometer reading in, delivery the reading out. */
+export const bookingTransitionSchema = z.strictObject({
+  status: z.enum(BOOKING_STATUSES),
+  note: progressNote.optional(),
+  odometerKm: odometerKm.optional().describe("Required for CHECKED_IN (reading in) and DELIVERED (reading out, never lower)."),
+  promisedAt: instantSchema.optional().describe("At check-in: when the car will be ready (default: the end of its drop-off slot plus the booked labour)."),
+});
+export const progressNoteInputSchema = z.strictObject({ note: progressNote });
+export const progressNoteUpdateSchema = z.strictObject({ note: progressNote });

@@ -4,7 +4,7 @@
  * Money fields end in `Minor` (integer minor units of GARAGE_CURRENCY).
  */
 import { z } from "zod";
-import { BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { BOOKING_STATUSES, type BookingStatusName, CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 
 export const instant = z.iso.datetime();
 export const calendarDate = z.iso.date();
@@ -280,6 +280,9 @@ export const bookingProgressViewSchema = z.strictObject({
 }).meta({ title: "BookingProgressView" });
 export type BookingProgressView = z.infer<typeof bookingProgressViewSchema>;
 
+/** A progress entry as its events carry it: with the booking and its customer, who hear it. */
+export type BookingProgressEvent = BookingProgressView & { bookingId: string; customerId: string | null; carPlate: string; status: BookingStatusName };
+
 export const bookingDetailViewSchema = bookingViewSchema
   .extend({ services: z.array(bookedServiceViewSchema), progress: z.array(bookingProgressViewSchema) })
   .meta({ title: "BookingDetailView" });
@@ -305,3 +308,34 @@ export const supportQueryViewSchema = z.strictObject({
   updatedAt: instant,
 }).meta({ title: "SupportQueryView" });
 export type SupportQueryView = z.infer<typeof supportQueryViewSchema>;
+
+// ── the workshop floor: recommended work ──
+
+export const recommendationViewSchema = z.strictObject({
+  id: z.string(),
+  bookingId: z.string(),
+  carId: z.string().nullable(),
+  inspectionItemId: z.string().nullable(),
+  deferredFromId: z.string().nullable().describe("The declined recommendation of an earlier booking this one offers again."),
+  serviceId: z.string().nullable(),
+  serviceName: z.string(),
+  severity: z.enum(["ATTENTION", "CRITICAL"]),
+  reason: z.string(),
+  labourMinutes: z.number().int(),
+  chartPriceMinor: z.number().int().describe("What the price chart says for the car."),
+  priceSource: z.enum(PRICE_SOURCES),
+  priceMinor: z.number().int().describe("The price offered: the chart's unless adjusted with a reason."),
+  adjustmentReason: z.string().nullable(),
+  gstCode: z.string(),
+  gstBasisPoints: z.number().int(),
+  taxMinor: z.number().int(),
+  currency: z.string(),
+  status: z.enum(["PENDING", "APPROVED", "DECLINED"]),
+  version: z.number().int().describe("Bumped by every edit; an approval names the version it approved."),
+  bookedServiceId: z.string().nullable(),
+  createdByName: z.string(),
+  decidedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+}).meta({ title: "RecommendationView" });
+export type RecommendationView = z.infer<typeof recommendationViewSchema>;

@@ -93,6 +93,24 @@ export const OPEN_BOOKING_STATUSES = [
 /** Work has not started in these: an admin may still cancel (a customer only while BOOKED). */
 export const ADMIN_CANCELLABLE_BOOKING_STATUSES = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL"] as const satisfies readonly BookingStatusName[];
 
+/**
+ * The workshop's moves a person makes on the status endpoint (and the job board). Two more
+ * happen by themselves: submitting the inspection leaves INSPECTING (for AWAITING_APPROVAL
+ * when it recommended work, else IN_PROGRESS), and the customer's last decision on
+ * recommended work leaves AWAITING_APPROVAL for IN_PROGRESS. Cancelling has its own endpoint.
+ */
+export const WORKSHOP_TRANSITIONS: Readonly<Partial<Record<BookingStatusName, readonly BookingStatusName[]>>> = {
+  BOOKED: ["CHECKED_IN"],
+  CHECKED_IN: ["INSPECTING"],
+  IN_PROGRESS: ["QUALITY_CHECK"],
+  QUALITY_CHECK: ["IN_PROGRESS", "READY"],
+  READY: ["DELIVERED"],
+};
+
+export function canMoveTo(from: BookingStatusName, to: BookingStatusName): boolean {
+  return WORKSHOP_TRANSITIONS[from]?.includes(to) ?? false;
+}
+
 export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const satisfies readonly SupportQueryStatus[];
 export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
 export const SUPPORT_QUERY_STATUS_LABELS: Record<SupportQueryStatusName, string> = { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" };
@@ -153,7 +171,18 @@ export const ADDRESS_EVENT_TYPES = ["address.created", "address.updated", "addre
 export type AddressEventType = (typeof ADDRESS_EVENT_TYPES)[number];
 export const CART_EVENT_TYPES = ["cart.line_added", "cart.line_updated", "cart.line_removed", "cart.cleared", "favourite.added", "favourite.removed"] as const;
 export type CartEventType = (typeof CART_EVENT_TYPES)[number];
-export const BOOKING_EVENT_TYPES = ["booking.created", "booking.updated", "booking.cancelled", "booking.status_changed", "booking.deleted"] as const;
+export const BOOKING_EVENT_TYPES = [
+  "booking.created",
+  "booking.updated",
+  "booking.cancelled",
+  "booking.status_changed",
+  "booking.deleted",
+  "booking.progress_added",
+  "booking.progress_updated",
+  "booking.progress_deleted",
+  "recommendation.created",
+  "recommendation.updated",
+] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;
 export type QueryEventType = (typeof QUERY_EVENT_TYPES)[number];
@@ -175,5 +204,6 @@ export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: s
   "booking.updated": { title: "Booking updated", body: "See My bookings for the details." },
   "booking.cancelled": { title: "Booking cancelled", body: "Your drop-off slot is released." },
   "booking.status_changed": { title: "Your car's service moved on", body: "See My bookings for its status." },
+  "booking.progress_added": { title: "A note from the workshop", body: "See your booking's timeline." },
   "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
 };

@@ -471,3 +471,12 @@ CREATE TRIGGER "invoices_immutable" BEFORE UPDATE OR DELETE ON "invoices"
   FOR EACH ROW EXECUTE FUNCTION "refuse_change_of_immutable_row"();
 CREATE TRIGGER "invoice_lines_immutable" BEFORE UPDATE OR DELETE ON "invoice_lines"
   FOR EACH ROW EXECUTE FUNCTION "refuse_change_of_immutable_row"();
+
+-- Recommendations: mechanics write and adjust them, customers decide their own (granted on
+-- databases whose permissions exist already, a new database gets them from the matrix at start).
+INSERT INTO "role_permissions" ("role_id", "permission_id")
+SELECT grants.role_id, "permissions"."id"
+FROM (VALUES (2, 'READ:BOOKING_RECOMMENDATIONS'), (2, 'WRITE:BOOKING_RECOMMENDATIONS'), (2, 'UPDATE:BOOKING_RECOMMENDATIONS'),
+             (3, 'READ:BOOKING_RECOMMENDATIONS'), (3, 'UPDATE:BOOKING_RECOMMENDATIONS')) AS grants (role_id, scope)
+JOIN "permissions" ON "permissions"."scope" = grants.scope
+ON CONFLICT DO NOTHING;
