@@ -20,6 +20,7 @@ export function uniqueContact() {
 export interface TestUser {
   id: string;
   role: RoleName;
+  name: string;
   email: string;
   phone: string;
   token: string;
@@ -45,7 +46,7 @@ export async function createUser(role: RoleName, name = `Test ${role.toLowerCase
     return publicId;
   });
   const { access, refresh } = await startTokenSession({ id, roleId: ROLES[role].id, name }, { clientIp: "127.0.0.1" });
-  return { id, role, ...contact, token: access.token, refreshCookie: `refresh_token=${refresh.token}` };
+  return { id, role, name, ...contact, token: access.token, refreshCookie: `refresh_token=${refresh.token}` };
 }
 
 export async function login(username: string, password: string) {
