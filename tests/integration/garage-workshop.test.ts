@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as graphql } from "@/app/api/graphql/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import * as progressItem from "@/app/api/v1/bookings/[id]/progress/[entryId]/route";
 import * as progressCollection from "@/app/api/v1/bookings/[id]/progress/route";
@@ -9,6 +10,7 @@ import type { RoleName } from "@/lib/identity/roles";
 import type { BookingProgressView, BookingView } from "@/lib/modules/garage/views";
 import { call, type CallOptions } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
+import { countStatements } from "../support/query-count";
 import { customerCar, eventsFor, garageCatalogue, garageSnapshot, insertBooking, openDay, slotAt, type GarageFixture } from "../support/garage-bookings";
 
 const ROLES: RoleName[] = ["ADMIN", "MECHANIC", "CUSTOMER", "EMPLOYEE"];
@@ -229,5 +231,73 @@ describe("progress notes", () => {
     const elsewhere = await bookingIn("IN_PROGRESS", users.MECHANIC);
     const foreign = (await addNote(users.MECHANIC, elsewhere.booking.id, { note: "Elsewhere" })).body;
     expect((await patch(users.ADMIN, foreign.id, { note: "x" })).status).toBe(404);
+  });
+});
+
+describe("workshop over GraphQL (the same services as REST)", () => {
+  interface GraphQLResponse<Data> {
+    data?: Data | null;
+    errors?: Array<{ message: string; extensions?: { status?: number } }>;
+  }
+  const gql = <Data = Record<string, unknown>>(user: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+    call<GraphQLResponse<Data>>(graphql, { path: "/api/graphql", json: { query, variables }, token: user.token });
+  const MOVE = "mutation($id: ID!, $status: BookingStatus!, $km: Int) { moveBooking(id: $id, status: $status, odometerKm: $km) { id status } }";
+
+  it("moveBooking and addProgressNote for the assigned mechanic; the wrong mechanic, a customer and a bad move change nothing", async () => {
+    const { booking, customer } = await bookingIn("BOOKED", users.MECHANIC);
+    const other = await createUser("MECHANIC");
+    const before = await garageSnapshot();
+    expect((await gql(other, MOVE, { id: booking.id, status: "CHECKED_IN", km: 41_000 })).body.errors?.[0]?.extensions?.status).toBe(403);
+    expect((await gql(customer, MOVE, { id: booking.id, status: "CHECKED_IN", km: 41_000 })).body.errors?.[0]?.extensions?.status).toBe(403);
+    expect((await gql(users.MECHANIC, MOVE, { id: booking.id, status: "READY" })).body.errors?.[0]?.extensions?.status).toBe(409);
+    expect((await gql(users.MECHANIC, MOVE, { id: booking.id, status: "CHECKED_IN" })).body.errors?.[0]?.extensions?.status).toBe(422);
+    expect(await garageSnapshot()).toEqual(before);
+
+    const moved = await gql<{ moveBooking: { status: string } }>(users.MECHANIC, MOVE, { id: booking.id, status: "CHECKED_IN", km: 41_000 });
+    expect(moved.body.data?.moveBooking.status).toBe("CHECKED_IN");
+    const noted = await gql<{ addProgressNote: { note: string; toStatus: string | null } }>(
+      users.MECHANIC,
+      "mutation($id: ID!) { addProgressNote(bookingId: $id, note: \"Waiting for parts\") { note toStatus } }",
+      { id: booking.id },
+    );
+    expect(noted.body.data?.addProgressNote).toEqual({ note: "Waiting for parts", toStatus: null });
+    const timeline = await gql<{ booking: { progress: Array<{ fromStatus: string | null; toStatus: string | null; note: string | null }> } }>(
+      customer,
+      "query($id: ID!) { booking(id: $id) { progress { fromStatus toStatus note } } }",
+      { id: booking.id },
+    );
+    expect(timeline.body.data?.booking.progress).toEqual([
+      { fromStatus: "BOOKED", toStatus: "CHECKED_IN", note: null },
+      { fromStatus: null, toStatus: null, note: "Waiting for parts" },
+    ]);
+  });
+
+  it("lists bookings with their lines and timelines in a fixed number of statements (no N+1)", async () => {
+    const query = "query($d: String) { bookings(date: $d, limit: 20) { id services { serviceName } progress { toStatus note } } }";
+    const measure = async (count: number) => {
+      const date = openDay(dayIndex++);
+      for (let index = 0; index < count; index++) {
+        const customer = await createUser("CUSTOMER");
+        const car = await customerCar(customer.id, catalogue.carModelId);
+        const booking = await insertBooking(customer.id, car.id, slotAt(date, `${String(8 + index).padStart(2, "0")}:00`), { bay: 1 });
+        await db.bookedService.create({
+          data: { bookingId: booking.id, serviceName: "Oil change", labourMinutes: 30, priceMinor: 1000, priceSource: "BASE", gstCode: catalogue.gstCode, gstBasisPoints: 1800, taxMinor: 180 },
+        });
+        await db.bookingProgress.create({ data: { bookingId: booking.id, toStatus: "BOOKED", actorName: "Test" } });
+      }
+      const counter = countStatements();
+      try {
+        const response = await gql<{ bookings: Array<{ services: unknown[]; progress: unknown[] }> }>(users.ADMIN, query, { d: date });
+        expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+        expect(response.body.data?.bookings).toHaveLength(count);
+        expect(response.body.data?.bookings.every((row) => row.services.length === 1 && row.progress.length === 1)).toBe(true);
+        return counter.count();
+      } finally {
+        await counter.restore();
+      }
+    };
+    const few = await measure(2);
+    const many = await measure(8);
+    expect(many).toBe(few);
   });
 });

@@ -1,4 +1,5 @@
 import { type GraphQLParts, nullIfNotFound, withoutNulls } from "../../graphql/builder";
+import { requestLoader } from "../../graphql/loaders";
 import { listAreas } from "./services/areas";
 import { listCarModels } from "./services/car-models";
 import {
@@ -44,7 +45,8 @@ import type {
 import { createAddress, deleteAddress, listAddresses } from "./services/addresses";
 import { createCar, deleteCar, getCar, listCars, updateCar } from "./services/cars";
 import { addCartLine, clearCart, getCart, removeCartLine, repriceCart } from "./services/cart";
-import { cancelBooking, createBooking, getBooking, listBookedServices, listBookings, listMyBookings } from "./services/bookings";
+import { bookedServicesOfShownBookings, cancelBooking, createBooking, getBooking, listBookings, listMyBookings } from "./services/bookings";
+import { addProgressNote, deleteProgressNote, progressOfShownBookings, transitionBooking, updateProgressNote } from "./services/workshop";
 import { answerQuery, listQueries, openQuery } from "./services/queries";
 import { listFreeSlots } from "./services/slots";
 
@@ -634,11 +636,13 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
       services: t.field({
         type: [BookedServiceRef],
         description: "The booked lines (READ:BOOKED_SERVICES).",
-        resolve: (booking, _args, context) => listBookedServices(context.principal, booking.id),
+        resolve: (booking, _args, context) =>
+          requestLoader(context, "garage.bookedServices", (ids) => bookedServicesOfShownBookings(context.principal, ids)).load(booking.id),
       }),
       progress: t.field({
         type: [BookingProgressRef],
-        resolve: async (booking, _args, context) => (await getBooking(context.principal, booking.id)).progress,
+        description: "The timeline: status transitions and the shop's notes (READ:BOOKING_PROGRESS).",
+        resolve: (booking, _args, context) => requestLoader(context, "garage.progress", (ids) => progressOfShownBookings(context.principal, ids)).load(booking.id),
       }),
     }),
   });
@@ -715,6 +719,38 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
       resolve: (_root, args, context) => {
         const { serviceIds, ...rest } = withoutNulls(args);
         return createBooking(context.principal, { ...rest, ...(serviceIds ? { serviceIds: serviceIds.map(String) } : {}) });
+      },
+    }),
+    moveBooking: t.field({
+      type: BookingRef,
+      description: "Moves a booking one step along the workshop's flow (as POST /bookings/{id}/status).",
+      args: {
+        id: t.arg.id({ required: true }),
+        status: t.arg({ type: BookingStatusEnum, required: true }),
+        note: t.arg.string(),
+        odometerKm: t.arg.int(),
+        promisedAt: t.arg.string(),
+      },
+      resolve: (_root, args, context) => {
+        const { id, ...input } = withoutNulls(args);
+        return transitionBooking(context.principal, String(id), input);
+      },
+    }),
+    addProgressNote: t.field({
+      type: BookingProgressRef,
+      args: { bookingId: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+      resolve: (_root, args, context) => addProgressNote(context.principal, String(args.bookingId), { note: args.note }),
+    }),
+    updateProgressNote: t.field({
+      type: BookingProgressRef,
+      args: { bookingId: t.arg.id({ required: true }), entryId: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+      resolve: (_root, args, context) => updateProgressNote(context.principal, String(args.bookingId), String(args.entryId), { note: args.note }),
+    }),
+    deleteProgressNote: t.boolean({
+      args: { bookingId: t.arg.id({ required: true }), entryId: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => {
+        await deleteProgressNote(context.principal, String(args.bookingId), String(args.entryId));
+        return true;
       },
     }),
     cancelBooking: t.field({

@@ -1,5 +1,6 @@
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
+import { groupedBy } from "../../../graphql/loaders";
 import { withConflicts } from "../../../db-conflicts";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
@@ -293,6 +294,20 @@ export async function listBookedServices(principal: Principal, id: string): Prom
   const booking = await visibleBooking(db, principal, id);
   const rows = await db.bookedService.findMany({ where: { bookingId: booking.id }, orderBy: [{ serviceName: "asc" }, { id: "asc" }] });
   return rows.map((row) => toBookedServiceView(row, booking.currency));
+}
+
+/**
+ * The booked lines of bookings the caller has already been shown (GraphQL's Booking.services,
+ * for many bookings in one query), in the order of `bookingIds`.
+ */
+export async function bookedServicesOfShownBookings(principal: Principal, bookingIds: readonly string[]): Promise<BookedServiceView[][]> {
+  await requireScope(principal, "READ:BOOKED_SERVICES");
+  const rows = await db.bookedService.findMany({
+    where: { bookingId: { in: [...bookingIds] } },
+    include: { booking: { select: { currency: true } } },
+    orderBy: [{ serviceName: "asc" }, { id: "asc" }],
+  });
+  return groupedBy(bookingIds, rows, (row) => row.bookingId).map((lines) => lines.map((line) => toBookedServiceView(line, line.booking.currency)));
 }
 
 /** PATCH /bookings/{id}: notes or pick-up address, while BOOKED. */

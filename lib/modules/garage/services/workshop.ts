@@ -7,6 +7,7 @@ import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
+import { groupedBy } from "../../../graphql/loaders";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, pathId } from "../../../validation";
@@ -127,6 +128,13 @@ export async function listProgress(principal: Principal, id: string): Promise<Bo
   if (!booking || (actsOnOwnRowsOnly(principal) && booking.customerId !== principal.userId)) throw new NotFoundError(BOOKING_MESSAGES.bookingNotFound);
   const rows = await db.bookingProgress.findMany({ where: { bookingId }, orderBy: { id: "asc" } });
   return rows.map(toProgressView);
+}
+
+/** The timelines of bookings the caller has already been shown (GraphQL's Booking.progress), in one query. */
+export async function progressOfShownBookings(principal: Principal, bookingIds: readonly string[]): Promise<BookingProgressView[][]> {
+  await requireScope(principal, "READ:BOOKING_PROGRESS");
+  const rows = await db.bookingProgress.findMany({ where: { bookingId: { in: [...bookingIds] } }, orderBy: { id: "asc" } });
+  return groupedBy(bookingIds, rows, (row) => row.bookingId).map((entries) => entries.map(toProgressView));
 }
 
 /** POST /bookings/{id}/progress: a note on the timeline from the assigned mechanic or an admin. */
