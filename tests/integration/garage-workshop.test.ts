@@ -4,10 +4,11 @@ import { POST as logout } from "@/app/api/v1/auth/logout/route";
 import * as progressItem from "@/app/api/v1/bookings/[id]/progress/[entryId]/route";
 import * as progressCollection from "@/app/api/v1/bookings/[id]/progress/route";
 import * as bookingStatus from "@/app/api/v1/bookings/[id]/status/route";
+import * as boardRoute from "@/app/api/v1/garage/board/route";
 import { db } from "@/lib/db";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import type { RoleName } from "@/lib/identity/roles";
-import type { BookingProgressView, BookingView } from "@/lib/modules/garage/views";
+import type { BookingProgressView, BookingView, WorkshopCardView } from "@/lib/modules/garage/views";
 import { call, type CallOptions } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { countStatements } from "../support/query-count";
@@ -299,5 +300,53 @@ describe("workshop over GraphQL (the same services as REST)", () => {
     const few = await measure(2);
     const many = await measure(8);
     expect(many).toBe(few);
+  });
+});
+
+describe("job board", () => {
+  const board = (user: TestUser, query: Record<string, string> = {}) =>
+    call<WorkshopCardView[]>(boardRoute.GET, { token: user.token, path: `/api/v1/garage/board?${new URLSearchParams(query).toString()}` });
+
+  it("shows the day's drop-offs, every car in the shop and the day's deliveries, with mechanics, labour and approvals; who may move each", async () => {
+    const date = openDay(dayIndex++);
+    const customer = await createUser("CUSTOMER");
+    const car = await customerCar(customer.id, catalogue.carModelId);
+    const dropOff = await insertBooking(customer.id, car.id, slotAt(date, "10:00"), { status: "BOOKED", labourMinutes: 90 });
+    const otherDay = await insertBooking(customer.id, car.id, slotAt(openDay(dayIndex++), "10:00"), { status: "BOOKED" });
+    const inShop = await bookingIn("IN_PROGRESS", users.MECHANIC);
+    const started = new Date(Date.now() - 25 * 60_000);
+    await db.bookingAssignment.updateMany({ where: { bookingId: inShop.booking.id }, data: { status: "STARTED", startedAt: started } });
+    await db.recommendation.create({
+      data: {
+        bookingId: inShop.booking.id,
+        serviceName: "Wiper blades",
+        severity: "ATTENTION",
+        labourMinutes: 10,
+        chartPriceMinor: 500,
+        priceSource: "BASE",
+        priceMinor: 500,
+        gstCode: catalogue.gstCode,
+        gstBasisPoints: 1800,
+        taxMinor: 90,
+        createdByName: "Test",
+      },
+    });
+
+    const cards = (await board(users.MECHANIC, { date })).body;
+    const ids = cards.map((card) => card.id);
+    expect(ids).toContain(dropOff.id);
+    expect(ids).toContain(inShop.booking.id);
+    expect(ids).not.toContain(otherDay.id);
+    const card = cards.find((candidate) => candidate.id === inShop.booking.id)!;
+    expect(card).toMatchObject({ status: "IN_PROGRESS", mechanics: [{ id: users.MECHANIC.id, name: users.MECHANIC.name }], approval: { pending: 1, approved: 0, declined: 0 }, nextStatuses: ["QUALITY_CHECK"], mayMove: true });
+    expect(card.labourMinutesDone).toBeGreaterThanOrEqual(25);
+    expect(cards.find((candidate) => candidate.id === dropOff.id)).toMatchObject({ status: "BOOKED", mayMove: false, labourMinutesEstimated: 90, labourMinutesDone: 0, nextStatuses: ["CHECKED_IN"] });
+    expect((await board(users.ADMIN, { date })).body.find((candidate) => candidate.id === dropOff.id)?.mayMove).toBe(true);
+  });
+
+  it("is the workshop's: customers and employees are refused, a bad day is a 422", async () => {
+    expect((await board(users.CUSTOMER)).status).toBe(403);
+    expect((await board(users.EMPLOYEE)).status).toBe(403);
+    for (const date of ["tomorrow", "2026-02-30", "2026-1-1"]) expect((await board(users.ADMIN, { date })).status, date).toBe(422);
   });
 });

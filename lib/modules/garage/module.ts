@@ -115,6 +115,13 @@ export const garageModule = defineModule({
       visible: isGarageStaff,
       description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
+    {
+      href: "/admin/garage/board",
+      label: "Job board",
+      scope: "READ:BOOKINGS",
+      visible: isGarageStaff,
+      description: "Every car in the shop by workshop status; move a card to move the job on.",
+    },
     // The staff pages' scopes are ones customers never hold, not even "(own)".
     { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES" },
     {

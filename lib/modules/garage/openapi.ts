@@ -20,6 +20,7 @@ import {
   bookingInputSchema,
   bookingListQuerySchema,
   bookingTransitionSchema,
+  workshopBoardQuerySchema,
   progressNoteInputSchema,
   progressNoteUpdateSchema,
   bookingUpdateSchema,
@@ -60,6 +61,7 @@ import {
   bookingConflictSchema,
   bookingDetailViewSchema,
   bookingProgressViewSchema,
+  workshopCardViewSchema,
   bookingViewSchema,
   carModelViewSchema,
   cartLineViewSchema,
@@ -692,6 +694,19 @@ const WORKSHOP = "Garage: workshop floor";
 const WORKSHOP_ACTOR = "Mechanics: only on a booking they hold an assignment on (403 otherwise); admins on every booking.";
 
 const workshopOperations: ApiOperation[] = [
+  {
+    method: "GET",
+    path: "/api/v1/garage/board",
+    operationId: "workshopBoard",
+    tag: WORKSHOP,
+    summary: "The job board",
+    description: "Staff only. The day's drop-offs still booked, every car in the shop whatever day it came, and the day's deliveries, soonest promised first.",
+    security: "bearer",
+    scopes: ["READ:BOOKINGS"],
+    scopeNote: "Staff only: customers are refused (403).",
+    query: workshopBoardQuerySchema,
+    responses: { 200: jsonResponse("The cards.", z.array(workshopCardViewSchema)), ...errorResponses(...AUTHENTICATED_ERRORS, 422) },
+  },
   {
     method: "POST",
     path: "/api/v1/bookings/{id}/status",

@@ -319,3 +319,6 @@ export const bookingTransitionSchema = z.strictObject({
 });
 export const progressNoteInputSchema = z.strictObject({ note: progressNote });
 export const progressNoteUpdateSchema = z.strictObject({ note: progressNote });
+export const workshopBoardQuerySchema = z.object({
+  date: calendarDateInput.optional().describe("The shop day (default today): its drop-offs still booked, every car in the shop, and that day's deliveries."),
+});

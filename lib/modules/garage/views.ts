@@ -339,3 +339,21 @@ export const recommendationViewSchema = z.strictObject({
   updatedAt: instant,
 }).meta({ title: "RecommendationView" });
 export type RecommendationView = z.infer<typeof recommendationViewSchema>;
+
+/** A card of the workshop's job board. */
+export const workshopCardViewSchema = z.strictObject({
+  id: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  carPlate: z.string(),
+  carDescription: z.string(),
+  customerName: z.string().nullable(),
+  slotStart: instant,
+  promisedAt: instant.nullable(),
+  labourMinutesEstimated: z.number().int().describe("The booked labour."),
+  labourMinutesDone: z.number().int().describe("Time the mechanics have worked on it so far (started assignments)."),
+  mechanics: z.array(z.strictObject({ id: z.string().nullable(), name: z.string() })),
+  approval: z.strictObject({ pending: z.number().int(), approved: z.number().int(), declined: z.number().int() }),
+  nextStatuses: z.array(z.enum(BOOKING_STATUSES)).describe("Where a person can move it (the status endpoint's flow)."),
+  mayMove: z.boolean().describe("Whether the caller may move it: admins, and mechanics assigned to it."),
+}).meta({ title: "WorkshopCardView" });
+export type WorkshopCardView = z.infer<typeof workshopCardViewSchema>;

@@ -10,11 +10,13 @@ import { transaction } from "../../../events/transaction";
 import { groupedBy } from "../../../graphql/loaders";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
-import { fieldError, parseInput, pathId } from "../../../validation";
+import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
 import { recordGarageEvent } from "../events";
-import { bookingTransitionSchema, progressNoteInputSchema, progressNoteUpdateSchema } from "../schemas";
-import type { BookingProgressEvent, BookingProgressView, BookingView } from "../views";
-import { actsOnOwnRowsOnly, BOOKING_STATUS_LABELS, canMoveTo, type BookingStatusName } from "../vocabulary";
+import { bookingTransitionSchema, progressNoteInputSchema, progressNoteUpdateSchema, workshopBoardQuerySchema } from "../schemas";
+import { garageSettings } from "../settings";
+import { addCalendarDays, shopDate, shopInstant } from "../view-models/shop-clock";
+import type { BookingProgressEvent, BookingProgressView, BookingView, WorkshopCardView } from "../views";
+import { actsOnOwnRowsOnly, BOOKING_STATUS_LABELS, canMoveTo, WORKSHOP_TRANSITIONS, type BookingStatusName } from "../vocabulary";
 import { BOOKING_MESSAGES, toBookingView, toProgressView } from "./bookings";
 
 export const WORKSHOP_MESSAGES = {
@@ -179,5 +181,61 @@ export async function deleteProgressNote(principal: Principal, bookingId: string
     if (entry.toStatus !== null) throw new ConflictError("A status transition is part of the booking's record: correct its note instead.");
     await tx.bookingProgress.delete({ where: { id: entry.id } });
     await recordGarageEvent(tx, { topic: "booking_events", type: "booking.progress_deleted", key: booking.id, payload: progressEvent(toProgressView(entry), booking), actor: principal.userId });
+  });
+}
+
+/** Statuses of the board's columns, in the workshop's order. */
+export const BOARD_STATUSES = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY", "DELIVERED"] as const satisfies readonly BookingStatusName[];
+
+/**
+ * GET /garage/board: the job board for staff. The day's drop-offs still booked, every car in
+ * the shop whatever day it came, and the day's deliveries; each card with its mechanics, the
+ * labour done against the estimate and where its recommendations stand.
+ */
+export async function workshopBoard(principal: Principal, query: unknown, now: Date = new Date()): Promise<WorkshopCardView[]> {
+  await requireScope(principal, "READ:BOOKINGS");
+  if (actsOnOwnRowsOnly(principal)) throw new ForbiddenError("The job board is the workshop's.");
+  const timeZone = garageSettings().GARAGE_TIME_ZONE;
+  const date = parseQuery(workshopBoardQuerySchema, query).date ?? shopDate(now, timeZone);
+  const dayStart = shopInstant(date, "00:00", timeZone);
+  const dayEnd = shopInstant(addCalendarDays(date, 1), "00:00", timeZone);
+  const rows = await db.booking.findMany({
+    where: {
+      OR: [
+        { status: "BOOKED", slotStart: { gte: dayStart, lt: dayEnd } },
+        { status: { in: ["CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY"] } },
+        { status: "DELIVERED", progress: { some: { toStatus: "DELIVERED", at: { gte: dayStart, lt: dayEnd } } } },
+      ],
+    },
+    include: {
+      customer: { select: { name: true } },
+      assignments: { where: { status: { in: [...HOLDING_ASSIGNMENT_STATUSES] } }, select: { mechanicId: true, mechanicName: true, startedAt: true, finishedAt: true }, orderBy: { startsAt: "asc" } },
+      recommendations: { select: { status: true } },
+    },
+    orderBy: [{ promisedAt: { sort: "asc", nulls: "last" } }, { slotStart: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  return rows.map((row) => {
+    const mechanics = new Map(row.assignments.map((assignment) => [assignment.mechanicId ?? assignment.mechanicName, { id: assignment.mechanicId, name: assignment.mechanicName }]));
+    const workedMs = row.assignments.reduce(
+      (sum, assignment) => sum + (assignment.startedAt ? Math.max(0, (assignment.finishedAt ?? now).getTime() - assignment.startedAt.getTime()) : 0),
+      0,
+    );
+    const count = (status: "PENDING" | "APPROVED" | "DECLINED") => row.recommendations.filter((recommendation) => recommendation.status === status).length;
+    return {
+      id: row.id,
+      status: row.status,
+      carPlate: row.carPlate,
+      carDescription: row.carDescription,
+      customerName: row.customer?.name ?? null,
+      slotStart: row.slotStart.toISOString(),
+      promisedAt: row.promisedAt?.toISOString() ?? null,
+      labourMinutesEstimated: row.labourMinutes,
+      labourMinutesDone: Math.floor(workedMs / MINUTE),
+      mechanics: [...mechanics.values()],
+      approval: { pending: count("PENDING"), approved: count("APPROVED"), declined: count("DECLINED") },
+      nextStatuses: [...(WORKSHOP_TRANSITIONS[row.status] ?? [])],
+      mayMove: principal.role === "ADMIN" || (principal.role === "MECHANIC" && row.assignments.some((assignment) => assignment.mechanicId === principal.userId)),
+    };
   });
 }
