@@ -5,10 +5,11 @@ import * as progressItem from "@/app/api/v1/bookings/[id]/progress/[entryId]/rou
 import * as progressCollection from "@/app/api/v1/bookings/[id]/progress/route";
 import * as bookingStatus from "@/app/api/v1/bookings/[id]/status/route";
 import * as boardRoute from "@/app/api/v1/garage/board/route";
+import * as dashboardRoute from "@/app/api/v1/garage/dashboard/route";
 import { db } from "@/lib/db";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import type { RoleName } from "@/lib/identity/roles";
-import type { BookingProgressView, BookingView, WorkshopCardView } from "@/lib/modules/garage/views";
+import type { BookingProgressView, BookingView, GarageDashboardView, WorkshopCardView } from "@/lib/modules/garage/views";
 import { call, type CallOptions } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
 import { countStatements } from "../support/query-count";
@@ -348,5 +349,67 @@ describe("job board", () => {
     expect((await board(users.CUSTOMER)).status).toBe(403);
     expect((await board(users.EMPLOYEE)).status).toBe(403);
     for (const date of ["tomorrow", "2026-02-30", "2026-1-1"]) expect((await board(users.ADMIN, { date })).status, date).toBe(422);
+  });
+});
+
+describe("garage dashboard", () => {
+  const dashboard = (user: TestUser, query: Record<string, string> = {}) =>
+    call<GarageDashboardView>(dashboardRoute.GET, { token: user.token, path: `/api/v1/garage/dashboard?${new URLSearchParams(query).toString()}` });
+  const today = (figures: GarageDashboardView) => figures.days.at(-1)!;
+
+  it("counts today's drop-offs, revenue, decisions and each mechanic's assigned share of the open hours", async () => {
+    const before = (await dashboard(users.ADMIN, { days: "7" })).body;
+    expect(before.days).toHaveLength(7);
+    const customer = await createUser("CUSTOMER");
+    const car = await customerCar(customer.id, catalogue.carModelId);
+    const now = new Date();
+    const booking = await insertBooking(customer.id, car.id, now.toISOString(), { status: "READY", bay: 99 });
+    await insertBooking(customer.id, car.id, now.toISOString(), { status: "CANCELLED", bay: 98 });
+    const sequence = 900_000 + Math.floor(Math.random() * 90_000);
+    const invoice = await db.invoice.create({
+      data: {
+        number: `INV-TEST-${sequence}`,
+        year: 2099,
+        sequence,
+        bookingId: booking.id,
+        customerName: "Test",
+        carPlate: "TEST",
+        carDescription: "Test car",
+        subtotalMinor: 10_000,
+        taxMinor: 1_800,
+        totalMinor: 11_800,
+        currency: booking.currency,
+        issuedByName: "Test admin",
+      },
+    });
+    await db.payment.create({ data: { invoiceId: invoice.id, amountMinor: 5_000, method: "CASH", recordedByName: "Test admin" } });
+    const decided = (status: "APPROVED" | "DECLINED") =>
+      db.recommendation.create({
+        data: { bookingId: booking.id, serviceName: "Wipers", severity: "ATTENTION", labourMinutes: 10, chartPriceMinor: 100, priceSource: "BASE", priceMinor: 100, gstCode: catalogue.gstCode, gstBasisPoints: 1800, taxMinor: 18, createdByName: "Test", status, decidedAt: now },
+      });
+    await decided("APPROVED");
+    await decided("APPROVED");
+    await decided("DECLINED");
+    const mechanic = await createUser("MECHANIC", `Dashboard mechanic ${sequence}`);
+    const startsAt = new Date(now.getTime() - 3 * 3_600_000);
+    await db.bookingAssignment.create({ data: { bookingId: booking.id, mechanicId: mechanic.id, mechanicName: mechanic.name, startsAt, endsAt: new Date(startsAt.getTime() + 120 * 60_000), assignedByName: "Test" } });
+
+    const after = (await dashboard(users.ADMIN, { days: "7" })).body;
+    expect(today(after).bookings - today(before).bookings).toBe(1);
+    expect(today(after).cancelled - today(before).cancelled).toBe(1);
+    expect(today(after).invoicedMinor - today(before).invoicedMinor).toBe(11_800);
+    expect(today(after).paidMinor - today(before).paidMinor).toBe(5_000);
+    expect(today(after).approved - today(before).approved).toBe(2);
+    expect(today(after).declined - today(before).declined).toBe(1);
+    expect(after.approvalRate).not.toBeNull();
+    const row = after.mechanics.find((entry) => entry.id === mechanic.id)!;
+    expect(row.assignedMinutes).toBe(120);
+    expect(row.openMinutes).toBeGreaterThan(0);
+    expect(row.utilisation).toBeCloseTo(120 / row.openMinutes, 6);
+  });
+
+  it("is the admin's: mechanics, customers and employees are refused; a bad period is a 422", async () => {
+    for (const role of ["MECHANIC", "CUSTOMER", "EMPLOYEE"] as const) expect((await dashboard(users[role])).status, role).toBe(403);
+    for (const days of ["6", "91", "x", "1e1", "-7"]) expect((await dashboard(users.ADMIN, { days })).status, days).toBe(422);
   });
 });

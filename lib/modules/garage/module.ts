@@ -116,6 +116,12 @@ export const garageModule = defineModule({
       description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
     {
+      href: "/admin/garage/dashboard",
+      label: "Garage dashboard",
+      scope: "READ:UTILS",
+      description: "Bookings per day, revenue, how often customers approve recommended work, and mechanic utilisation.",
+    },
+    {
       href: "/admin/garage/board",
       label: "Job board",
       scope: "READ:BOOKINGS",

@@ -21,6 +21,7 @@ import {
   bookingListQuerySchema,
   bookingTransitionSchema,
   workshopBoardQuerySchema,
+  garageDashboardQuerySchema,
   progressNoteInputSchema,
   progressNoteUpdateSchema,
   bookingUpdateSchema,
@@ -62,6 +63,7 @@ import {
   bookingDetailViewSchema,
   bookingProgressViewSchema,
   workshopCardViewSchema,
+  garageDashboardViewSchema,
   bookingViewSchema,
   carModelViewSchema,
   cartLineViewSchema,
@@ -694,6 +696,18 @@ const WORKSHOP = "Garage: workshop floor";
 const WORKSHOP_ACTOR = "Mechanics: only on a booking they hold an assignment on (403 otherwise); admins on every booking.";
 
 const workshopOperations: ApiOperation[] = [
+  {
+    method: "GET",
+    path: "/api/v1/garage/dashboard",
+    operationId: "garageDashboard",
+    tag: WORKSHOP,
+    summary: "The garage's figures",
+    description: "Per shop day over the last `days` (default 14): drop-offs, revenue invoiced and paid, recommendations approved and declined; the approval rate; each mechanic's assigned share of the open hours.",
+    security: "bearer",
+    scopes: ["READ:UTILS"],
+    query: garageDashboardQuerySchema,
+    responses: { 200: jsonResponse("The figures.", garageDashboardViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 422) },
+  },
   {
     method: "GET",
     path: "/api/v1/garage/board",

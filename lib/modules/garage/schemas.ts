@@ -322,3 +322,6 @@ export const progressNoteUpdateSchema = z.strictObject({ note: progressNote });
 export const workshopBoardQuerySchema = z.object({
   date: calendarDateInput.optional().describe("The shop day (default today): its drop-offs still booked, every car in the shop, and that day's deliveries."),
 });
+export const garageDashboardQuerySchema = z.object({
+  days: queryNumber(/^\d{1,3}$/, "must be a whole number of days").pipe(z.number().int().min(7, "must be at least 7").max(90, "must be at most 90")).optional(),
+});

@@ -357,3 +357,32 @@ export const workshopCardViewSchema = z.strictObject({
   mayMove: z.boolean().describe("Whether the caller may move it: admins, and mechanics assigned to it."),
 }).meta({ title: "WorkshopCardView" });
 export type WorkshopCardView = z.infer<typeof workshopCardViewSchema>;
+
+/** The garage dashboard's figures over the last `days` shop days (today included). */
+export const garageDashboardViewSchema = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  currency: z.string(),
+  days: z.array(
+    z.strictObject({
+      date: z.iso.date(),
+      bookings: z.number().int().describe("Drop-offs that day, cancelled ones left out."),
+      cancelled: z.number().int(),
+      invoicedMinor: z.number().int().describe("Invoices issued that day less credit notes."),
+      paidMinor: z.number().int().describe("Payments received that day."),
+      approved: z.number().int().describe("Recommendations the customers approved that day."),
+      declined: z.number().int(),
+    }),
+  ),
+  approvalRate: z.number().nullable().describe("Approved ÷ decided recommendations over the period; null when none was decided."),
+  mechanics: z.array(
+    z.strictObject({
+      id: z.string().nullable(),
+      name: z.string(),
+      assignedMinutes: z.number().int(),
+      openMinutes: z.number().int().describe("The shop's opening minutes over the period."),
+      utilisation: z.number().describe("assignedMinutes ÷ openMinutes."),
+    }),
+  ),
+}).meta({ title: "GarageDashboardView" });
+export type GarageDashboardView = z.infer<typeof garageDashboardViewSchema>;
