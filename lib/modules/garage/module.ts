@@ -12,8 +12,8 @@ import { actsOnOwnRowsOnly, GARAGE_EVENT_TEXT, GARAGE_QUERY_KEYS, GARAGE_RESOURC
 
 const isGarageStaff = (principal: Parameters<typeof actsOnOwnRowsOnly>[0]) => !actsOnOwnRowsOnly(principal);
 
-/** The owner's user channel, when the payload names one. */
-function ownerChannel(payload: unknown, field: "ownerId" | "customerId"): string[] {
+/** The user channel of the person a payload names (owner, customer, mechanic), when it names one. */
+function ownerChannel(payload: unknown, field: "ownerId" | "customerId" | "mechanicId" | "previousMechanicId"): string[] {
   const id = payloadText(payload, field);
   return id && PUBLIC_ID_PATTERN.test(id) ? [userChannel(id)] : [];
 }
@@ -54,6 +54,7 @@ export const garageModule = defineModule({
     "app/api/v1/cart",
     // bookings, slots and support queries
     "app/api/v1/bookings",
+    "app/api/v1/assignments",
     "app/api/v1/garage",
     "app/api/v1/queries",
   ],
@@ -137,7 +138,12 @@ export const garageModule = defineModule({
   audience(event) {
     switch (event.topic) {
       case "booking_events":
-        return [...ownerChannel(event.payload, "customerId"), roleChannel("MECHANIC")];
+        // Assignments also reach the mechanic's own channel (and, handed over, the one it left); admins hear every event.
+        return [
+          ...ownerChannel(event.payload, "customerId"),
+          roleChannel("MECHANIC"),
+          ...(event.type.startsWith("assignment.") ? [...ownerChannel(event.payload, "mechanicId"), ...ownerChannel(event.payload, "previousMechanicId")] : []),
+        ];
       case "query_events":
         return ownerChannel(event.payload, "customerId");
       case "car_events":
