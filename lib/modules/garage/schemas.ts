@@ -330,7 +330,8 @@ const mechanicId = safeText(16).describe("The mechanic's public id (a user with 
 
 /** End after start, at most ASSIGNMENT_MAX_HOURS, within one shop day (checked by the service, which knows the shop's zone). */
 function checkSpan(value: { startsAt?: Date; endsAt?: Date }, context: z.core.$RefinementCtx) {
-  if (!value.startsAt || !value.endsAt) return;
+  // zod runs this even when a field failed (its value is then the raw input): only two parsed instants are compared.
+  if (!(value.startsAt instanceof Date) || !(value.endsAt instanceof Date)) return;
   if (value.endsAt.getTime() <= value.startsAt.getTime()) context.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
   else if (value.endsAt.getTime() - value.startsAt.getTime() > ASSIGNMENT_MAX_HOURS * HOUR) {
     context.addIssue({ code: "custom", path: ["endsAt"], message: `must be at most ${ASSIGNMENT_MAX_HOURS} hours after startsAt` });
