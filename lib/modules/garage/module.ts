@@ -117,6 +117,20 @@ export const garageModule = defineModule({
       description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
     // The staff pages' scopes are ones customers never hold, not even "(own)".
+    {
+      href: "/admin/garage/jobs",
+      label: "My jobs",
+      scope: "UPDATE:BOOKING_ASSIGNMENT",
+      // Admins hold the scope too, but only mechanics are given jobs.
+      visible: (principal) => principal.role === "MECHANIC",
+      description: "Today's assignments in order: accept, start and finish each.",
+    },
+    {
+      href: "/admin/garage/planner",
+      label: "Assignment planner",
+      scope: "WRITE:BOOKING_ASSIGNMENT",
+      description: "Mechanics across a day, and the open bookings nobody works on yet.",
+    },
     { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES" },
     {
       href: "/admin/garage/catalogue",
