@@ -2,6 +2,7 @@ import type { Transaction } from "../../db";
 import { type DomainEvent, recordEvent } from "../../events/outbox";
 import type {
   AddressView,
+  AssignmentEvent,
   AreaView,
   BookingProgressEvent,
   BookingProgressView,
@@ -45,6 +46,7 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "booking.status_changed"; payload: BookingView & { change: BookingProgressView } }
   | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
+  | { topic: "booking_events"; type: "assignment.created" | "assignment.updated" | "assignment.reassigned" | "assignment.deleted"; payload: AssignmentEvent }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;
 

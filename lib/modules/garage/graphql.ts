@@ -20,10 +20,11 @@ import {
   listPriceChart,
   updatePriceChartEntry,
 } from "./services/price-chart";
-import { BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 import type {
   AddressView,
   AreaView,
+  AssignmentView,
   BookedServiceView,
   BookingProgressView,
   BookingView,
@@ -47,6 +48,15 @@ import { createCar, deleteCar, getCar, listCars, updateCar } from "./services/ca
 import { addCartLine, clearCart, getCart, removeCartLine, repriceCart } from "./services/cart";
 import { bookedServicesOfShownBookings, cancelBooking, createBooking, getBooking, listBookings, listMyBookings } from "./services/bookings";
 import { addProgressNote, deleteProgressNote, progressOfShownBookings, transitionBooking, updateProgressNote } from "./services/workshop";
+import {
+  assignBooking,
+  assignmentsOfBookings,
+  autoAssign,
+  listAssignments,
+  myJobs,
+  reassignAssignment,
+  stepAssignment,
+} from "./services/assignments";
 import { answerQuery, listQueries, openQuery } from "./services/queries";
 import { listFreeSlots } from "./services/slots";
 
@@ -57,7 +67,8 @@ import { listFreeSlots } from "./services/slots";
 export function garageGraphQL(parts: GraphQLParts): void {
   catalogueGraphQL(parts);
   customerGraphQL(parts);
-  bookingGraphQL(parts);
+  const bookingRefs = bookingGraphQL(parts);
+  assignmentGraphQL(parts, bookingRefs);
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
@@ -570,7 +581,7 @@ function customerGraphQL({ builder }: GraphQLParts): void {
 // ── bookings, slots and support queries ──
 const BOOKING_SORT_VALUES = { SLOT: { value: "slot" }, SLOT_DESC: { value: "-slot" } } as const;
 
-function bookingGraphQL({ builder, Person }: GraphQLParts): void {
+function bookingGraphQL({ builder, Person }: GraphQLParts) {
   const BookingStatusEnum = builder.enumType("BookingStatus", { values: BOOKING_STATUSES });
   const SupportQueryStatusEnum = builder.enumType("SupportQueryStatus", { values: SUPPORT_QUERY_STATUSES });
   const BookingSortEnum = builder.enumType("BookingSort", { values: BOOKING_SORT_VALUES });
@@ -770,6 +781,140 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
         const { id, ...changes } = withoutNulls(args);
         return answerQuery(context.principal, String(id), changes);
       },
+    }),
+  }));
+  return { BookingRef, BookingStatusEnum };
+}
+
+// ── the workshop floor: mechanics' assignments ──
+
+function assignmentGraphQL({ builder }: GraphQLParts, { BookingRef, BookingStatusEnum }: ReturnType<typeof bookingGraphQL>): void {
+  const AssignmentStatusEnum = builder.enumType("AssignmentStatus", { values: ASSIGNMENT_STATUSES });
+
+  const AssignmentBookingRef = builder.objectRef<AssignmentView["booking"]>("AssignmentBooking").implement({
+    description: "What an assignment shows of its booking.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      carPlate: t.exposeString("carPlate"),
+      carDescription: t.exposeString("carDescription"),
+      status: t.field({ type: BookingStatusEnum, resolve: (booking) => booking.status }),
+      slotStart: t.exposeString("slotStart"),
+      promisedAt: t.exposeString("promisedAt", { nullable: true }),
+      labourMinutes: t.exposeInt("labourMinutes"),
+    }),
+  });
+
+  const AssignmentRef = builder.objectRef<AssignmentView>("Assignment").implement({
+    description: "A mechanic's time on a booking (or one of its services): ASSIGNED → ACCEPTED → STARTED → FINISHED; REASSIGNED (handed over) and CANCELLED hold no time.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      bookingId: t.exposeString("bookingId"),
+      bookedServiceId: t.exposeString("bookedServiceId", { nullable: true }),
+      bookedServiceName: t.exposeString("bookedServiceName", { nullable: true }),
+      mechanicId: t.exposeString("mechanicId", { nullable: true }),
+      mechanicName: t.exposeString("mechanicName"),
+      startsAt: t.exposeString("startsAt"),
+      endsAt: t.exposeString("endsAt"),
+      minutes: t.exposeInt("minutes"),
+      status: t.field({ type: AssignmentStatusEnum, resolve: (assignment) => assignment.status }),
+      assignedByName: t.exposeString("assignedByName"),
+      acceptedAt: t.exposeString("acceptedAt", { nullable: true }),
+      startedAt: t.exposeString("startedAt", { nullable: true }),
+      finishedAt: t.exposeString("finishedAt", { nullable: true }),
+      previousId: t.exposeString("previousId", { nullable: true }),
+      note: t.exposeString("note", { nullable: true }),
+      booking: t.field({ type: AssignmentBookingRef, resolve: (assignment) => assignment.booking }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  builder.objectField(BookingRef, "assignments", (t) =>
+    t.field({
+      type: [AssignmentRef],
+      description: "The booking's assignments, handed-over and cancelled ones included, oldest first (READ:BOOKING_ASSIGNMENT).",
+      resolve: (booking, _args, context) =>
+        requestLoader(context, "garage.assignments", async (ids) => {
+          const byBooking = await assignmentsOfBookings(context.principal, ids);
+          return ids.map((id) => byBooking.get(id) ?? []);
+        }).load(booking.id),
+    }),
+  );
+
+  builder.queryFields((t) => ({
+    assignments: t.field({
+      type: [AssignmentRef],
+      description: "Mechanics' assignments, earliest first (GET /api/v1/assignments). Customers: those of their own bookings.",
+      args: {
+        mechanicId: t.arg.string(),
+        date: t.arg.string({ description: "Shop day YYYY-MM-DD" }),
+        status: t.arg({ type: AssignmentStatusEnum }),
+        bookingId: t.arg.id(),
+        limit: t.arg.int(),
+        offset: t.arg.int(),
+      },
+      resolve: async (_root, args, context) => (await listAssignments(context.principal, withoutNulls({ ...args, bookingId: args.bookingId?.toString() }))).items,
+    }),
+    myJobs: t.field({
+      type: [AssignmentRef],
+      description: "The caller's assignments of a shop day (default today) in start order (GET /api/v1/assignments/mine).",
+      args: { date: t.arg.string({ description: "Shop day YYYY-MM-DD" }) },
+      resolve: (_root, args, context) => myJobs(context.principal, withoutNulls(args)),
+    }),
+  }));
+
+  builder.mutationFields((t) => ({
+    assignBooking: t.field({
+      type: AssignmentRef,
+      description: "Give a booking (or one of its services) to a mechanic for [startsAt, endsAt) (POST /api/v1/assignments).",
+      args: {
+        bookingId: t.arg.id({ required: true }),
+        bookedServiceId: t.arg.id(),
+        mechanicId: t.arg.string({ required: true }),
+        startsAt: t.arg.string({ required: true, description: "ISO 8601 instant" }),
+        endsAt: t.arg.string({ required: true, description: "ISO 8601 instant (exclusive)" }),
+        note: t.arg.string(),
+      },
+      resolve: (_root, args, context) =>
+        assignBooking(context.principal, withoutNulls({ ...args, bookingId: String(args.bookingId), bookedServiceId: args.bookedServiceId?.toString() })),
+    }),
+    autoAssignBooking: t.field({
+      type: AssignmentRef,
+      description: "Give the work to the least-loaded free mechanic (POST /api/v1/assignments/auto).",
+      args: {
+        bookingId: t.arg.id({ required: true }),
+        bookedServiceId: t.arg.id(),
+        startsAt: t.arg.string({ required: true }),
+        endsAt: t.arg.string({ required: true }),
+        candidateIds: t.arg.stringList(),
+        note: t.arg.string(),
+      },
+      resolve: (_root, args, context) =>
+        autoAssign(context.principal, withoutNulls({ ...args, bookingId: String(args.bookingId), bookedServiceId: args.bookedServiceId?.toString() })),
+    }),
+    reassignAssignment: t.field({
+      type: AssignmentRef,
+      description: "Hand an assignment over: it becomes REASSIGNED and the new one is returned (POST /api/v1/assignments/{id}/reassign).",
+      args: { id: t.arg.id({ required: true }), mechanicId: t.arg.string({ required: true }), startsAt: t.arg.string(), endsAt: t.arg.string(), note: t.arg.string() },
+      resolve: (_root, args, context) => {
+        const { id, ...rest } = withoutNulls(args);
+        return reassignAssignment(context.principal, String(id), rest);
+      },
+    }),
+    acceptAssignment: t.field({
+      type: AssignmentRef,
+      args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+      resolve: (_root, args, context) => stepAssignment(context.principal, String(args.id), "accept", withoutNulls({ note: args.note })),
+    }),
+    startAssignment: t.field({
+      type: AssignmentRef,
+      args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+      resolve: (_root, args, context) => stepAssignment(context.principal, String(args.id), "start", withoutNulls({ note: args.note })),
+    }),
+    finishAssignment: t.field({
+      type: AssignmentRef,
+      args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+      resolve: (_root, args, context) => stepAssignment(context.principal, String(args.id), "finish", withoutNulls({ note: args.note })),
     }),
   }));
 }

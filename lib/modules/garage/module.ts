@@ -12,8 +12,8 @@ import { actsOnOwnRowsOnly, GARAGE_EVENT_TEXT, GARAGE_QUERY_KEYS, GARAGE_RESOURC
 
 const isGarageStaff = (principal: Parameters<typeof actsOnOwnRowsOnly>[0]) => !actsOnOwnRowsOnly(principal);
 
-/** The owner's user channel, when the payload names one. */
-function ownerChannel(payload: unknown, field: "ownerId" | "customerId"): string[] {
+/** The user channel of the person a payload names (owner, customer, mechanic), when it names one. */
+function ownerChannel(payload: unknown, field: "ownerId" | "customerId" | "mechanicId" | "previousMechanicId"): string[] {
   const id = payloadText(payload, field);
   return id && PUBLIC_ID_PATTERN.test(id) ? [userChannel(id)] : [];
 }
@@ -54,6 +54,7 @@ export const garageModule = defineModule({
     "app/api/v1/cart",
     // bookings, slots and support queries
     "app/api/v1/bookings",
+    "app/api/v1/assignments",
     "app/api/v1/garage",
     "app/api/v1/queries",
   ],
@@ -129,6 +130,20 @@ export const garageModule = defineModule({
       description: "Every car in the shop by workshop status; move a card to move the job on.",
     },
     // The staff pages' scopes are ones customers never hold, not even "(own)".
+    {
+      href: "/admin/garage/jobs",
+      label: "My jobs",
+      scope: "UPDATE:BOOKING_ASSIGNMENT",
+      // Admins hold the scope too, but only mechanics are given jobs.
+      visible: (principal) => principal.role === "MECHANIC",
+      description: "Today's assignments in order: accept, start and finish each.",
+    },
+    {
+      href: "/admin/garage/planner",
+      label: "Assignment planner",
+      scope: "WRITE:BOOKING_ASSIGNMENT",
+      description: "Mechanics across a day, and the open bookings nobody works on yet.",
+    },
     { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES" },
     {
       href: "/admin/garage/catalogue",
@@ -150,7 +165,12 @@ export const garageModule = defineModule({
   audience(event) {
     switch (event.topic) {
       case "booking_events":
-        return [...ownerChannel(event.payload, "customerId"), roleChannel("MECHANIC")];
+        // Assignments also reach the mechanic's own channel (and, handed over, the one it left); admins hear every event.
+        return [
+          ...ownerChannel(event.payload, "customerId"),
+          roleChannel("MECHANIC"),
+          ...(event.type.startsWith("assignment.") ? [...ownerChannel(event.payload, "mechanicId"), ...ownerChannel(event.payload, "previousMechanicId")] : []),
+        ];
       case "query_events":
         return ownerChannel(event.payload, "customerId");
       case "car_events":

@@ -4,7 +4,7 @@ import { ROLES } from "../../identity/roles";
 import type { NotificationDraft } from "../../notifications/rules";
 import { garageSettings } from "./settings";
 import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingStatusName } from "./vocabulary";
-import { formatShopTime } from "./view-models/shop-clock";
+import { formatShopClock, formatShopTime } from "./view-models/shop-clock";
 
 function slotText(payload: unknown): string {
   const start = payloadText(payload, "slotStart");
@@ -13,6 +13,17 @@ function slotText(payload: unknown): string {
 
 function carText(payload: unknown): string {
   return payloadText(payload, "carPlate") ?? payloadText(payload, "car", "plate") ?? "your car";
+}
+
+/** "KA01 AB 1234, 09:00–10:30": an assignment's car and span on the shop's clock. */
+function jobText(payload: unknown): string {
+  const zone = garageSettings().GARAGE_TIME_ZONE;
+  const startsAt = payloadText(payload, "startsAt");
+  const endsAt = payloadText(payload, "endsAt");
+  const when = startsAt && endsAt && !Number.isNaN(Date.parse(startsAt)) && !Number.isNaN(Date.parse(endsAt))
+    ? `, ${formatShopTime(startsAt, zone)}–${formatShopClock(endsAt, zone)}`
+    : "";
+  return `${payloadText(payload, "booking", "carPlate") ?? "A car"}${when}`;
 }
 
 async function admins(tx: Transaction): Promise<Array<{ id: string }>> {
@@ -52,6 +63,22 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
       return customerId && bookingId
         ? [{ userId: customerId, title: `A note about ${carText(event.payload)}`, body: payloadText(event.payload, "note") ?? "", link: `/garage/bookings/${bookingId}` }]
         : [];
+    }
+    case "assignment.created": {
+      const mechanicId = payloadText(event.payload, "mechanicId");
+      return mechanicId ? [{ userId: mechanicId, title: "New job", body: `${jobText(event.payload)}.`, link: "/admin/garage/jobs" }] : [];
+    }
+    case "assignment.reassigned": {
+      const mechanicId = payloadText(event.payload, "mechanicId");
+      const previousId = payloadText(event.payload, "previousMechanicId");
+      const name = payloadText(event.payload, "mechanicName") ?? "another mechanic";
+      if (mechanicId === previousId) {
+        return mechanicId ? [{ userId: mechanicId, title: "Job moved", body: `${jobText(event.payload)}.`, link: "/admin/garage/jobs" }] : [];
+      }
+      return [
+        ...(mechanicId ? [{ userId: mechanicId, title: "Job handed over to you", body: `${jobText(event.payload)}.`, link: "/admin/garage/jobs" }] : []),
+        ...(previousId ? [{ userId: previousId, title: "Job handed over", body: `${jobText(event.payload)} now goes to ${name}.`, link: "/admin/garage/jobs" }] : []),
+      ];
     }
     case "query.opened":
       return (await admins(tx)).map((admin) => ({

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { idSchema, instantSchema, pageQuery, queryBoolean, queryNumber, safeText } from "../../validation";
-import { BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 
 export const calendarDateInput = z.iso.date("must be a date YYYY-MM-DD");
 
@@ -325,3 +325,68 @@ export const workshopBoardQuerySchema = z.object({
 export const garageDashboardQuerySchema = z.object({
   days: queryNumber(/^\d{1,3}$/, "must be a whole number of days").pipe(z.number().int().min(7, "must be at least 7").max(90, "must be at most 90")).optional(),
 });
+
+// ── the workshop floor: mechanics' assignments ──
+
+const HOUR = 3_600_000;
+/** The longest span one assignment may hold. */
+export const ASSIGNMENT_MAX_HOURS = 12;
+const assignmentNote = safeText(500, { multiline: true });
+const mechanicId = safeText(16).describe("The mechanic's public id (a user with the MECHANIC role).");
+
+/** End after start, at most ASSIGNMENT_MAX_HOURS, within one shop day (checked by the service, which knows the shop's zone). */
+function checkSpan(value: { startsAt?: Date; endsAt?: Date }, context: z.core.$RefinementCtx) {
+  // zod runs this even when a field failed (its value is then the raw input): only two parsed instants are compared.
+  if (!(value.startsAt instanceof Date) || !(value.endsAt instanceof Date)) return;
+  if (value.endsAt.getTime() <= value.startsAt.getTime()) context.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
+  else if (value.endsAt.getTime() - value.startsAt.getTime() > ASSIGNMENT_MAX_HOURS * HOUR) {
+    context.addIssue({ code: "custom", path: ["endsAt"], message: `must be at most ${ASSIGNMENT_MAX_HOURS} hours after startsAt` });
+  }
+}
+
+/** POST /assignments: an admin assigns a booking (or one of its booked services) to a mechanic for [startsAt, endsAt). */
+export const assignmentInputSchema = z
+  .strictObject({
+    bookingId: idSchema,
+    bookedServiceId: idSchema.optional().describe("One of the booking's services; absent: the whole booking."),
+    mechanicId,
+    startsAt: instantSchema,
+    endsAt: instantSchema.describe("Exclusive; after startsAt, at most 12 hours later, on the same shop day."),
+    note: assignmentNote.optional(),
+  })
+  .superRefine(checkSpan);
+
+/** POST /assignments/auto: the least-loaded free mechanic (of `candidateIds`, default every mechanic) gets the work. */
+export const autoAssignInputSchema = z
+  .strictObject({
+    bookingId: idSchema,
+    bookedServiceId: idSchema.optional(),
+    startsAt: instantSchema,
+    endsAt: instantSchema,
+    candidateIds: z.array(mechanicId).min(1, "must name at least one mechanic").max(100, "must name at most 100 mechanics").optional()
+      .describe("Mechanics to choose from (e.g. the day's crew); default every mechanic."),
+    note: assignmentNote.optional(),
+  })
+  .superRefine(checkSpan);
+
+/** POST /assignments/{id}/reassign: another mechanic (or the same one at another time); the span stays unless given. */
+export const reassignInputSchema = z
+  .strictObject({
+    mechanicId,
+    startsAt: instantSchema.optional(),
+    endsAt: instantSchema.optional(),
+    note: assignmentNote.optional(),
+  })
+  .superRefine(checkSpan);
+
+export const assignmentStepSchema = z.strictObject({ note: assignmentNote.optional() });
+
+export const assignmentListQuerySchema = z.object({
+  mechanicId: safeText(16).optional(),
+  date: calendarDateInput.optional().describe("Shop day YYYY-MM-DD the assignment starts on."),
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  bookingId: idSchema.optional(),
+  ...pageQuery,
+});
+
+export const myJobsQuerySchema = z.object({ date: calendarDateInput.optional().describe("Shop day YYYY-MM-DD; default today.") });

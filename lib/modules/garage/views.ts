@@ -4,7 +4,7 @@
  * Money fields end in `Minor` (integer minor units of GARAGE_CURRENCY).
  */
 import { z } from "zod";
-import { BOOKING_STATUSES, type BookingStatusName, CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, type BookingStatusName, CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 
 export const instant = z.iso.datetime();
 export const calendarDate = z.iso.date();
@@ -386,3 +386,41 @@ export const garageDashboardViewSchema = z.strictObject({
   ),
 }).meta({ title: "GarageDashboardView" });
 export type GarageDashboardView = z.infer<typeof garageDashboardViewSchema>;
+// ── the workshop floor: mechanics' assignments ──
+
+/** What an assignment shows of its booking: enough for the mechanic's job list. */
+export const assignmentBookingSchema = z.strictObject({
+  id: z.string(),
+  carPlate: z.string(),
+  carDescription: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  slotStart: instant,
+  promisedAt: instant.nullable(),
+  labourMinutes: z.number().int(),
+}).meta({ title: "AssignmentBooking" });
+
+export const assignmentViewSchema = z.strictObject({
+  id: z.string(),
+  bookingId: z.string(),
+  bookedServiceId: z.string().nullable(),
+  bookedServiceName: z.string().nullable(),
+  mechanicId: z.string().nullable().describe("Null once the mechanic's account is deleted; the name stays."),
+  mechanicName: z.string(),
+  startsAt: instant,
+  endsAt: instant.describe("Exclusive."),
+  minutes: z.number().int(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  assignedByName: z.string(),
+  acceptedAt: instant.nullable(),
+  startedAt: instant.nullable(),
+  finishedAt: instant.nullable(),
+  previousId: z.string().nullable().describe("The assignment this one was handed over from (its status is REASSIGNED)."),
+  note: z.string().nullable(),
+  booking: assignmentBookingSchema,
+  createdAt: instant,
+  updatedAt: instant,
+}).meta({ title: "AssignmentView" });
+export type AssignmentView = z.infer<typeof assignmentViewSchema>;
+
+/** An assignment as its events carry it: with the booking's customer and the mechanic, who hear it (and, when handed over, the one it left). */
+export type AssignmentEvent = AssignmentView & { customerId: string | null; previousMechanicId?: string | null };

@@ -3,7 +3,7 @@
  * labels. Free of server imports, so client components use them too; `satisfies`
  * keeps them equal to the database enums.
  */
-import type { BookingStatus, CarFuel, CarSegment, SupportQueryStatus } from "../../generated/prisma/enums";
+import type { AssignmentStatus, BookingStatus, CarFuel, CarSegment, SupportQueryStatus } from "../../generated/prisma/enums";
 import type { RoleName } from "../../identity/roles";
 
 export const GARAGE_RESOURCES = {
@@ -111,6 +111,30 @@ export function canMoveTo(from: BookingStatusName, to: BookingStatusName): boole
   return WORKSHOP_TRANSITIONS[from]?.includes(to) ?? false;
 }
 
+/**
+ * A mechanic's assignment: ASSIGNED → ACCEPTED → STARTED → FINISHED (the mechanic, or an admin);
+ * REASSIGNED (handed over: its successor names it as `previousId`) and CANCELLED hold no time.
+ */
+export const ASSIGNMENT_STATUSES = ["ASSIGNED", "ACCEPTED", "STARTED", "FINISHED", "REASSIGNED", "CANCELLED"] as const satisfies readonly AssignmentStatus[];
+export type AssignmentStatusName = (typeof ASSIGNMENT_STATUSES)[number];
+export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatusName, string> = {
+  ASSIGNED: "Assigned",
+  ACCEPTED: "Accepted",
+  STARTED: "Started",
+  FINISHED: "Finished",
+  REASSIGNED: "Handed over",
+  CANCELLED: "Cancelled",
+};
+/** The mechanic's steps on an assignment: each from exactly one status. */
+export const ASSIGNMENT_STEPS = {
+  accept: { from: "ASSIGNED", to: "ACCEPTED" },
+  start: { from: "ACCEPTED", to: "STARTED" },
+  finish: { from: "STARTED", to: "FINISHED" },
+} as const satisfies Record<string, { from: AssignmentStatusName; to: AssignmentStatusName }>;
+export type AssignmentStep = keyof typeof ASSIGNMENT_STEPS;
+/** Assignments an admin may still hand over or cancel: the work is not finished. */
+export const LIVE_ASSIGNMENT_STATUSES = ["ASSIGNED", "ACCEPTED", "STARTED"] as const satisfies readonly AssignmentStatusName[];
+
 export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const satisfies readonly SupportQueryStatus[];
 export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
 export const SUPPORT_QUERY_STATUS_LABELS: Record<SupportQueryStatusName, string> = { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" };
@@ -182,6 +206,10 @@ export const BOOKING_EVENT_TYPES = [
   "booking.progress_deleted",
   "recommendation.created",
   "recommendation.updated",
+  "assignment.created",
+  "assignment.updated",
+  "assignment.reassigned",
+  "assignment.deleted",
 ] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { acceptJobAction, finishJobAction, startJobAction } from "@/app/admin/garage/jobs/actions";
+import { AssignmentStatusBadge } from "@/components/garage/assignment-status-badge";
+import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { requirePrincipal } from "@/components/shell/session";
+import { ActionButton } from "@/components/ui/action-button";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
+import { inputClass } from "@/components/ui/form";
+import { EmptyState, PageHeading } from "@/components/ui/page";
+import { ValidationError } from "@/lib/errors";
+import { myJobs } from "@/lib/modules/garage/services/assignments";
+import { garageSettings } from "@/lib/modules/garage/settings";
+import { formatShopClock, formatShopTime, shopDate } from "@/lib/modules/garage/view-models/shop-clock";
+import type { AssignmentView } from "@/lib/modules/garage/views";
+
+export const metadata: Metadata = { title: "My jobs" };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The one step a job takes next, as a big button (a phone in a gloved hand). */
+const NEXT_STEP = {
+  ASSIGNED: { action: acceptJobAction, label: "Accept", pending: "Accepting…" },
+  ACCEPTED: { action: startJobAction, label: "Start", pending: "Starting…" },
+  STARTED: { action: finishJobAction, label: "Finish", pending: "Finishing…" },
+} as const;
+
+function nextStep(job: AssignmentView) {
+  return job.status === "ASSIGNED" || job.status === "ACCEPTED" || job.status === "STARTED" ? NEXT_STEP[job.status] : null;
+}
+
+export default async function MyJobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await requirePrincipal();
+  if (!principal.scopes.has("UPDATE:BOOKING_ASSIGNMENT")) forbidden();
+  const timeZone = garageSettings().GARAGE_TIME_ZONE;
+  const today = shopDate(new Date(), timeZone);
+  const date = first((await searchParams).date) ?? today;
+  let jobs: AssignmentView[] = [];
+  let dateError: string | null = null;
+  try {
+    jobs = await myJobs(principal, { date });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    dateError = "That is not a date: pick one from the calendar.";
+  }
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <LiveRefresh topics={["booking_events"]} />
+      <PageHeading title="My jobs">{date === today ? "Today's" : `${date}'s`} work in order. Accept a job, start it when the car is on your bay, finish it when done.</PageHeading>
+      <form method="get" className="flex items-end gap-3" aria-label="Pick a day">
+        <label className="text-sm">
+          Day
+          <input type="date" name="date" defaultValue={date} className={inputClass} />
+        </label>
+        <button type="submit" className={secondaryButtonClass}>
+          Show
+        </button>
+      </form>
+      {dateError && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{dateError}</p>}
+      {jobs.length === 0 ? (
+        <EmptyState>No jobs for you that day.</EmptyState>
+      ) : (
+        <ol className="space-y-4" aria-label="Jobs">
+          {jobs.map((job) => {
+            const step = nextStep(job);
+            return (
+              <li key={job.id} data-testid="job" data-assignment-id={job.id} className="rounded-2xl border border-line bg-surface-raised p-4 shadow-sm">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <p className="text-lg font-semibold tabular-nums">
+                    {formatShopClock(job.startsAt, timeZone)}–{formatShopClock(job.endsAt, timeZone)}
+                  </p>
+                  <AssignmentStatusBadge status={job.status} />
+                </div>
+                <p className="mt-1 text-base font-medium">
+                  {job.booking.carPlate} <span className="font-normal text-ink-muted">{job.booking.carDescription}</span>
+                </p>
+                <p className="text-sm text-ink-muted">
+                  {job.bookedServiceName ?? "Whole booking"} · {job.booking.labourMinutes} min of labour booked
+                  {job.booking.promisedAt ? ` · promised ${formatShopTime(job.booking.promisedAt, timeZone)}` : ""}
+                </p>
+                <div className="mt-1">
+                  <BookingStatusBadge status={job.booking.status} />
+                </div>
+                {job.note && <p className="mt-2 text-sm">{job.note}</p>}
+                {step && (
+                  <div className="mt-3">
+                    <ActionButton
+                      action={step.action}
+                      fields={{ id: job.id }}
+                      label={step.label}
+                      pendingLabel={step.pending}
+                      ariaLabel={`${step.label} the job on ${job.booking.carPlate}`}
+                      className={`${primaryButtonClass} w-full min-h-14 text-base sm:w-auto`}
+                      align="start"
+                      testId={`job-${step.label.toLowerCase()}`}
+                    />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
