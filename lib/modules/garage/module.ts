@@ -56,6 +56,8 @@ export const garageModule = defineModule({
     "app/api/v1/bookings",
     "app/api/v1/garage",
     "app/api/v1/queries",
+    // the workshop floor: recommended work and the customer's decisions
+    "app/api/v1/recommendations",
   ],
   operations: garageOperations,
   resources: GARAGE_RESOURCES,

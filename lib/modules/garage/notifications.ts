@@ -53,6 +53,33 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
         ? [{ userId: customerId, title: `A note about ${carText(event.payload)}`, body: payloadText(event.payload, "note") ?? "", link: `/garage/bookings/${bookingId}` }]
         : [];
     }
+    case "recommendation.created":
+    case "recommendation.revised": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      const service = payloadText(event.payload, "serviceName") ?? "Recommended work";
+      if (!customerId || !bookingId) return [];
+      return [
+        {
+          userId: customerId,
+          title: event.type === "recommendation.revised" ? `${carText(event.payload)}: changed work needs your approval` : `${carText(event.payload)}: work awaits your approval`,
+          body: `${service}. Approve or decline it on your booking's page.`,
+          link: `/garage/bookings/${bookingId}`,
+        },
+      ];
+    }
+    case "recommendation.approved":
+    case "recommendation.declined": {
+      const approved = event.type === "recommendation.approved";
+      const items = Array.isArray((event.payload as { items?: unknown }).items) ? (event.payload as { items: unknown[] }).items.length : 0;
+      const customer = payloadText(event.payload, "customerName") ?? "The customer";
+      const channel = payloadText(event.payload, "channel") === "PHONE" ? " (by phone)" : "";
+      return (await admins(tx)).map((admin) => ({
+        userId: admin.id,
+        title: `${carText(event.payload)}: recommended work ${approved ? "approved" : "declined"}`,
+        body: `${customer} ${approved ? "approved" : "declined"} ${items} item${items === 1 ? "" : "s"}${channel}.`,
+        link: "/admin/garage/bookings",
+      }));
+    }
     case "query.opened":
       return (await admins(tx)).map((admin) => ({
         userId: admin.id,
