@@ -327,6 +327,23 @@ describe("deferred work", () => {
   });
 });
 
+describe("deferred work, more cases", () => {
+  it("work left undecided on a cancelled booking is deferred too; a car's two bookings made at once offer it once", async () => {
+    const { customer, car, booking, oil, brakes } = await awaitingTwo();
+    await db.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    expect((await deferred(customer, car.id)).body.map((item) => item.id).sort()).toEqual([oil.id, brakes.id].sort());
+    const [first, second] = await Promise.all([
+      bookCall(customer, { carId: car.id, slotStart: slotAt(openDay(13), "09:00"), serviceIds: [catalogue.serviceIds[0]] }),
+      bookCall(customer, { carId: car.id, slotStart: slotAt(openDay(14), "09:00"), serviceIds: [catalogue.serviceIds[0]] }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const offered = await db.recommendation.findMany({ where: { deferredFromId: { in: [oil.id, brakes.id] } } });
+    expect(offered).toHaveLength(2);
+    expect(new Set(offered.map((row) => row.bookingId)).size).toBe(1);
+    expect((await deferred(customer, car.id)).body).toEqual([]);
+  });
+});
+
 describe("racing decisions", () => {
   it("two decisions on the same item at once: one wins, the other is a 409; one record, one booked service", async () => {
     const { customer, booking, oil } = await awaitingTwo();

@@ -822,7 +822,9 @@ const approvalOperations: ApiOperation[] = [
     operationId: "listDeferredWork",
     tag: APPROVALS,
     summary: "A car's deferred work",
-    description: "Recommended work the customer declined on the car's earlier bookings and that was not offered again yet (its next booking offers it again, priced from that day's chart).",
+    description:
+      "Recommended work the customer declined on the car's earlier bookings (or that was left undecided on a booking since cancelled) and that was not offered again yet: " +
+      "the car's next booking offers it again, priced from that day's chart.",
     security: "bearer",
     scopes: ["READ:BOOKING_RECOMMENDATIONS"],
     ownRows: true,

@@ -9,7 +9,7 @@ import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
-import type { ApprovalItem as ApprovalItemRow, ApprovalRecord as ApprovalRecordRow, Recommendation as RecommendationRow } from "../../../generated/prisma/client";
+import type { ApprovalItem as ApprovalItemRow, ApprovalRecord as ApprovalRecordRow, Prisma, Recommendation as RecommendationRow } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, pathId } from "../../../validation";
 import { recordGarageEvent } from "../events";
@@ -218,10 +218,17 @@ export async function approvalsForBookings(principal: Principal, bookingIds: rea
 
 // ── deferred work: declined items kept on the car, offered again at its next booking ──
 
-/** Declined recommendations not yet offered again, of the given cars. */
-const deferredWhere = (carIds: readonly string[]) => ({ carId: { in: [...carIds] }, status: "DECLINED" as const, offeredAgain: { is: null } });
+/**
+ * Deferred work of the given cars: recommendations not offered again that the customer declined, or
+ * that were left undecided on a booking since cancelled (the work was never done either way).
+ */
+const deferredWhere = (carIds: readonly string[]): Prisma.RecommendationWhereInput => ({
+  carId: { in: [...carIds] },
+  offeredAgain: { is: null },
+  OR: [{ status: "DECLINED" }, { status: "PENDING", booking: { status: "CANCELLED" } }],
+});
 
-/** GET /customer-cars/{id}/deferred-work: declined work on the car's earlier bookings not yet offered again (owner and staff). */
+/** GET /customer-cars/{id}/deferred-work: work declined (or left undecided on a cancelled booking) on the car's earlier bookings, not yet offered again (owner and staff). */
 export async function listDeferredWork(principal: Principal, id: string): Promise<RecommendationView[]> {
   await requireScope(principal, "READ:BOOKING_RECOMMENDATIONS");
   const carId = pathId(id, CUSTOMER_MESSAGES.carNotFound);
@@ -250,6 +257,9 @@ export async function deferredWorkForCars(principal: Principal, carIds: readonly
  */
 export async function offerDeferredWork(tx: Transaction, principal: Principal, booking: WorkshopBooking): Promise<RecommendationView[]> {
   if (!booking.carId) return [];
+  // Bookings of one car on different days run side by side: a lock per car makes the second see the first's offers.
+  // (Not the car's row lock: each booking's foreign key already holds a share lock on it, and the two would deadlock.)
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`garage-car:${booking.carId}`}))`;
   const deferred = await tx.recommendation.findMany({
     where: { ...deferredWhere([booking.carId]), bookingId: { not: booking.id }, service: { is: { active: true } } },
     orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
