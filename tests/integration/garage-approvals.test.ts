@@ -318,6 +318,10 @@ describe("deferred work", () => {
     expect(offered[0]).toMatchObject({ deferredFromId: brakes.id, status: "PENDING", serviceId: catalogue.serviceIds[1], severity: "CRITICAL", reason: "Pads at 10%", priceMinor: 200_000, carId: car.id });
     expect((await db.booking.findUniqueOrThrow({ where: { id: nextId } })).subtotalMinor).toBe(120_000);
     expect((await eventsFor(nextId)).map((event) => event.type)).toEqual(["booking.created", "recommendation.created"]);
+    const offer = await db.outboxEvent.findFirstOrThrow({ where: { key: nextId, type: "recommendation.created" } });
+    expect(await garageNotifications({ ...offer, offset: 1n } as never, db as never)).toEqual([
+      expect.objectContaining({ userId: customer.id, title: expect.stringContaining("offered again"), link: `/garage/bookings/${nextId}` }),
+    ]);
     expect((await deferred(customer, car.id)).body).toEqual([]);
 
     // Declined again on the new booking: deferred again (the newer one), and offered at the booking after.

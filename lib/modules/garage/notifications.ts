@@ -58,11 +58,18 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
       const bookingId = payloadText(event.payload, "bookingId");
       const service = payloadText(event.payload, "serviceName") ?? "Recommended work";
       if (!customerId || !bookingId) return [];
+      const offeredAgain = event.type === "recommendation.created" && payloadText(event.payload, "deferredFromId") !== undefined;
+      const title =
+        event.type === "recommendation.revised"
+          ? `${carText(event.payload)}: changed work needs your approval`
+          : offeredAgain
+            ? `${carText(event.payload)}: work you deferred is offered again`
+            : `${carText(event.payload)}: work awaits your approval`;
       return [
         {
           userId: customerId,
-          title: event.type === "recommendation.revised" ? `${carText(event.payload)}: changed work needs your approval` : `${carText(event.payload)}: work awaits your approval`,
-          body: `${service}. Approve or decline it on your booking's page.`,
+          title,
+          body: offeredAgain ? `${service}, at today's price. You decide after the inspection.` : `${service}. Approve or decline it on your booking's page.`,
           link: `/garage/bookings/${bookingId}`,
         },
       ];
