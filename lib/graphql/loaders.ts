@@ -24,3 +24,17 @@ export function groupedBy<Row>(keys: readonly string[], rows: readonly Row[], ke
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** `requestLoader` over a service that answers a map by key: keys without an entry get `missing`. */
+export function loadKeyed<Value>(
+  context: GraphQLContext,
+  name: string,
+  key: string,
+  loadMany: (keys: readonly string[]) => Promise<ReadonlyMap<string, Value>>,
+  missing: Value,
+): Promise<Value> {
+  return requestLoader(context, name, async (keys) => {
+    const values = await loadMany(keys);
+    return keys.map((each) => values.get(each) ?? missing);
+  }).load(key);
+}

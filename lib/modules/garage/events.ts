@@ -3,6 +3,7 @@ import { type DomainEvent, recordEvent } from "../../events/outbox";
 import type {
   AddressView,
   AssignmentEvent,
+  ApprovalRecordView,
   AreaView,
   BookingProgressEvent,
   BookingProgressView,
@@ -45,6 +46,8 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "booking.created" | "booking.updated" | "booking.cancelled" | "booking.deleted"; payload: BookingView }
   | { topic: "booking_events"; type: "booking.status_changed"; payload: BookingView & { change: BookingProgressView } }
   | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
+  | { topic: "booking_events"; type: "recommendation.revised"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
+  | { topic: "booking_events"; type: "recommendation.approved" | "recommendation.declined"; payload: ApprovalRecordView & { carPlate: string } }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
   | { topic: "booking_events"; type: "assignment.created" | "assignment.updated" | "assignment.reassigned" | "assignment.deleted"; payload: AssignmentEvent }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }

@@ -1,5 +1,5 @@
 import { type GraphQLParts, nullIfNotFound, withoutNulls } from "../../graphql/builder";
-import { requestLoader } from "../../graphql/loaders";
+import { loadKeyed, requestLoader } from "../../graphql/loaders";
 import { listAreas } from "./services/areas";
 import { listCarModels } from "./services/car-models";
 import {
@@ -20,9 +20,20 @@ import {
   listPriceChart,
   updatePriceChartEntry,
 } from "./services/price-chart";
+import {
+  approvalsForBookings,
+  decideRecommendations,
+  deferredWorkForCars,
+  reviseApprovedRecommendation,
+} from "./services/approvals";
+import { APPROVAL_CHANNELS, APPROVAL_DECISIONS } from "./schemas";
 import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 import type {
   AddressView,
+  ApprovalItemView,
+  ApprovalOutcomeView,
+  ApprovalRecordView,
+  RecommendationView,
   AreaView,
   AssignmentView,
   BookedServiceView,
@@ -66,9 +77,10 @@ import { listFreeSlots } from "./services/slots";
  */
 export function garageGraphQL(parts: GraphQLParts): void {
   catalogueGraphQL(parts);
-  customerGraphQL(parts);
+  const { CustomerCarRef } = customerGraphQL(parts);
   const bookingRefs = bookingGraphQL(parts);
   assignmentGraphQL(parts, bookingRefs);
+  approvalGraphQL(parts, { BookingRef: bookingRefs.BookingRef, CustomerCarRef });
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
@@ -373,7 +385,7 @@ function catalogueGraphQL({ builder }: GraphQLParts): void {
 
 // ── customers: cars, addresses, cart, favourites ──
 
-function customerGraphQL({ builder }: GraphQLParts): void {
+function customerGraphQL({ builder }: GraphQLParts) {
   const CarModelRef = builder.objectRef<CarModelSummary>("CustomerCarModel").implement({
     description: "The catalogue's model of a customer's car.",
     fields: (t) => ({
@@ -574,7 +586,7 @@ function customerGraphQL({ builder }: GraphQLParts): void {
       args: { customerId: t.arg.string() },
       resolve: (_root, args, context) => repriceCart(context.principal, withoutNulls({ customerId: args.customerId })),
     }),
-  }));
+  }));  return { CustomerCarRef };
 }
 
 
@@ -786,6 +798,143 @@ function bookingGraphQL({ builder, Person }: GraphQLParts) {
   return { BookingRef, BookingStatusEnum };
 }
 
+
+// ── the workshop floor: the customer's decisions on recommended work, deferred work ──
+
+function approvalGraphQL(
+  { builder }: GraphQLParts,
+  refs: { BookingRef: ReturnType<typeof bookingGraphQL>["BookingRef"]; CustomerCarRef: ReturnType<typeof customerGraphQL>["CustomerCarRef"] },
+): void {
+  const ApprovalDecisionEnum = builder.enumType("ApprovalDecision", { values: APPROVAL_DECISIONS });
+  const ApprovalChannelEnum = builder.enumType("ApprovalChannel", { values: APPROVAL_CHANNELS });
+
+  const RecommendationRef = builder.objectRef<RecommendationView>("Recommendation").implement({
+    description: "Recommended work on a booking, priced from the chart for the car (minor units); the customer approves or declines it.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      bookingId: t.exposeString("bookingId"),
+      carId: t.exposeString("carId", { nullable: true }),
+      inspectionItemId: t.exposeString("inspectionItemId", { nullable: true }),
+      deferredFromId: t.exposeString("deferredFromId", { nullable: true, description: "The declined recommendation of an earlier booking this one offers again." }),
+      serviceId: t.exposeString("serviceId", { nullable: true }),
+      serviceName: t.exposeString("serviceName"),
+      severity: t.exposeString("severity", { description: "ATTENTION or CRITICAL" }),
+      reason: t.exposeString("reason"),
+      labourMinutes: t.exposeInt("labourMinutes"),
+      chartPriceMinor: t.exposeInt("chartPriceMinor"),
+      priceSource: t.exposeString("priceSource"),
+      priceMinor: t.exposeInt("priceMinor"),
+      adjustmentReason: t.exposeString("adjustmentReason", { nullable: true }),
+      gstCode: t.exposeString("gstCode"),
+      gstBasisPoints: t.exposeInt("gstBasisPoints"),
+      taxMinor: t.exposeInt("taxMinor"),
+      currency: t.exposeString("currency"),
+      status: t.exposeString("status", { description: "PENDING, APPROVED or DECLINED" }),
+      version: t.exposeInt("version", { description: "Bumped by every edit; a decision names the version it decides." }),
+      bookedServiceId: t.exposeString("bookedServiceId", { nullable: true }),
+      createdByName: t.exposeString("createdByName"),
+      decidedAt: t.exposeString("decidedAt", { nullable: true }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+
+  const ApprovalItemRef = builder.objectRef<ApprovalItemView>("ApprovalItem").implement({
+    description: "A recommendation as it was decided: its version, name and money at that moment.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      recommendationId: t.exposeString("recommendationId"),
+      version: t.exposeInt("version"),
+      serviceName: t.exposeString("serviceName"),
+      priceMinor: t.exposeInt("priceMinor"),
+      taxMinor: t.exposeInt("taxMinor"),
+    }),
+  });
+
+  const ApprovalRecordRef = builder.objectRef<ApprovalRecordView>("ApprovalRecord").implement({
+    description: "An immutable record of the customer's decision on recommended work: which items, the amount, who, for whom, how and when.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      bookingId: t.exposeString("bookingId"),
+      decision: t.field({ type: ApprovalDecisionEnum, resolve: (record) => record.decision }),
+      channel: t.field({ type: ApprovalChannelEnum, resolve: (record) => record.channel }),
+      customerId: t.exposeString("customerId", { nullable: true }),
+      customerName: t.exposeString("customerName"),
+      recordedById: t.exposeString("recordedById", { nullable: true }),
+      recordedByName: t.exposeString("recordedByName"),
+      amountMinor: t.exposeInt("amountMinor"),
+      currency: t.exposeString("currency"),
+      note: t.exposeString("note", { nullable: true }),
+      at: t.exposeString("at"),
+      items: t.field({ type: [ApprovalItemRef], resolve: (record) => record.items }),
+    }),
+  });
+
+  const ApprovalOutcomeRef = builder.objectRef<ApprovalOutcomeView>("ApprovalOutcome").implement({
+    description: "What a decision wrote (one record per decision kind) and the booking after it.",
+    fields: (t) => ({
+      records: t.field({ type: [ApprovalRecordRef], resolve: (outcome) => outcome.records }),
+      booking: t.field({ type: refs.BookingRef, resolve: (outcome) => outcome.booking }),
+      recommendations: t.field({ type: [RecommendationRef], resolve: (outcome) => outcome.recommendations }),
+    }),
+  });
+
+  builder.objectField(refs.BookingRef, "approvals", (t) =>
+    t.field({
+      type: [ApprovalRecordRef],
+      description: "The customer's decisions on recommended work, newest first (READ:BOOKING_RECOMMENDATIONS).",
+      resolve: (booking, _args, context) =>
+        loadKeyed(context, "garage.approvals", booking.id, (ids) => approvalsForBookings(context.principal, [...ids]), []),
+    }),
+  );
+
+  builder.objectField(refs.CustomerCarRef, "deferredWork", (t) =>
+    t.field({
+      type: [RecommendationRef],
+      description: "Work declined on the car's earlier bookings, not yet offered again (READ:BOOKING_RECOMMENDATIONS).",
+      resolve: (car, _args, context) => loadKeyed(context, "garage.deferredWork", car.id, (ids) => deferredWorkForCars(context.principal, [...ids]), []),
+    }),
+  );
+
+  const DecisionInput = builder.inputType("RecommendationDecisionInput", {
+    fields: (t) => ({
+      recommendationId: t.id({ required: true }),
+      decision: t.field({ type: ApprovalDecisionEnum, required: true }),
+      version: t.int({ required: true, description: "The version the customer saw." }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    decideRecommendations: t.field({
+      type: ApprovalOutcomeRef,
+      description: "Approve or decline recommended work (POST /api/v1/bookings/{id}/approvals): `decisions` item by item, or `all`.",
+      args: {
+        bookingId: t.arg.id({ required: true }),
+        decisions: t.arg({ type: [DecisionInput] }),
+        all: t.arg({ type: ApprovalDecisionEnum }),
+        note: t.arg.string(),
+        channel: t.arg({ type: ApprovalChannelEnum, description: "Staff: PHONE (what the customer said); customers: IN_APP." }),
+      },
+      resolve: (_root, args, context) => {
+        const { bookingId, decisions, ...rest } = withoutNulls(args);
+        return decideRecommendations(context.principal, String(bookingId), {
+          ...rest,
+          ...(decisions ? { decisions: decisions.map((decision) => ({ ...decision, recommendationId: String(decision.recommendationId) })) } : {}),
+        });
+      },
+    }),
+    reviseRecommendation: t.field({
+      type: RecommendationRef,
+      description: "Change the price of approved work (POST /api/v1/recommendations/{id}/revise): it needs a new approval.",
+      args: { id: t.arg.id({ required: true }), priceMinor: t.arg.int({ required: true }), adjustmentReason: t.arg.string() },
+      resolve: (_root, args, context) => {
+        const { id, ...input } = withoutNulls(args);
+        return reviseApprovedRecommendation(context.principal, String(id), input);
+      },
+    }),
+  }));
+}
+
 // ── the workshop floor: mechanics' assignments ──
 
 function assignmentGraphQL({ builder }: GraphQLParts, { BookingRef, BookingStatusEnum }: ReturnType<typeof bookingGraphQL>): void {
@@ -834,10 +983,7 @@ function assignmentGraphQL({ builder }: GraphQLParts, { BookingRef, BookingStatu
       type: [AssignmentRef],
       description: "The booking's assignments, handed-over and cancelled ones included, oldest first (READ:BOOKING_ASSIGNMENT).",
       resolve: (booking, _args, context) =>
-        requestLoader(context, "garage.assignments", async (ids) => {
-          const byBooking = await assignmentsOfBookings(context.principal, ids);
-          return ids.map((id) => byBooking.get(id) ?? []);
-        }).load(booking.id),
+        loadKeyed(context, "garage.assignments", booking.id, (ids) => assignmentsOfBookings(context.principal, ids), []),
     }),
   );
 

@@ -57,6 +57,8 @@ export const garageModule = defineModule({
     "app/api/v1/assignments",
     "app/api/v1/garage",
     "app/api/v1/queries",
+    // the workshop floor: recommended work and the customer's decisions
+    "app/api/v1/recommendations",
   ],
   operations: garageOperations,
   resources: GARAGE_RESOURCES,

@@ -80,6 +80,40 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
         ...(previousId ? [{ userId: previousId, title: "Job handed over", body: `${jobText(event.payload)} now goes to ${name}.`, link: "/admin/garage/jobs" }] : []),
       ];
     }
+    case "recommendation.created":
+    case "recommendation.revised": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      const service = payloadText(event.payload, "serviceName") ?? "Recommended work";
+      if (!customerId || !bookingId) return [];
+      const offeredAgain = event.type === "recommendation.created" && payloadText(event.payload, "deferredFromId") !== undefined;
+      const title =
+        event.type === "recommendation.revised"
+          ? `${carText(event.payload)}: changed work needs your approval`
+          : offeredAgain
+            ? `${carText(event.payload)}: work you deferred is offered again`
+            : `${carText(event.payload)}: work awaits your approval`;
+      return [
+        {
+          userId: customerId,
+          title,
+          body: offeredAgain ? `${service}, at today's price. You decide after the inspection.` : `${service}. Approve or decline it on your booking's page.`,
+          link: `/garage/bookings/${bookingId}`,
+        },
+      ];
+    }
+    case "recommendation.approved":
+    case "recommendation.declined": {
+      const approved = event.type === "recommendation.approved";
+      const items = Array.isArray((event.payload as { items?: unknown }).items) ? (event.payload as { items: unknown[] }).items.length : 0;
+      const customer = payloadText(event.payload, "customerName") ?? "The customer";
+      const channel = payloadText(event.payload, "channel") === "PHONE" ? " (by phone)" : "";
+      return (await admins(tx)).map((admin) => ({
+        userId: admin.id,
+        title: `${carText(event.payload)}: recommended work ${approved ? "approved" : "declined"}`,
+        body: `${customer} ${approved ? "approved" : "declined"} ${items} item${items === 1 ? "" : "s"}${channel}.`,
+        link: "/admin/garage/bookings",
+      }));
+    }
     case "query.opened":
       return (await admins(tx)).map((admin) => ({
         userId: admin.id,

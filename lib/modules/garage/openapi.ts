@@ -10,6 +10,8 @@ import {
   NO_CONTENT,
 } from "../../openapi/operation";
 import {
+  approvalDecisionSchema,
+  recommendationReviseSchema,
   addressInputSchema,
   addressListQuerySchema,
   addressUpdateSchema,
@@ -62,6 +64,9 @@ import {
   supportQueryUpdateSchema,
 } from "./schemas";
 import {
+  approvalOutcomeViewSchema,
+  approvalRecordViewSchema,
+  recommendationViewSchema,
   addressViewSchema,
   areaViewSchema,
   assignmentViewSchema,
@@ -933,5 +938,75 @@ const assignmentOperations: ApiOperation[] = [
   },
 ];
 
+const APPROVALS = "Garage: approvals and deferred work";
+
+const approvalOperations: ApiOperation[] = [
+  {
+    method: "POST",
+    path: "/api/v1/bookings/{id}/approvals",
+    operationId: "decideRecommendations",
+    tag: APPROVALS,
+    summary: "Approve or decline recommended work",
+    description:
+      "Item by item (`decisions`, each with the version the customer saw: 409 when it was edited since) or every pending item at once (`all`), " +
+      "while the booking awaits approval or is in progress (409 otherwise; an item already decided is a 409). " +
+      "Each call writes one immutable approval record per decision (which items at which version and price, the amount, who, for whom, how, when). " +
+      "Approved items become booked services and the booking's totals follow; declined items are kept as deferred work on the car. " +
+      "The last decision moves an awaiting booking to IN_PROGRESS. Admins hear every decision.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKING_RECOMMENDATIONS"],
+    ownRows: true,
+    scopeNote:
+      "Customers: their own bookings (another customer's answers 404), in the app only (channel PHONE is a 403). " +
+      "Staff record what the customer said by phone (channel PHONE): admins on every booking, mechanics on a booking they hold an assignment on (403 otherwise).",
+    body: { schema: approvalDecisionSchema },
+    responses: { 201: jsonResponse("The records written and the booking after them.", approvalOutcomeViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/bookings/{id}/approvals",
+    operationId: "listApprovals",
+    tag: APPROVALS,
+    summary: "A booking's approval records",
+    description: "Every decision on the booking's recommended work, newest first, with its items as they were decided.",
+    security: "bearer",
+    scopes: ["READ:BOOKING_RECOMMENDATIONS"],
+    ownRows: true,
+    scopeNote: OWN_BOOKINGS,
+    responses: { 200: jsonResponse("The records.", z.array(approvalRecordViewSchema)), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/recommendations/{id}/revise",
+    operationId: "reviseApprovedRecommendation",
+    tag: APPROVALS,
+    summary: "Change the price of approved work (it needs a new approval)",
+    description:
+      "Approved work only (409 otherwise; a pending item is edited as it is), while the booking awaits approval or is in progress (409 otherwise). " +
+      "Its booked service goes and the totals follow; it is pending again at the next version, and an in-progress booking goes back to AWAITING_APPROVAL. " +
+      "A price other than the chart's needs a reason. Earlier approval records stay as they were. The customer hears it.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKING_RECOMMENDATIONS"],
+    scopeNote: `Staff only (customers: 403). ${WORKSHOP_ACTOR}`,
+    body: { schema: recommendationReviseSchema },
+    responses: { 200: jsonResponse("The recommendation, pending again.", recommendationViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/customer-cars/{id}/deferred-work",
+    operationId: "listDeferredWork",
+    tag: APPROVALS,
+    summary: "A car's deferred work",
+    description:
+      "Recommended work the customer declined on the car's earlier bookings (or that was left undecided on a booking since cancelled) and that was not offered again yet: " +
+      "the car's next booking offers it again, priced from that day's chart.",
+    security: "bearer",
+    scopes: ["READ:BOOKING_RECOMMENDATIONS"],
+    ownRows: true,
+    scopeNote: "Customers: their own cars only (another customer's answers 404).",
+    responses: { 200: jsonResponse("The deferred work, most recently declined first.", z.array(recommendationViewSchema)), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+];
+
 /** The garage's REST operations. */
-export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations, ...workshopOperations, ...assignmentOperations];
+export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations, ...workshopOperations, ...assignmentOperations, ...approvalOperations];

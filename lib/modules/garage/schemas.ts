@@ -390,3 +390,47 @@ export const assignmentListQuerySchema = z.object({
 });
 
 export const myJobsQuerySchema = z.object({ date: calendarDateInput.optional().describe("Shop day YYYY-MM-DD; default today.") });
+
+// ── the workshop floor: the customer's decisions on recommended work ──
+
+export const APPROVAL_DECISIONS = ["APPROVED", "DECLINED"] as const;
+export const APPROVAL_CHANNELS = ["IN_APP", "PHONE"] as const;
+
+/**
+ * POST /bookings/{id}/approvals: item by item (`decisions`, each naming the version the
+ * customer saw) or every pending item at once (`all`). Staff record a decision given by phone.
+ */
+export const approvalDecisionSchema = z
+  .strictObject({
+    decisions: z
+      .array(
+        z.strictObject({
+          recommendationId: idSchema,
+          decision: z.enum(APPROVAL_DECISIONS),
+          version: z.number("must be the version you saw").int("must be a whole number").min(1, "must be at least 1").describe("The recommendation's version the customer decided on (409 when it was edited since)."),
+        }),
+      )
+      .min(1, "decide at least one item")
+      .max(100, "at most 100 items at once")
+      .optional(),
+    all: z.enum(APPROVAL_DECISIONS).optional().describe("Decide every pending recommendation of the booking at once."),
+    note: safeText(1000, { multiline: true }).optional(),
+    channel: z.enum(APPROVAL_CHANNELS).optional().describe("IN_APP (customers; their default) or PHONE (staff recording what the customer said; their default)."),
+  })
+  .superRefine((value, context) => {
+    if ((value.decisions === undefined) === (value.all === undefined)) {
+      context.addIssue({ code: "custom", path: ["decisions"], message: "give either decisions or all" });
+    }
+    const seen = new Set<string>();
+    value.decisions?.forEach((decision, index) => {
+      if (seen.has(decision.recommendationId)) context.addIssue({ code: "custom", path: ["decisions", index, "recommendationId"], message: "is decided twice" });
+      seen.add(decision.recommendationId);
+    });
+  });
+export type ApprovalDecisionInput = z.infer<typeof approvalDecisionSchema>;
+
+/** POST /recommendations/{id}/revise: a new price for approved work, which then needs a new approval. */
+export const recommendationReviseSchema = z.strictObject({
+  priceMinor: z.number("must be an amount in minor units").int("must be a whole number of minor units").min(0, "must not be negative").max(100_000_000, "must be at most 100000000"),
+  adjustmentReason: safeText(500).optional().describe("Why the price changes; required unless it goes back to the price chart's."),
+});

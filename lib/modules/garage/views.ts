@@ -424,3 +424,39 @@ export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 
 /** An assignment as its events carry it: with the booking's customer and the mechanic, who hear it (and, when handed over, the one it left). */
 export type AssignmentEvent = AssignmentView & { customerId: string | null; previousMechanicId?: string | null };
+// ── the workshop floor: the customer's decisions (immutable authorization records) ──
+
+export const approvalItemViewSchema = z.strictObject({
+  id: z.string(),
+  recommendationId: z.string(),
+  version: z.number().int().describe("The recommendation's version decided on."),
+  serviceName: z.string(),
+  priceMinor: z.number().int(),
+  taxMinor: z.number().int(),
+}).meta({ title: "ApprovalItemView" });
+export type ApprovalItemView = z.infer<typeof approvalItemViewSchema>;
+
+export const approvalRecordViewSchema = z.strictObject({
+  id: z.string(),
+  bookingId: z.string(),
+  decision: z.enum(["APPROVED", "DECLINED"]),
+  channel: z.enum(["IN_APP", "PHONE"]).describe("IN_APP: the customer in the app; PHONE: staff recorded what the customer said."),
+  customerId: z.string().nullable().describe("The customer the decision is for (null once the account is deleted)."),
+  customerName: z.string(),
+  recordedById: z.string().nullable(),
+  recordedByName: z.string(),
+  amountMinor: z.number().int().describe("The decided items' price plus tax."),
+  currency: z.string(),
+  note: z.string().nullable(),
+  at: instant,
+  items: z.array(approvalItemViewSchema),
+}).meta({ title: "ApprovalRecordView" });
+export type ApprovalRecordView = z.infer<typeof approvalRecordViewSchema>;
+
+/** What one call of POST /bookings/{id}/approvals did: its records (one per decision) and the booking after it. */
+export const approvalOutcomeViewSchema = z.strictObject({
+  records: z.array(approvalRecordViewSchema),
+  booking: bookingViewSchema,
+  recommendations: z.array(recommendationViewSchema).describe("The decided recommendations after the decision."),
+}).meta({ title: "ApprovalOutcomeView" });
+export type ApprovalOutcomeView = z.infer<typeof approvalOutcomeViewSchema>;

@@ -97,7 +97,8 @@ export const ADMIN_CANCELLABLE_BOOKING_STATUSES = ["BOOKED", "CHECKED_IN", "INSP
  * The workshop's moves a person makes on the status endpoint (and the job board). Two more
  * happen by themselves: submitting the inspection leaves INSPECTING (for AWAITING_APPROVAL
  * when it recommended work, else IN_PROGRESS), and the customer's last decision on
- * recommended work leaves AWAITING_APPROVAL for IN_PROGRESS. Cancelling has its own endpoint.
+ * recommended work leaves AWAITING_APPROVAL for IN_PROGRESS (and a revision of approved work
+ * brings an IN_PROGRESS booking back to AWAITING_APPROVAL). Cancelling has its own endpoint.
  */
 export const WORKSHOP_TRANSITIONS: Readonly<Partial<Record<BookingStatusName, readonly BookingStatusName[]>>> = {
   BOOKED: ["CHECKED_IN"],
@@ -210,6 +211,9 @@ export const BOOKING_EVENT_TYPES = [
   "assignment.updated",
   "assignment.reassigned",
   "assignment.deleted",
+  "recommendation.revised",
+  "recommendation.approved",
+  "recommendation.declined",
 ] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;
@@ -233,5 +237,7 @@ export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: s
   "booking.cancelled": { title: "Booking cancelled", body: "Your drop-off slot is released." },
   "booking.status_changed": { title: "Your car's service moved on", body: "See My bookings for its status." },
   "booking.progress_added": { title: "A note from the workshop", body: "See your booking's timeline." },
+  "recommendation.created": { title: "Recommended work awaits your approval", body: "Approve or decline it on your booking's page." },
+  "recommendation.revised": { title: "Approved work was changed", body: "It needs your approval again: see your booking's page." },
   "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
 };

@@ -40,7 +40,11 @@ export default async function MyBookingsPage() {
             <li key={booking.id} data-testid="my-booking" data-booking-id={booking.id} className="rounded-card border border-line bg-surface-raised p-5 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <h2 className="text-lg font-semibold">{formatShopTime(booking.slotStart, timeZone)}</h2>
+                  <h2 className="text-lg font-semibold">
+                    <Link href={`/garage/bookings/${booking.id}`} className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
+                      {formatShopTime(booking.slotStart, timeZone)}
+                    </Link>
+                  </h2>
                   <p className="text-sm text-ink-muted">
                     {booking.carDescription} · {booking.carPlate}
                   </p>

@@ -11,12 +11,14 @@ import { EmptyState, PageHeading } from "@/components/ui/page";
 import { listAddresses } from "@/lib/modules/garage/services/addresses";
 import { listAreas } from "@/lib/modules/garage/services/areas";
 import { listCarModels } from "@/lib/modules/garage/services/car-models";
+import { deferredWorkForCars } from "@/lib/modules/garage/services/approvals";
 import { listCars } from "@/lib/modules/garage/services/cars";
+import { formatMinor } from "@/lib/modules/garage/view-models/money";
 import { CAR_FUEL_LABELS, CAR_SEGMENT_LABELS } from "@/lib/modules/garage/vocabulary";
 
 export const metadata: Metadata = { title: "My cars" };
 
-const LIVE_TOPICS = ["car_events", "address_events"] as const;
+const LIVE_TOPICS = ["car_events", "address_events", "booking_events"] as const;
 
 export default async function MyCarsPage() {
   const principal = await requirePrincipal();
@@ -29,6 +31,7 @@ export default async function MyCarsPage() {
     canWriteCars && principal.scopes.has("READ:CARS") ? listCarModels(principal, { limit: 200 }).then((page) => page.items) : [],
     principal.scopes.has("WRITE:ADDRESSES") && principal.scopes.has("READ:AREAS") ? listAreas(principal, { active: "true", limit: 200 }).then((page) => page.items) : [],
   ]);
+  const deferredWork = principal.scopes.has("READ:BOOKING_RECOMMENDATIONS") ? await deferredWorkForCars(principal, cars.items.map((car) => car.id)) : new Map<string, never[]>();
 
   return (
     <div className="space-y-10">
@@ -69,6 +72,23 @@ export default async function MyCarsPage() {
                     />
                   )}
                 </div>
+                {(deferredWork.get(car.id)?.length ?? 0) > 0 && (
+                  <div className="mt-4 border-t border-line pt-4" data-testid="deferred-work">
+                    <h4 className="text-sm font-semibold">Deferred work</h4>
+                    <p className="text-xs text-ink-muted">Declined at an earlier visit: offered again, at that day&apos;s price, when you next book this car.</p>
+                    <ul className="mt-2 space-y-1 text-sm">
+                      {deferredWork.get(car.id)!.map((item) => (
+                        <li key={item.id} className="flex justify-between gap-3">
+                          <span>
+                            {item.serviceName}
+                            {item.severity === "CRITICAL" && <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">Critical</span>}
+                          </span>
+                          <span className="text-ink-muted">{formatMinor(item.priceMinor + item.taxMinor, item.currency)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
                 {principal.scopes.has("UPDATE:CUSTOMER_CARS") && (
                   <div className="mt-4 border-t border-line pt-4">
                     <CarEditForm action={updateCarAction} car={car} />

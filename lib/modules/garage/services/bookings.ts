@@ -16,6 +16,7 @@ import type { BookedServiceView, BookingDetailView, BookingProgressView, Booking
 import { actsOnOwnRowsOnly, ADMIN_CANCELLABLE_BOOKING_STATUSES, OPEN_BOOKING_STATUSES, type BookingStatusName, type PriceSource } from "../vocabulary";
 import { resolvePrices, type ResolvedPrice } from "./pricing";
 import { listAddresses } from "./addresses";
+import { offerDeferredWork } from "./approvals";
 import { getCart } from "./cart";
 import { freeSlotsOn, horizonEnd, loadDays, lowestFreeBay, nextFreeSlots, shopDay } from "./slots";
 
@@ -219,6 +220,7 @@ export async function createBooking(principal: Principal, input: unknown, now: D
         });
         if (data.fromCart) await tx.cartLine.deleteMany({ where: { id: { in: cartLines.map((line) => line.id) } } });
         await recordGarageEvent(tx, { topic: "booking_events", type: "booking.created", key: booking.id, payload: toBookingView(booking), actor: principal.userId });
+        await offerDeferredWork(tx, principal, booking);
         return booking;
       }),
     { constraints: { bookings_slot_bay_key: BOOKING_MESSAGES.slotTaken } },
