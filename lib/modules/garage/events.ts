@@ -12,6 +12,8 @@ import type {
   CustomerCarView,
   FavouriteView,
   GstRateView,
+  InspectionEvent,
+  InspectionTemplateView,
   PriceChartEntryView,
   RecommendationView,
   ServiceCategoryView,
@@ -33,6 +35,7 @@ export type GarageModuleEvent =
   | { topic: "catalogue_events"; type: "price.created" | "price.updated" | "price.deleted"; payload: PriceChartEntryView }
   | { topic: "catalogue_events"; type: "gst.updated"; payload: GstRateView }
   | { topic: "catalogue_events"; type: "area.created" | "area.updated" | "area.deleted"; payload: AreaView }
+  | { topic: "catalogue_events"; type: "inspection_template.created" | "inspection_template.updated" | "inspection_template.deleted"; payload: InspectionTemplateView }
   | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
   | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
@@ -44,6 +47,7 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "booking.created" | "booking.updated" | "booking.cancelled" | "booking.deleted"; payload: BookingView }
   | { topic: "booking_events"; type: "booking.status_changed"; payload: BookingView & { change: BookingProgressView } }
   | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
+  | { topic: "booking_events"; type: "inspection.started" | "inspection.updated" | "inspection.submitted"; payload: InspectionEvent }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;

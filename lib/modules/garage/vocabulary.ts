@@ -3,7 +3,7 @@
  * labels. Free of server imports, so client components use them too; `satisfies`
  * keeps them equal to the database enums.
  */
-import type { BookingStatus, CarFuel, CarSegment, SupportQueryStatus } from "../../generated/prisma/enums";
+import type { BookingStatus, CarFuel, CarSegment, InspectionRating, SupportQueryStatus } from "../../generated/prisma/enums";
 import type { RoleName } from "../../identity/roles";
 
 export const GARAGE_RESOURCES = {
@@ -111,6 +111,11 @@ export function canMoveTo(from: BookingStatusName, to: BookingStatusName): boole
   return WORKSHOP_TRANSITIONS[from]?.includes(to) ?? false;
 }
 
+/** An inspection item's rating; ATTENTION and CRITICAL items can become recommended work. */
+export const INSPECTION_RATINGS = ["OK", "ATTENTION", "CRITICAL"] as const satisfies readonly InspectionRating[];
+export type InspectionRatingName = (typeof INSPECTION_RATINGS)[number];
+export const INSPECTION_RATING_LABELS: Record<InspectionRatingName, string> = { OK: "OK", ATTENTION: "Needs attention", CRITICAL: "Critical" };
+
 export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const satisfies readonly SupportQueryStatus[];
 export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
 export const SUPPORT_QUERY_STATUS_LABELS: Record<SupportQueryStatusName, string> = { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" };
@@ -161,6 +166,9 @@ export const CATALOGUE_EVENT_TYPES = [
   "area.created",
   "area.updated",
   "area.deleted",
+  "inspection_template.created",
+  "inspection_template.updated",
+  "inspection_template.deleted",
 ] as const;
 export type CatalogueEventType = (typeof CATALOGUE_EVENT_TYPES)[number];
 export const CONTENT_EVENT_TYPES = ["content.updated"] as const;
@@ -182,6 +190,9 @@ export const BOOKING_EVENT_TYPES = [
   "booking.progress_deleted",
   "recommendation.created",
   "recommendation.updated",
+  "inspection.started",
+  "inspection.updated",
+  "inspection.submitted",
 ] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;
@@ -205,5 +216,6 @@ export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: s
   "booking.cancelled": { title: "Booking cancelled", body: "Your drop-off slot is released." },
   "booking.status_changed": { title: "Your car's service moved on", body: "See My bookings for its status." },
   "booking.progress_added": { title: "A note from the workshop", body: "See your booking's timeline." },
+  "inspection.submitted": { title: "Your car's inspection is ready", body: "See your booking for the results and photos." },
   "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
 };
