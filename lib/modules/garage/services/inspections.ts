@@ -410,3 +410,16 @@ export async function submitInspection(principal: Principal, bookingId: string):
     return { inspection: view, recommendations, booking: toBookingView(moved) };
   });
 }
+
+/**
+ * The inspections of several bookings at once, by booking id (GraphQL's `Booking.inspection`,
+ * one query for a whole list). Customers get their own bookings' only.
+ */
+export async function inspectionsForBookings(principal: Principal, bookingIds: readonly string[]): Promise<Map<string, InspectionView>> {
+  await requireScope(principal, "READ:BOOKING_ANALYSIS");
+  const rows = await db.inspection.findMany({
+    where: { bookingId: { in: [...bookingIds] }, ...(actsOnOwnRowsOnly(principal) ? { booking: { customerId: principal.userId } } : {}) },
+    include: inspectionInclude,
+  });
+  return new Map(rows.map((row) => [row.bookingId, toInspectionView(row)]));
+}

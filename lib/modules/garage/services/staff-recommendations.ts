@@ -110,3 +110,19 @@ export async function updateRecommendation(principal: Principal, id: string, inp
     return view;
   });
 }
+
+/**
+ * The recommendations of several bookings at once, by booking id (GraphQL's
+ * `Booking.recommendations`, one query for a whole list). Customers get their own bookings' only.
+ */
+export async function recommendationsForBookings(principal: Principal, bookingIds: readonly string[]): Promise<Map<string, RecommendationView[]>> {
+  await requireScope(principal, "READ:BOOKING_RECOMMENDATIONS");
+  const rows = await db.recommendation.findMany({
+    where: { bookingId: { in: [...bookingIds] }, ...(actsOnOwnRowsOnly(principal) ? { booking: { customerId: principal.userId } } : {}) },
+    include: { booking: { select: { currency: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const byBooking = new Map<string, RecommendationView[]>(bookingIds.map((id) => [id, []]));
+  for (const { booking, ...row } of rows) byBooking.get(row.bookingId)?.push(toRecommendationView(row, booking.currency));
+  return byBooking;
+}
