@@ -6,6 +6,7 @@ import * as templateItem from "@/app/api/v1/inspection-templates/[id]/route";
 import * as templates from "@/app/api/v1/inspection-templates/route";
 import * as recommendationItem from "@/app/api/v1/recommendations/[id]/route";
 import { db } from "@/lib/db";
+import { DEMO_INSPECTION_TEMPLATE, seedGarageDemo } from "@/lib/modules/garage/demo";
 import type { InspectionSubmittedView, InspectionTemplateView, InspectionView, RecommendationView } from "@/lib/modules/garage/views";
 import { eventsFor, type GarageFixture } from "../support/garage-bookings";
 import { garageCatalogue, inspectionSnapshot, inspectionTemplate, workshopBooking } from "../support/garage-inspections";
@@ -332,5 +333,19 @@ describe("recommendations by staff", () => {
     expect(list.body.map((recommendation) => recommendation.id)).toEqual([added.body.id]);
     expect((await call(bookingRecommendations.GET, { token: otherCustomer.token, params: { id: booking.id } })).status).toBe(404);
     expect((await call(bookingRecommendations.GET, { token: employee.token, params: { id: booking.id } })).status).toBe(403);
+  });
+});
+
+describe("demo data", () => {
+  it("seeds the standard multi-point check once, its flagged items recommending the demo services", async () => {
+    await seedGarageDemo(db);
+    const second = await seedGarageDemo(db);
+    expect(second.garageInspectionTemplates ?? 0).toBe(0);
+    const templates = await db.inspectionTemplate.findMany({ where: { name: DEMO_INSPECTION_TEMPLATE }, include: { items: { include: { service: true }, orderBy: { position: "asc" } } } });
+    expect(templates).toHaveLength(1);
+    const items = templates[0]!.items;
+    expect(items.length).toBeGreaterThanOrEqual(10);
+    expect(items.find((item) => item.label === "Front brake pads")).toMatchObject({ measurementUnit: "%", service: { slug: "front-brake-pads" } });
+    expect(items.filter((item) => item.measurementUnit === "mm")).toHaveLength(4);
   });
 });

@@ -16,6 +16,7 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCatalogueDemo(database)),
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
+    ...(await seedInspectionDemo(database)),
   };
 }
 
@@ -326,4 +327,48 @@ async function seedBookingDemo(database: PrismaClient): Promise<Record<string, n
     queries++;
   }
   return { garageBookings: bookings, garageQueries: queries };
+}
+
+// ── workshop: the inspection checklist ──
+
+export const DEMO_INSPECTION_TEMPLATE = "Standard multi-point check";
+
+/** The checklist's items: the service (by slug) recommended when the mechanic flags one. */
+const DEMO_INSPECTION_ITEMS: ReadonlyArray<{ label: string; measurementUnit?: string; service?: string }> = [
+  { label: "Tyre tread depth, front left", measurementUnit: "mm", service: "wheel-alignment" },
+  { label: "Tyre tread depth, front right", measurementUnit: "mm", service: "wheel-alignment" },
+  { label: "Tyre tread depth, rear left", measurementUnit: "mm", service: "wheel-balancing" },
+  { label: "Tyre tread depth, rear right", measurementUnit: "mm", service: "wheel-balancing" },
+  { label: "Front brake pads", measurementUnit: "%", service: "front-brake-pads" },
+  { label: "Brake discs", service: "brake-disc-turning" },
+  { label: "Brake fluid", service: "brake-fluid-change" },
+  { label: "Engine oil level and condition", service: "engine-oil-change" },
+  { label: "Coolant", service: "coolant-replacement" },
+  { label: "Battery health", measurementUnit: "%", service: "battery-replacement" },
+  { label: "Headlights and indicators", service: "headlight-restoration" },
+  { label: "Wipers and washers" },
+  { label: "AC vent temperature", measurementUnit: "°C", service: "ac-service" },
+  { label: "Suspension and steering", service: "wheel-alignment" },
+];
+
+/** The demo checklist, once (by name, without case); its items point at the demo services that exist. */
+async function seedInspectionDemo(database: PrismaClient): Promise<Record<string, number>> {
+  if (await database.inspectionTemplate.findFirst({ where: { name: { equals: DEMO_INSPECTION_TEMPLATE, mode: "insensitive" } }, select: { id: true } })) return {};
+  const slugs = [...new Set(DEMO_INSPECTION_ITEMS.flatMap((item) => (item.service ? [item.service] : [])))];
+  const services = new Map((await database.garageService.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
+  await database.inspectionTemplate.create({
+    data: {
+      name: DEMO_INSPECTION_TEMPLATE,
+      description: "Tyres, brakes, fluids, battery, lights, wipers, AC and suspension: every car that comes in.",
+      items: {
+        create: DEMO_INSPECTION_ITEMS.map((item, index) => ({
+          position: index + 1,
+          label: item.label,
+          measurementUnit: item.measurementUnit ?? null,
+          serviceId: (item.service && services.get(item.service)) || null,
+        })),
+      },
+    },
+  });
+  return { garageInspectionTemplates: 1 };
 }
