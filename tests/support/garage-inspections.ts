@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import sharp from "sharp";
 import { db } from "@/lib/db";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -24,12 +24,23 @@ export async function inspectionTemplate(fixture: GarageFixture, name = `Check $
   });
 }
 
-let dayIndex = 40;
+/** A free (slot, bay) far ahead: files share the database on PostgreSQL, and runs leave their rows, so pick at random and retry. */
+async function insertFreeBooking(customerId: string, carId: string, status: BookingStatus) {
+  for (let attempt = 0; ; attempt++) {
+    const day = openDay(60 + randomInt(4000));
+    const time = `${String(8 + randomInt(8)).padStart(2, "0")}:00`;
+    try {
+      return await insertBooking(customerId, carId, slotAt(day, time), { status, bay: 1 + randomInt(3) });
+    } catch (error) {
+      if (attempt >= 10) throw error;
+    }
+  }
+}
 
 /** A booking of `customer`'s car in `status`, with `mechanic` assigned to it (when given). */
 export async function workshopBooking(customer: TestUser, fixture: GarageFixture, { status = "CHECKED_IN" as BookingStatus, mechanic = undefined as TestUser | undefined } = {}) {
   const car = await customerCar(customer.id, fixture.carModelId);
-  const booking = await insertBooking(customer.id, car.id, slotAt(openDay((dayIndex += 1)), "10:00"), { status });
+  const booking = await insertFreeBooking(customer.id, car.id, status);
   if (mechanic) {
     await db.bookingAssignment.create({
       data: {
