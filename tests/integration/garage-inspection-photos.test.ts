@@ -191,3 +191,20 @@ describe("inspection photos", () => {
     expect(Buffer.from(restored!.display_bytes).equals(Buffer.from(stored.displayBytes))).toBe(true);
   });
 });
+
+describe("races", () => {
+  it("racing uploads never store a 6th photo, and racing starts make one inspection", async () => {
+    const { booking, itemId } = await draft();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, index) => upload(mechanic, booking.id, itemId, photoForm(png, `r${index}.png`))));
+    expect(results.filter((result) => result.status === 201)).toHaveLength(5);
+    expect(results.filter((result) => result.status !== 201).map((result) => result.status)).toEqual([409, 409, 409]);
+    expect(await db.inspectionPhoto.count({ where: { itemId } })).toBe(5);
+
+    const template = await inspectionTemplate(fixture);
+    const fresh = await workshopBooking(customer, fixture, { mechanic });
+    const starts = await Promise.all([mechanic, admin, mechanic].map((user) => call(inspectionRoute.POST, { token: user.token, params: { id: fresh.id }, json: { templateId: template.id } })));
+    expect(starts.map((result) => result.status).sort()).toEqual([201, 409, 409]);
+    expect(await db.inspection.count({ where: { bookingId: fresh.id } })).toBe(1);
+    expect(await db.bookingProgress.count({ where: { bookingId: fresh.id, toStatus: "INSPECTING" } })).toBe(1);
+  });
+});
