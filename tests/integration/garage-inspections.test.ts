@@ -75,7 +75,13 @@ describe("inspection templates", () => {
     expect(changed.body.items.map((item) => item.label)).toEqual(["Battery", "Brake pads", "Lights"]);
     expect((await eventsFor(created.body.id)).map((event) => event.type)).toEqual(["inspection_template.created", "inspection_template.updated"]);
 
-    const read = await call<InspectionTemplateView[]>(templates.GET, { token: mechanic.token });
+    const unknownParameter = await call<FieldErrors>(templates.GET, { token: admin.token, path: "/api/v1/inspection-templates?colour=red" });
+    expect(unknownParameter.status).toBe(422);
+    expect(unknownParameter.body.detail.map((error) => error.loc)).toEqual([["query", "colour"]]);
+    const page = await call<InspectionTemplateView[]>(templates.GET, { token: admin.token, path: "/api/v1/inspection-templates?limit=1&offset=0&active=true" });
+    expect(page.body).toHaveLength(1);
+    expect(Number(page.headers.get("x-total-count"))).toBeGreaterThanOrEqual(1);
+    const read = await call<InspectionTemplateView[]>(templates.GET, { token: mechanic.token, path: "/api/v1/inspection-templates?limit=100" });
     expect(read.status).toBe(200);
     expect(read.body.some((template) => template.id === created.body.id)).toBe(true);
     expect((await call(templateItem.GET, { token: customer.token, params: { id: created.body.id } })).status).toBe(200);

@@ -216,6 +216,5 @@ export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: s
   "booking.cancelled": { title: "Booking cancelled", body: "Your drop-off slot is released." },
   "booking.status_changed": { title: "Your car's service moved on", body: "See My bookings for its status." },
   "booking.progress_added": { title: "A note from the workshop", body: "See your booking's timeline." },
-  "inspection.submitted": { title: "Your car's inspection is ready", body: "See your booking for the results and photos." },
   "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
 };
