@@ -1,10 +1,14 @@
+import { encode } from "next-auth/jwt";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as photoRoute from "@/app/api/v1/bookings/[id]/inspection/items/[itemId]/photos/route";
 import * as inspectionRoute from "@/app/api/v1/bookings/[id]/inspection/route";
 import * as submitRoute from "@/app/api/v1/bookings/[id]/inspection/submit/route";
 import * as photoItem from "@/app/api/v1/inspection-photos/[id]/route";
+import { authOptions } from "@/lib/auth/next-auth";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ROLES } from "@/lib/identity/roles";
 import { MAX_PHOTO_BYTES } from "@/lib/modules/garage/services/inspections";
 import type { InspectionPhotoView, InspectionView } from "@/lib/modules/garage/views";
 import type { GarageFixture } from "../support/garage-bookings";
@@ -206,5 +210,25 @@ describe("races", () => {
     expect(starts.map((result) => result.status).sort()).toEqual([201, 409, 409]);
     expect(await db.inspection.count({ where: { bookingId: fresh.id } })).toBe(1);
     expect(await db.bookingProgress.count({ where: { bookingId: fresh.id, toStatus: "INSPECTING" } })).toBe(1);
+  });
+});
+
+describe("uploads with the browser session", () => {
+  /** Signs in the way next-auth does (see browser-session.test.ts). */
+  async function browserSignIn(user: TestUser): Promise<string> {
+    const identity = { id: user.id, roleId: ROLES[user.role].id, name: "Test mechanic" };
+    const token = await authOptions().callbacks!.jwt!({ token: { name: identity.name }, user: { ...identity, email: null }, account: null, trigger: "signIn" });
+    return `next-auth.session-token=${await encode({ token, secret: env().secrets.nextAuth })}`;
+  }
+
+  it("are taken from this app's pages only: without Origin or from another site they are refused (403)", async () => {
+    const { booking, itemId } = await draft();
+    const cookie = await browserSignIn(mechanic);
+    const send = (headers: Record<string, string>) =>
+      call<{ contentType?: string }>(photoRoute.POST, { cookie, headers, params: { id: booking.id, itemId }, formData: photoForm(png, "a.png") });
+    expect((await unchanged(() => send({}))).status).toBe(403);
+    expect((await unchanged(() => send({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }))).status).toBe(403);
+    const ok = await send({ origin: "http://localhost", "sec-fetch-site": "same-origin" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
   });
 });
