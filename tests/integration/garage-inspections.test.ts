@@ -259,6 +259,14 @@ describe("filling and submitting an inspection", () => {
     expect((await unchanged(() => call(inspectionRoute.PATCH, { method: "PATCH", token: mechanic.token, params: { id: booking.id }, json: { summary: "late" } }))).status).toBe(409);
   });
 
+  it("a draft no longer changes once the booking is cancelled (409)", async () => {
+    const { booking, inspection } = await startedInspection();
+    await db.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    const patch = () => call(inspectionRoute.PATCH, { method: "PATCH", token: mechanic.token, params: { id: booking.id }, json: { items: [{ id: inspection.items[0]!.id, rating: "OK" }] } });
+    expect((await unchanged(patch)).status).toBe(409);
+    expect((await unchanged(() => call(submitRoute.POST, { token: admin.token, params: { id: booking.id } }))).status).toBe(409);
+  });
+
   it("an inspection that recommends nothing sends the booking straight to IN_PROGRESS", async () => {
     const { booking, inspection } = await startedInspection(admin);
     await call(inspectionRoute.PATCH, { method: "PATCH", token: admin.token, params: { id: booking.id }, json: { items: inspection.items.map((item) => ({ id: item.id, rating: "OK" })) } });

@@ -144,6 +144,8 @@ async function draftFor(tx: Transaction, principal: Principal, bookingId: string
   const inspection = await tx.inspection.findUnique({ where: { bookingId: booking.id }, include: inspectionInclude });
   if (!inspection) throw new NotFoundError(INSPECTION_MESSAGES.notFound);
   if (inspection.submittedAt) throw new ConflictError(INSPECTION_MESSAGES.submitted);
+  // A draft changes only while the car is being inspected (not once the booking was cancelled).
+  if (booking.status !== "INSPECTING") throw new ConflictError(INSPECTION_MESSAGES.notInspecting);
   return { booking, inspection };
 }
 
@@ -375,7 +377,6 @@ export async function submitInspection(principal: Principal, bookingId: string):
   await requireScope(principal, "WRITE:BOOKING_ANALYSIS");
   return transaction(async (tx) => {
     const { booking, inspection } = await draftFor(tx, principal, bookingId);
-    if (booking.status !== "INSPECTING") throw new ConflictError(INSPECTION_MESSAGES.notInspecting);
     const unrated: FieldError[] = inspection.items
       .filter((item) => item.rating === null)
       .map((item) => ({ loc: ["items", item.position, "rating"], msg: `"${item.label}" is not rated yet`, type: "value_error" }));
