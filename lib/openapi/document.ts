@@ -93,6 +93,8 @@ const SECURITY: Record<ApiOperation["security"], Array<Record<string, string[]>>
   none: [],
 };
 
+const BODY_MEDIA_TYPES = { json: "application/json", form: "application/x-www-form-urlencoded", multipart: "multipart/form-data" } as const;
+
 function operationObject(operation: ApiOperation): JsonSchema {
   const description = [operation.description, scopeSentence(operation)].filter(Boolean).join("\n\n");
   const params = parameters(operation);
@@ -107,7 +109,7 @@ function operationObject(operation: ApiOperation): JsonSchema {
           requestBody: {
             required: true,
             content: {
-              [operation.body.type === "form" ? "application/x-www-form-urlencoded" : "application/json"]: {
+              [BODY_MEDIA_TYPES[operation.body.type ?? "json"]]: {
                 schema: jsonSchema(operation.body.schema, "input"),
               },
             },

@@ -40,7 +40,8 @@ export interface ApiOperation {
   /** A rule the scopes alone don't say (e.g. staff only). */
   scopeNote?: string;
   query?: z.ZodObject;
-  body?: { schema: z.ZodType; type?: "json" | "form" };
+  /** `multipart`: a file upload (`multipart/form-data`), on the upload routes only. */
+  body?: { schema: z.ZodType; type?: "json" | "form" | "multipart" };
   responses: Partial<Record<number, ApiResponse>>;
 }
 
@@ -63,6 +64,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "Insufficient permissions, the token has been revoked, or a cross-site request was refused.",
   404: "Not found.",
   409: "Conflicts with the current state.",
+  413: "The body is too large.",
   415: "The body is not declared application/json.",
   422: "Invalid input: each invalid field with its location.",
   429: "Too many attempts; retry after the Retry-After header's seconds.",

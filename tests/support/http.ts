@@ -19,6 +19,8 @@ export interface CallOptions {
   /** A raw body string (e.g. malformed JSON). */
   rawBody?: string;
   form?: Record<string, string>;
+  /** A multipart/form-data body (the Request sets its Content-Type with the boundary). */
+  formData?: FormData;
   /** Client address the request appears to come from; random by default so rate limits don't leak between tests. */
   clientIp?: string;
   headers?: Record<string, string>;
@@ -42,8 +44,10 @@ export async function call<Body = unknown>(handler: unknown, options: CallOption
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.authorization !== undefined) headers.set("authorization", options.authorization);
   if (options.cookie) headers.set("cookie", options.cookie);
-  let body: string | undefined;
-  if (options.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.formData) {
+    body = options.formData;
+  } else if (options.json !== undefined) {
     headers.set("content-type", "application/json");
     body = JSON.stringify(options.json);
   } else if (options.form) {

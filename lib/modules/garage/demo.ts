@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import type { PrismaClient } from "../../db";
 import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
@@ -16,6 +17,7 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCatalogueDemo(database)),
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
+    ...(await seedInspectionDemo(database)),
   };
 }
 
@@ -326,4 +328,117 @@ async function seedBookingDemo(database: PrismaClient): Promise<Record<string, n
     queries++;
   }
   return { garageBookings: bookings, garageQueries: queries };
+}
+
+// ── workshop: the inspection checklist ──
+
+export const DEMO_INSPECTION_TEMPLATE = "Standard multi-point check";
+
+/** The checklist's items: the service (by slug) recommended when the mechanic flags one. */
+const DEMO_INSPECTION_ITEMS: ReadonlyArray<{ label: string; measurementUnit?: string; service?: string }> = [
+  { label: "Tyre tread depth, front left", measurementUnit: "mm", service: "wheel-alignment" },
+  { label: "Tyre tread depth, front right", measurementUnit: "mm", service: "wheel-alignment" },
+  { label: "Tyre tread depth, rear left", measurementUnit: "mm", service: "wheel-balancing" },
+  { label: "Tyre tread depth, rear right", measurementUnit: "mm", service: "wheel-balancing" },
+  { label: "Front brake pads", measurementUnit: "%", service: "front-brake-pads" },
+  { label: "Brake discs", service: "brake-disc-turning" },
+  { label: "Brake fluid", service: "brake-fluid-change" },
+  { label: "Engine oil level and condition", service: "engine-oil-change" },
+  { label: "Coolant", service: "coolant-replacement" },
+  { label: "Battery health", measurementUnit: "%", service: "battery-replacement" },
+  { label: "Headlights and indicators", service: "headlight-restoration" },
+  { label: "Wipers and washers" },
+  { label: "AC vent temperature", measurementUnit: "°C", service: "ac-service" },
+  { label: "Suspension and steering", service: "wheel-alignment" },
+];
+
+/** The demo checklist, once (by name, without case), and a submitted inspection with photos on the demo's delivered booking. */
+async function seedInspectionDemo(database: PrismaClient): Promise<Record<string, number>> {
+  const templates = await seedInspectionTemplateDemo(database);
+  return { ...templates, ...(await seedDeliveredInspectionDemo(database)) };
+}
+
+async function seedInspectionTemplateDemo(database: PrismaClient): Promise<Record<string, number>> {
+  if (await database.inspectionTemplate.findFirst({ where: { name: { equals: DEMO_INSPECTION_TEMPLATE, mode: "insensitive" } }, select: { id: true } })) return {};
+  const slugs = [...new Set(DEMO_INSPECTION_ITEMS.flatMap((item) => (item.service ? [item.service] : [])))];
+  const services = new Map((await database.garageService.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
+  await database.inspectionTemplate.create({
+    data: {
+      name: DEMO_INSPECTION_TEMPLATE,
+      description: "Tyres, brakes, fluids, battery, lights, wipers, AC and suspension: every car that comes in.",
+      items: {
+        create: DEMO_INSPECTION_ITEMS.map((item, index) => ({
+          position: index + 1,
+          label: item.label,
+          measurementUnit: item.measurementUnit ?? null,
+          serviceId: (item.service && services.get(item.service)) || null,
+        })),
+      },
+    },
+  });
+  return { garageInspectionTemplates: 1 };
+}
+
+/** A small generated photo (a coloured card with a darker band), as its original and display copy. */
+async function demoPhoto(hue: { r: number; g: number; b: number }) {
+  const band = Buffer.from(`<svg width="480" height="360"><rect x="0" y="150" width="480" height="60" fill="rgb(${hue.r / 2},${hue.g / 2},${hue.b / 2})"/></svg>`);
+  const bytes = await sharp({ create: { width: 480, height: 360, channels: 3, background: hue } })
+    .composite([{ input: band }])
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  const display = await sharp(bytes).webp({ quality: 80 }).toBuffer();
+  return { contentType: "image/jpeg", bytes: new Uint8Array(bytes), sizeBytes: bytes.byteLength, width: 480, height: 360, displayBytes: new Uint8Array(display), displayType: "image/webp" };
+}
+
+/** The delivered demo booking's inspection, submitted: every item rated, tread measured, two photos; once. */
+async function seedDeliveredInspectionDemo(database: PrismaClient): Promise<Record<string, number>> {
+  const customerEmails = DEMO_ACCOUNTS.filter((account) => account.role === "CUSTOMER").map((account) => account.email);
+  const booking = await database.booking.findFirst({
+    where: { status: "DELIVERED", customer: { email: { in: customerEmails } }, inspection: null },
+    orderBy: { slotStart: "asc" },
+    select: { id: true, slotStart: true },
+  });
+  const template = await database.inspectionTemplate.findFirst({
+    where: { name: { equals: DEMO_INSPECTION_TEMPLATE, mode: "insensitive" } },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
+  if (!booking || !template) return {};
+  const mechanicEmail = DEMO_ACCOUNTS.find((account) => account.role === "MECHANIC")?.email ?? "";
+  const mechanic = await database.user.findFirst({ where: { email: mechanicEmail }, select: { id: true, name: true } });
+  const treads = [4.2, 4.0, 2.1, 2.3];
+  let tread = 0;
+  const inspection = await database.inspection.create({
+    data: {
+      bookingId: booking.id,
+      templateId: template.id,
+      templateName: template.name,
+      mechanicId: mechanic?.id ?? null,
+      mechanicName: mechanic?.name ?? "Workshop",
+      summary: "Rear tyres are wearing: worth replacing at the next service.",
+      submittedAt: new Date(booking.slotStart.getTime() + 2 * 3_600_000),
+      items: {
+        create: template.items.map((item) => {
+          const isTread = item.measurementUnit === "mm";
+          const measurement = isTread ? treads[tread++ % treads.length]! : item.measurementUnit === "%" ? 70 : item.measurementUnit === "°C" ? 8 : null;
+          const worn = isTread && measurement !== null && measurement < 3;
+          return {
+            position: item.position,
+            label: item.label,
+            measurementUnit: item.measurementUnit,
+            serviceId: item.serviceId,
+            measurement,
+            rating: worn ? ("ATTENTION" as const) : ("OK" as const),
+            note: worn ? "Tread below 3 mm: replace within a few months." : "",
+          };
+        }),
+      },
+    },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
+  const flagged = inspection.items.find((item) => item.rating === "ATTENTION") ?? inspection.items[0];
+  if (flagged) {
+    await database.inspectionPhoto.create({ data: { itemId: flagged.id, uploadedById: mechanic?.id ?? null, ...(await demoPhoto({ r: 70, g: 70, b: 80 })) } });
+    await database.inspectionPhoto.create({ data: { itemId: flagged.id, uploadedById: mechanic?.id ?? null, ...(await demoPhoto({ r: 150, g: 120, b: 90 })) } });
+  }
+  return { garageInspections: 1, garageInspectionPhotos: flagged ? 2 : 0 };
 }

@@ -14,6 +14,8 @@ import type {
   CustomerCarView,
   FavouriteView,
   GstRateView,
+  InspectionEvent,
+  InspectionTemplateView,
   PriceChartEntryView,
   RecommendationView,
   ServiceCategoryView,
@@ -35,6 +37,7 @@ export type GarageModuleEvent =
   | { topic: "catalogue_events"; type: "price.created" | "price.updated" | "price.deleted"; payload: PriceChartEntryView }
   | { topic: "catalogue_events"; type: "gst.updated"; payload: GstRateView }
   | { topic: "catalogue_events"; type: "area.created" | "area.updated" | "area.deleted"; payload: AreaView }
+  | { topic: "catalogue_events"; type: "inspection_template.created" | "inspection_template.updated" | "inspection_template.deleted"; payload: InspectionTemplateView }
   | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
   | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
@@ -48,6 +51,7 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
   | { topic: "booking_events"; type: "recommendation.revised"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
   | { topic: "booking_events"; type: "recommendation.approved" | "recommendation.declined"; payload: ApprovalRecordView & { carPlate: string } }
+  | { topic: "booking_events"; type: "inspection.started" | "inspection.updated" | "inspection.submitted"; payload: InspectionEvent }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
   | { topic: "booking_events"; type: "assignment.created" | "assignment.updated" | "assignment.reassigned" | "assignment.deleted"; payload: AssignmentEvent }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }

@@ -27,7 +27,10 @@ import {
   reviseApprovedRecommendation,
 } from "./services/approvals";
 import { APPROVAL_CHANNELS, APPROVAL_DECISIONS } from "./schemas";
-import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, INSPECTION_RATINGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { getInspection, inspectionsForBookings, startInspection, submitInspection, updateInspection } from "./services/inspections";
+import { listInspectionTemplates } from "./services/inspection-templates";
+import { addRecommendation, recommendationsForBookings, updateRecommendation } from "./services/staff-recommendations";
 import type {
   AddressView,
   ApprovalItemView,
@@ -48,6 +51,12 @@ import type {
   FavouriteView,
   GarageSlotView,
   GstRateView,
+  InspectionItemView,
+  InspectionPhotoView,
+  InspectionSubmittedView,
+  InspectionTemplateItemView,
+  InspectionTemplateView,
+  InspectionView,
   PriceChartEntryView,
   ServiceCategoryView,
   ServicePriceView,
@@ -80,7 +89,8 @@ export function garageGraphQL(parts: GraphQLParts): void {
   const { CustomerCarRef } = customerGraphQL(parts);
   const bookingRefs = bookingGraphQL(parts);
   assignmentGraphQL(parts, bookingRefs);
-  approvalGraphQL(parts, { BookingRef: bookingRefs.BookingRef, CustomerCarRef });
+  const { RecommendationRef } = inspectionGraphQL(parts, bookingRefs);
+  approvalGraphQL(parts, { BookingRef: bookingRefs.BookingRef, CustomerCarRef, RecommendationRef });
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
@@ -803,41 +813,15 @@ function bookingGraphQL({ builder, Person }: GraphQLParts) {
 
 function approvalGraphQL(
   { builder }: GraphQLParts,
-  refs: { BookingRef: ReturnType<typeof bookingGraphQL>["BookingRef"]; CustomerCarRef: ReturnType<typeof customerGraphQL>["CustomerCarRef"] },
+  refs: {
+    BookingRef: ReturnType<typeof bookingGraphQL>["BookingRef"];
+    CustomerCarRef: ReturnType<typeof customerGraphQL>["CustomerCarRef"];
+    RecommendationRef: ReturnType<typeof inspectionGraphQL>["RecommendationRef"];
+  },
 ): void {
   const ApprovalDecisionEnum = builder.enumType("ApprovalDecision", { values: APPROVAL_DECISIONS });
   const ApprovalChannelEnum = builder.enumType("ApprovalChannel", { values: APPROVAL_CHANNELS });
-
-  const RecommendationRef = builder.objectRef<RecommendationView>("Recommendation").implement({
-    description: "Recommended work on a booking, priced from the chart for the car (minor units); the customer approves or declines it.",
-    fields: (t) => ({
-      id: t.exposeID("id"),
-      bookingId: t.exposeString("bookingId"),
-      carId: t.exposeString("carId", { nullable: true }),
-      inspectionItemId: t.exposeString("inspectionItemId", { nullable: true }),
-      deferredFromId: t.exposeString("deferredFromId", { nullable: true, description: "The declined recommendation of an earlier booking this one offers again." }),
-      serviceId: t.exposeString("serviceId", { nullable: true }),
-      serviceName: t.exposeString("serviceName"),
-      severity: t.exposeString("severity", { description: "ATTENTION or CRITICAL" }),
-      reason: t.exposeString("reason"),
-      labourMinutes: t.exposeInt("labourMinutes"),
-      chartPriceMinor: t.exposeInt("chartPriceMinor"),
-      priceSource: t.exposeString("priceSource"),
-      priceMinor: t.exposeInt("priceMinor"),
-      adjustmentReason: t.exposeString("adjustmentReason", { nullable: true }),
-      gstCode: t.exposeString("gstCode"),
-      gstBasisPoints: t.exposeInt("gstBasisPoints"),
-      taxMinor: t.exposeInt("taxMinor"),
-      currency: t.exposeString("currency"),
-      status: t.exposeString("status", { description: "PENDING, APPROVED or DECLINED" }),
-      version: t.exposeInt("version", { description: "Bumped by every edit; a decision names the version it decides." }),
-      bookedServiceId: t.exposeString("bookedServiceId", { nullable: true }),
-      createdByName: t.exposeString("createdByName"),
-      decidedAt: t.exposeString("decidedAt", { nullable: true }),
-      createdAt: t.exposeString("createdAt"),
-      updatedAt: t.exposeString("updatedAt"),
-    }),
-  });
+  const { RecommendationRef } = refs;
 
   const ApprovalItemRef = builder.objectRef<ApprovalItemView>("ApprovalItem").implement({
     description: "A recommendation as it was decided: its version, name and money at that moment.",
@@ -1063,4 +1047,214 @@ function assignmentGraphQL({ builder }: GraphQLParts, { BookingRef, BookingStatu
       resolve: (_root, args, context) => stepAssignment(context.principal, String(args.id), "finish", withoutNulls({ note: args.note })),
     }),
   }));
+}
+
+// ── workshop: inspections, their templates and photos, recommended work ──
+function inspectionGraphQL({ builder }: GraphQLParts, { BookingRef }: ReturnType<typeof bookingGraphQL>) {
+  const RatingEnum = builder.enumType("InspectionRating", { values: INSPECTION_RATINGS });
+  const SeverityEnum = builder.enumType("RecommendationSeverity", { values: ["ATTENTION", "CRITICAL"] as const });
+  const RecommendationStatusEnum = builder.enumType("RecommendationStatus", { values: ["PENDING", "APPROVED", "DECLINED"] as const });
+
+  const InspectionTemplateItemRef = builder.objectRef<InspectionTemplateItemView>("InspectionTemplateItem").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      position: t.exposeInt("position"),
+      label: t.exposeString("label"),
+      measurementUnit: t.exposeString("measurementUnit", { nullable: true }),
+      serviceId: t.exposeString("serviceId", { nullable: true, description: "The service recommended when the item is flagged." }),
+      serviceName: t.exposeString("serviceName", { nullable: true }),
+    }),
+  });
+  const InspectionTemplateRef = builder.objectRef<InspectionTemplateView>("InspectionTemplate").implement({
+    description: "A checklist inspections start from (admins edit them).",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      description: t.exposeString("description"),
+      active: t.exposeBoolean("active"),
+      items: t.field({ type: [InspectionTemplateItemRef], resolve: (template) => template.items }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+  const InspectionPhotoRef = builder.objectRef<InspectionPhotoView>("InspectionPhoto").implement({
+    description: "A photo of an inspection item; the URLs serve it to the booking's customer and staff only.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      itemId: t.exposeString("itemId"),
+      contentType: t.exposeString("contentType"),
+      sizeBytes: t.exposeInt("sizeBytes"),
+      width: t.exposeInt("width"),
+      height: t.exposeInt("height"),
+      url: t.exposeString("url", { description: "The display copy (at most 1280 px wide)." }),
+      originalUrl: t.exposeString("originalUrl"),
+      createdAt: t.exposeString("createdAt"),
+    }),
+  });
+  const InspectionItemRef = builder.objectRef<InspectionItemView>("InspectionItem").implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      position: t.exposeInt("position"),
+      label: t.exposeString("label"),
+      rating: t.field({ type: RatingEnum, nullable: true, resolve: (item) => item.rating }),
+      note: t.exposeString("note"),
+      measurement: t.exposeFloat("measurement", { nullable: true }),
+      measurementUnit: t.exposeString("measurementUnit", { nullable: true }),
+      serviceId: t.exposeString("serviceId", { nullable: true }),
+      serviceName: t.exposeString("serviceName", { nullable: true }),
+      photos: t.field({ type: [InspectionPhotoRef], resolve: (item) => item.photos }),
+      recommendationId: t.exposeString("recommendationId", { nullable: true }),
+    }),
+  });
+  const InspectionRef = builder.objectRef<InspectionView>("Inspection").implement({
+    description: "A booking's inspection (the spec's Booking Analysis): a draft until submitted.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      bookingId: t.exposeString("bookingId"),
+      templateId: t.exposeString("templateId", { nullable: true }),
+      templateName: t.exposeString("templateName"),
+      mechanicId: t.exposeString("mechanicId", { nullable: true }),
+      mechanicName: t.exposeString("mechanicName"),
+      summary: t.exposeString("summary"),
+      submittedAt: t.exposeString("submittedAt", { nullable: true }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+      items: t.field({ type: [InspectionItemRef], resolve: (inspection) => inspection.items }),
+    }),
+  });
+  const RecommendationRef = builder.objectRef<RecommendationView>("Recommendation").implement({
+    description: "Work recommended on a booking, priced from the chart for the car (minor units); the customer approves or declines it.",
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      bookingId: t.exposeString("bookingId"),
+      carId: t.exposeString("carId", { nullable: true }),
+      inspectionItemId: t.exposeString("inspectionItemId", { nullable: true }),
+      deferredFromId: t.exposeString("deferredFromId", { nullable: true }),
+      serviceId: t.exposeString("serviceId", { nullable: true }),
+      serviceName: t.exposeString("serviceName"),
+      severity: t.field({ type: SeverityEnum, resolve: (recommendation) => recommendation.severity }),
+      reason: t.exposeString("reason"),
+      labourMinutes: t.exposeInt("labourMinutes"),
+      chartPriceMinor: t.exposeInt("chartPriceMinor"),
+      priceSource: t.exposeString("priceSource"),
+      priceMinor: t.exposeInt("priceMinor"),
+      adjustmentReason: t.exposeString("adjustmentReason", { nullable: true }),
+      gstCode: t.exposeString("gstCode"),
+      gstBasisPoints: t.exposeInt("gstBasisPoints"),
+      taxMinor: t.exposeInt("taxMinor"),
+      currency: t.exposeString("currency"),
+      status: t.field({ type: RecommendationStatusEnum, resolve: (recommendation) => recommendation.status }),
+      version: t.exposeInt("version"),
+      bookedServiceId: t.exposeString("bookedServiceId", { nullable: true }),
+      createdByName: t.exposeString("createdByName"),
+      decidedAt: t.exposeString("decidedAt", { nullable: true }),
+      createdAt: t.exposeString("createdAt"),
+      updatedAt: t.exposeString("updatedAt"),
+    }),
+  });
+  const InspectionSubmissionRef = builder.objectRef<InspectionSubmittedView>("InspectionSubmission").implement({
+    fields: (t) => ({
+      inspection: t.field({ type: InspectionRef, resolve: (result) => result.inspection }),
+      recommendations: t.field({ type: [RecommendationRef], resolve: (result) => result.recommendations }),
+      booking: t.field({ type: BookingRef, resolve: (result) => result.booking }),
+    }),
+  });
+
+  // One query per list of bookings, whatever its length.
+  builder.objectFields(BookingRef, (t) => ({
+    inspection: t.field({
+      type: InspectionRef,
+      nullable: true,
+      description: "Null until an inspection is started (READ:BOOKING_ANALYSIS).",
+      resolve: (booking, _args, context) =>
+        loadKeyed<InspectionView | null>(context, "garage.inspection", booking.id, (ids) => inspectionsForBookings(context.principal, ids), null),
+    }),
+    recommendations: t.field({
+      type: [RecommendationRef],
+      description: "Work recommended on the booking, oldest first (READ:BOOKING_RECOMMENDATIONS).",
+      resolve: (booking, _args, context) =>
+        loadKeyed<RecommendationView[]>(context, "garage.recommendations", booking.id, (ids) => recommendationsForBookings(context.principal, ids), []),
+    }),
+  }));
+
+  builder.queryFields((t) => ({
+    inspectionTemplates: t.field({
+      type: [InspectionTemplateRef],
+      args: { active: t.arg.boolean(), limit: t.arg.int(), offset: t.arg.int() },
+      resolve: async (_root, args, context) => {
+        const { active, ...page } = withoutNulls(args);
+        return (await listInspectionTemplates(context.principal, { ...page, ...(active !== undefined ? { active: String(active) } : {}) })).items;
+      },
+    }),
+    inspection: t.field({
+      type: InspectionRef,
+      nullable: true,
+      description: "A booking's inspection (GET /api/v1/bookings/{id}/inspection); null when there is none or the booking is not the caller's.",
+      args: { bookingId: t.arg.id({ required: true }) },
+      resolve: (_root, args, context) => nullIfNotFound(() => getInspection(context.principal, String(args.bookingId))),
+    }),
+  }));
+
+  builder.mutationFields((t) => ({
+    startInspection: t.field({
+      type: InspectionRef,
+      description: "The assigned mechanic or an admin starts a checked-in booking's inspection from a template (the booking moves to INSPECTING).",
+      args: { bookingId: t.arg.id({ required: true }), templateId: t.arg.id({ required: true }) },
+      resolve: (_root, args, context) => startInspection(context.principal, String(args.bookingId), { templateId: String(args.templateId) }),
+    }),
+    rateInspectionItem: t.field({
+      type: InspectionRef,
+      description: "Rate an item of the draft, with a note, a measurement in its unit and the service to recommend.",
+      args: {
+        bookingId: t.arg.id({ required: true }),
+        itemId: t.arg.id({ required: true }),
+        rating: t.arg({ type: RatingEnum }),
+        note: t.arg.string(),
+        measurement: t.arg.float(),
+        serviceId: t.arg.id(),
+      },
+      resolve: (_root, args, context) => {
+        const { bookingId, itemId, serviceId, ...change } = withoutNulls(args);
+        return updateInspection(context.principal, String(bookingId), { items: [{ id: String(itemId), ...change, ...(serviceId ? { serviceId: String(serviceId) } : {}) }] });
+      },
+    }),
+    submitInspection: t.field({
+      type: InspectionSubmissionRef,
+      description: "Every item rated; flagged items with a service become recommendations; the booking moves to AWAITING_APPROVAL or IN_PROGRESS.",
+      args: { bookingId: t.arg.id({ required: true }) },
+      resolve: (_root, args, context) => submitInspection(context.principal, String(args.bookingId)),
+    }),
+    recommendWork: t.field({
+      type: RecommendationRef,
+      description: "Staff recommend a service on a booking (POST /api/v1/bookings/{id}/recommendations).",
+      args: {
+        bookingId: t.arg.id({ required: true }),
+        serviceId: t.arg.id({ required: true }),
+        severity: t.arg({ type: SeverityEnum, required: true }),
+        reason: t.arg.string(),
+        priceMinor: t.arg.int(),
+        adjustmentReason: t.arg.string(),
+      },
+      resolve: (_root, args, context) => {
+        const { bookingId, serviceId, ...rest } = withoutNulls(args);
+        return addRecommendation(context.principal, String(bookingId), { ...rest, serviceId: String(serviceId) });
+      },
+    }),
+    adjustRecommendation: t.field({
+      type: RecommendationRef,
+      description: "Staff adjust a pending recommendation (PATCH /api/v1/recommendations/{id}).",
+      args: {
+        id: t.arg.id({ required: true }),
+        severity: t.arg({ type: SeverityEnum }),
+        reason: t.arg.string(),
+        priceMinor: t.arg.int(),
+        adjustmentReason: t.arg.string(),
+      },
+      resolve: (_root, args, context) => {
+        const { id, ...changes } = withoutNulls(args);
+        return updateRecommendation(context.principal, String(id), changes);
+      },
+    }),
+  }));
+  return { RecommendationRef };
 }

@@ -58,6 +58,9 @@ export const garageModule = defineModule({
     "app/api/v1/garage",
     "app/api/v1/queries",
     // the workshop floor: recommended work and the customer's decisions
+    // workshop: inspection templates, inspection photos, recommendations
+    "app/api/v1/inspection-templates",
+    "app/api/v1/inspection-photos",
     "app/api/v1/recommendations",
   ],
   operations: garageOperations,
@@ -154,6 +157,8 @@ export const garageModule = defineModule({
       description: "Services, the price chart by segment, car models, areas, GST and the shop's pages.",
     },
     { href: "/admin/garage/car-models", label: "Car models", scope: "WRITE:CARS" },
+    // Mechanics hold READ and WRITE of Booking Analysis (to inspect); editing templates needs UPDATE, which only admins hold.
+    { href: "/admin/garage/inspection-templates", label: "Inspection templates", scope: "UPDATE:BOOKING_ANALYSIS" },
     { href: "/admin/garage/areas", label: "Areas", scope: "WRITE:AREAS" },
     { href: "/admin/garage/gst", label: "GST", scope: "UPDATE:GST" },
     { href: "/admin/garage/content", label: "Shop pages", scope: "UPDATE:CONTENT" },

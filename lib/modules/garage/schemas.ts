@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { idSchema, instantSchema, pageQuery, queryBoolean, queryNumber, safeText } from "../../validation";
-import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, INSPECTION_RATINGS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 
 export const calendarDateInput = z.iso.date("must be a date YYYY-MM-DD");
 
@@ -434,3 +434,84 @@ export const recommendationReviseSchema = z.strictObject({
   priceMinor: z.number("must be an amount in minor units").int("must be a whole number of minor units").min(0, "must not be negative").max(100_000_000, "must be at most 100000000"),
   adjustmentReason: safeText(500).optional().describe("Why the price changes; required unless it goes back to the price chart's."),
 });
+
+// ── workshop: inspection templates, inspections, recommendations ──
+
+export const INSPECTION_TEMPLATE_MAX_ITEMS = 60;
+const templateItemInput = z.strictObject({
+  label: safeText(120),
+  measurementUnit: safeText(16).nullable().optional().describe('e.g. "mm" or "%"; null or absent when the item takes no measurement.'),
+  serviceId: idSchema.nullable().optional().describe("The service to recommend when the item is flagged."),
+});
+const templateItems = z
+  .array(templateItemInput)
+  .min(1, "give at least one item")
+  .max(INSPECTION_TEMPLATE_MAX_ITEMS, `must have at most ${INSPECTION_TEMPLATE_MAX_ITEMS} items`)
+  .describe("In order; the list replaces the template's items.");
+
+/** POST /inspection-templates. */
+export const inspectionTemplateInputSchema = z.strictObject({
+  name: catalogueName,
+  description: catalogueDescription.default(""),
+  active: z.boolean().default(true),
+  items: templateItems,
+});
+/** PATCH /inspection-templates/{id}: `items`, when given, replaces every item (inspections already started keep their copies). */
+export const inspectionTemplateUpdateSchema = z
+  .strictObject({ name: catalogueName, description: catalogueDescription, active: z.boolean(), items: templateItems })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);
+export const inspectionTemplateListQuerySchema = z.object({ active: queryBoolean.optional(), ...pageQuery });
+
+/** POST /bookings/{id}/inspection. */
+export const inspectionStartSchema = z.strictObject({ templateId: idSchema });
+
+export const MAX_MEASUREMENT = 99_999_999.99;
+const measurement = z
+  .number("must be a number")
+  .min(0, "must not be negative")
+  .max(MAX_MEASUREMENT, `must be at most ${MAX_MEASUREMENT}`)
+  .refine((value) => Math.round(value * 100) / 100 === value, "must have at most two decimals");
+
+export const inspectionItemChangeSchema = z.strictObject({
+  id: idSchema,
+  rating: z.enum(INSPECTION_RATINGS).nullable().optional(),
+  note: safeText(2000, { min: 0, multiline: true }).optional(),
+  measurement: measurement.nullable().optional().describe("In the item's unit; only on items that take a measurement."),
+  serviceId: idSchema.nullable().optional().describe("The service to recommend when the item is flagged."),
+});
+/** PATCH /bookings/{id}/inspection: rate and annotate items of the draft. */
+export const inspectionUpdateSchema = z
+  .strictObject({
+    summary: safeText(4000, { min: 0, multiline: true }).optional(),
+    items: z.array(inspectionItemChangeSchema).max(INSPECTION_TEMPLATE_MAX_ITEMS).optional(),
+  })
+  .refine(atLeastOneField, NO_FIELDS);
+
+/** The multipart form of POST /bookings/{id}/inspection/items/{itemId}/photos (documentation; the service reads the file). */
+export const inspectionPhotoUploadSchema = z.strictObject({
+  photo: z.string().meta({ format: "binary" }).describe("One JPEG, PNG or WebP image of at most 5 MB, checked by its bytes."),
+});
+export const inspectionPhotoQuerySchema = z.object({ size: z.enum(["display", "original"]).optional().describe("display (default): at most 1280 px wide.") });
+
+const recommendationReason = safeText(2000, { min: 0, multiline: true });
+const adjustmentReason = safeText(500, { multiline: true });
+
+/** POST /bookings/{id}/recommendations: staff recommend work by hand. */
+export const recommendationInputSchema = z.strictObject({
+  serviceId: idSchema,
+  severity: z.enum(["ATTENTION", "CRITICAL"]),
+  reason: recommendationReason.default(""),
+  priceMinor: amountMinor.optional().describe("Defaults to the price chart's for the car; another price needs adjustmentReason."),
+  adjustmentReason: adjustmentReason.optional(),
+});
+/** PATCH /recommendations/{id}: staff adjust a pending recommendation. */
+export const recommendationUpdateSchema = z
+  .strictObject({
+    severity: z.enum(["ATTENTION", "CRITICAL"]),
+    reason: recommendationReason,
+    priceMinor: amountMinor.describe("A price other than the chart's needs adjustmentReason."),
+    adjustmentReason: adjustmentReason,
+  })
+  .partial()
+  .refine(atLeastOneField, NO_FIELDS);

@@ -460,3 +460,79 @@ export const approvalOutcomeViewSchema = z.strictObject({
   recommendations: z.array(recommendationViewSchema).describe("The decided recommendations after the decision."),
 }).meta({ title: "ApprovalOutcomeView" });
 export type ApprovalOutcomeView = z.infer<typeof approvalOutcomeViewSchema>;
+// ── workshop: inspection templates, inspections and their photos ──
+
+export const inspectionTemplateItemViewSchema = z.strictObject({
+  id: z.string(),
+  position: z.number().int(),
+  label: z.string(),
+  measurementUnit: z.string().nullable().describe('e.g. "mm" (tyre tread) or "%" (brake pad); null when the item takes no measurement.'),
+  serviceId: z.string().nullable().describe("The service recommended when the item is flagged."),
+  serviceName: z.string().nullable(),
+}).meta({ title: "InspectionTemplateItemView" });
+export type InspectionTemplateItemView = z.infer<typeof inspectionTemplateItemViewSchema>;
+
+export const inspectionTemplateViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  active: z.boolean(),
+  items: z.array(inspectionTemplateItemViewSchema),
+  createdAt: instant,
+  updatedAt: instant,
+}).meta({ title: "InspectionTemplateView" });
+export type InspectionTemplateView = z.infer<typeof inspectionTemplateViewSchema>;
+
+export const inspectionPhotoViewSchema = z.strictObject({
+  id: z.string(),
+  itemId: z.string(),
+  contentType: z.enum(["image/jpeg", "image/png", "image/webp"]).describe("The original's type, from its bytes."),
+  sizeBytes: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  url: z.string().describe("The display copy (at most 1280 px wide)."),
+  originalUrl: z.string(),
+  uploadedById: z.string().nullable(),
+  createdAt: instant,
+}).meta({ title: "InspectionPhotoView" });
+export type InspectionPhotoView = z.infer<typeof inspectionPhotoViewSchema>;
+
+export const inspectionItemViewSchema = z.strictObject({
+  id: z.string(),
+  position: z.number().int(),
+  label: z.string(),
+  rating: z.enum(["OK", "ATTENTION", "CRITICAL"]).nullable().describe("Null until rated; every item is rated before submitting."),
+  note: z.string(),
+  measurement: z.number().nullable(),
+  measurementUnit: z.string().nullable(),
+  serviceId: z.string().nullable(),
+  serviceName: z.string().nullable(),
+  photos: z.array(inspectionPhotoViewSchema),
+  recommendationId: z.string().nullable(),
+}).meta({ title: "InspectionItemView" });
+export type InspectionItemView = z.infer<typeof inspectionItemViewSchema>;
+
+export const inspectionViewSchema = z.strictObject({
+  id: z.string(),
+  bookingId: z.string(),
+  templateId: z.string().nullable(),
+  templateName: z.string(),
+  mechanicId: z.string().nullable(),
+  mechanicName: z.string(),
+  summary: z.string(),
+  submittedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  items: z.array(inspectionItemViewSchema),
+}).meta({ title: "InspectionView" });
+export type InspectionView = z.infer<typeof inspectionViewSchema>;
+
+/** An inspection as its events carry it: with the booking's customer, who hears it. */
+export type InspectionEvent = InspectionView & { customerId: string | null; carPlate: string };
+
+export const inspectionSubmittedViewSchema = z.strictObject({
+  inspection: inspectionViewSchema,
+  recommendations: z.array(recommendationViewSchema),
+  booking: bookingViewSchema,
+}).meta({ title: "InspectionSubmittedView" });
+export type InspectionSubmittedView = z.infer<typeof inspectionSubmittedViewSchema>;

@@ -3,7 +3,7 @@
  * labels. Free of server imports, so client components use them too; `satisfies`
  * keeps them equal to the database enums.
  */
-import type { AssignmentStatus, BookingStatus, CarFuel, CarSegment, SupportQueryStatus } from "../../generated/prisma/enums";
+import type { AssignmentStatus, BookingStatus, CarFuel, CarSegment, InspectionRating, SupportQueryStatus } from "../../generated/prisma/enums";
 import type { RoleName } from "../../identity/roles";
 
 export const GARAGE_RESOURCES = {
@@ -135,6 +135,10 @@ export const ASSIGNMENT_STEPS = {
 export type AssignmentStep = keyof typeof ASSIGNMENT_STEPS;
 /** Assignments an admin may still hand over or cancel: the work is not finished. */
 export const LIVE_ASSIGNMENT_STATUSES = ["ASSIGNED", "ACCEPTED", "STARTED"] as const satisfies readonly AssignmentStatusName[];
+/** An inspection item's rating; ATTENTION and CRITICAL items can become recommended work. */
+export const INSPECTION_RATINGS = ["OK", "ATTENTION", "CRITICAL"] as const satisfies readonly InspectionRating[];
+export type InspectionRatingName = (typeof INSPECTION_RATINGS)[number];
+export const INSPECTION_RATING_LABELS: Record<InspectionRatingName, string> = { OK: "OK", ATTENTION: "Needs attention", CRITICAL: "Critical" };
 
 export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const satisfies readonly SupportQueryStatus[];
 export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
@@ -186,6 +190,9 @@ export const CATALOGUE_EVENT_TYPES = [
   "area.created",
   "area.updated",
   "area.deleted",
+  "inspection_template.created",
+  "inspection_template.updated",
+  "inspection_template.deleted",
 ] as const;
 export type CatalogueEventType = (typeof CATALOGUE_EVENT_TYPES)[number];
 export const CONTENT_EVENT_TYPES = ["content.updated"] as const;
@@ -214,6 +221,9 @@ export const BOOKING_EVENT_TYPES = [
   "recommendation.revised",
   "recommendation.approved",
   "recommendation.declined",
+  "inspection.started",
+  "inspection.updated",
+  "inspection.submitted",
 ] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;

@@ -4,15 +4,13 @@
  * recommendations shares (the inspection, staff, deferred work offered again).
  */
 import type { Principal } from "../../../auth/principal";
-import { db, type Transaction } from "../../../db";
-import { NotFoundError } from "../../../errors";
+import type { Transaction } from "../../../db";
 import type { Recommendation as RecommendationRow } from "../../../generated/prisma/client";
-import { requireScope } from "../../../rbac/permissions";
-import { fieldError, pathId } from "../../../validation";
+import { fieldError } from "../../../validation";
 import { recordGarageEvent } from "../events";
 import { taxOn } from "../view-models/money";
 import type { RecommendationView } from "../views";
-import { actsOnOwnRowsOnly, type PriceSource } from "../vocabulary";
+import type { PriceSource } from "../vocabulary";
 import { resolvePrices } from "./pricing";
 import type { WorkshopBooking } from "./workshop";
 
@@ -102,14 +100,4 @@ export async function recommendWork(tx: Transaction, principal: Principal, booki
     actor: principal.userId,
   });
   return view;
-}
-
-/** A booking's recommended work, oldest first (customers: their own bookings; another customer's is a 404). */
-export async function listRecommendationsForBooking(principal: Principal, id: string): Promise<RecommendationView[]> {
-  await requireScope(principal, "READ:BOOKING_RECOMMENDATIONS");
-  const bookingId = pathId(id, "Booking not found.");
-  const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { customerId: true, currency: true } });
-  if (!booking || (actsOnOwnRowsOnly(principal) && booking.customerId !== principal.userId)) throw new NotFoundError("Booking not found.");
-  const rows = await db.recommendation.findMany({ where: { bookingId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((row) => toRecommendationView(row, booking.currency));
 }

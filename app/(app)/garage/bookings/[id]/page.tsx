@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/page";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { DECIDING_STATUSES, listApprovals } from "@/lib/modules/garage/services/approvals";
 import { getBooking } from "@/lib/modules/garage/services/bookings";
-import { listRecommendationsForBooking } from "@/lib/modules/garage/services/recommendations";
+import { listRecommendations } from "@/lib/modules/garage/services/staff-recommendations";
 import { listProgress } from "@/lib/modules/garage/services/workshop";
 import { garageSettings } from "@/lib/modules/garage/settings";
 import type { RecommendationView } from "@/lib/modules/garage/views";
@@ -48,7 +48,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const [booking, progress, recommendations, approvals] = await Promise.all([
     forPage(getBooking(principal, id)),
     principal.scopes.has("READ:BOOKING_PROGRESS") ? forPage(listProgress(principal, id)) : [],
-    mayReadRecommendations ? forPage(listRecommendationsForBooking(principal, id)) : [],
+    mayReadRecommendations ? forPage(listRecommendations(principal, id)) : [],
     mayReadRecommendations ? forPage(listApprovals(principal, id)) : [],
   ]);
   const timeZone = garageSettings().GARAGE_TIME_ZONE;
