@@ -12,9 +12,12 @@ import type {
   CustomerCarView,
   FavouriteView,
   GstRateView,
+  InvoiceView,
+  PaymentView,
   PriceChartEntryView,
   RecommendationView,
   ServiceCategoryView,
+  ServiceReviewView,
   ServiceView,
   SupportQueryView,
 } from "./views";
@@ -33,6 +36,7 @@ export type GarageModuleEvent =
   | { topic: "catalogue_events"; type: "price.created" | "price.updated" | "price.deleted"; payload: PriceChartEntryView }
   | { topic: "catalogue_events"; type: "gst.updated"; payload: GstRateView }
   | { topic: "catalogue_events"; type: "area.created" | "area.updated" | "area.deleted"; payload: AreaView }
+  | { topic: "catalogue_events"; type: "review.created" | "review.updated" | "review.deleted"; payload: ServiceReviewView }
   | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
   | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
@@ -45,6 +49,8 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "booking.status_changed"; payload: BookingView & { change: BookingProgressView } }
   | { topic: "booking_events"; type: "recommendation.created" | "recommendation.updated"; payload: RecommendationView & { customerId: string | null; carPlate: string } }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
+  | { topic: "booking_events"; type: "invoice.issued" | "invoice.credited"; payload: InvoiceView & { creditNote?: InvoiceView } }
+  | { topic: "booking_events"; type: "payment.recorded"; payload: PaymentView & { bookingId: string; customerId: string | null; invoiceNumber: string; balanceDueMinor: number; currency: string } }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;
 

@@ -56,6 +56,9 @@ export const garageModule = defineModule({
     "app/api/v1/bookings",
     "app/api/v1/garage",
     "app/api/v1/queries",
+    // the workshop floor: reviews, invoices and payments
+    "app/api/v1/reviews",
+    "app/api/v1/invoices",
   ],
   operations: garageOperations,
   resources: GARAGE_RESOURCES,

@@ -4,6 +4,7 @@ import { ROLES } from "../../identity/roles";
 import type { NotificationDraft } from "../../notifications/rules";
 import { garageSettings } from "./settings";
 import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingStatusName } from "./vocabulary";
+import { formatMinor } from "./view-models/money";
 import { formatShopTime } from "./view-models/shop-clock";
 
 function slotText(payload: unknown): string {
@@ -13,6 +14,12 @@ function slotText(payload: unknown): string {
 
 function carText(payload: unknown): string {
   return payloadText(payload, "carPlate") ?? payloadText(payload, "car", "plate") ?? "your car";
+}
+
+function moneyText(payload: unknown, field: string): string {
+  const amount = payload !== null && typeof payload === "object" ? (payload as Record<string, unknown>)[field] : undefined;
+  const currency = payloadText(payload, "currency") ?? garageSettings().GARAGE_CURRENCY;
+  return typeof amount === "number" && Number.isSafeInteger(amount) ? formatMinor(amount, currency) : "An amount";
 }
 
 async function admins(tx: Transaction): Promise<Array<{ id: string }>> {
@@ -51,6 +58,24 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
       const bookingId = payloadText(event.payload, "bookingId");
       return customerId && bookingId
         ? [{ userId: customerId, title: `A note about ${carText(event.payload)}`, body: payloadText(event.payload, "note") ?? "", link: `/garage/bookings/${bookingId}` }]
+        : [];
+    }
+    case "invoice.issued": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      const number = payloadText(event.payload, "number") ?? "Your invoice";
+      return customerId && bookingId
+        ? [{ userId: customerId, title: `Invoice ${number} for ${carText(event.payload)}`, body: `${moneyText(event.payload, "totalMinor")} due. See your booking to view and print it.`, link: `/garage/bookings/${bookingId}` }]
+        : [];
+    }
+    case "payment.recorded": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      return customerId && bookingId
+        ? [{
+            userId: customerId,
+            title: "Payment received",
+            body: `${moneyText(event.payload, "amountMinor")} towards invoice ${payloadText(event.payload, "invoiceNumber") ?? ""}; ${moneyText(event.payload, "balanceDueMinor")} still due.`,
+            link: `/garage/bookings/${bookingId}`,
+          }]
         : [];
     }
     case "query.opened":
