@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { POST as graphql } from "@/app/api/graphql/route";
 import * as bookingInvoice from "@/app/api/v1/bookings/[id]/invoice/route";
 import * as bookingStatus from "@/app/api/v1/bookings/[id]/status/route";
 import * as creditNotes from "@/app/api/v1/invoices/[id]/credit-notes/route";
@@ -16,6 +17,7 @@ import { shopDate } from "@/lib/modules/garage/view-models/shop-clock";
 import type { BookingView, CreditNoteView, InvoiceDetailView, InvoiceView, PaymentView } from "@/lib/modules/garage/views";
 import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
+import { countStatements } from "../support/query-count";
 import { eventsFor, garageCatalogue, withQuery, type GarageFixture } from "../support/garage-bookings";
 import { ledgerSnapshot, workshopBooking } from "../support/garage-invoices";
 
@@ -358,5 +360,89 @@ describe.skipIf(backend === "embedded")(`invoice numbers under concurrency (${ba
     const responses = await Promise.all(invoices.map(({ invoice: one }) => credit(users.ADMIN, one.id, { reason: "Recall" })));
     expect(responses.map((response) => response.status)).toEqual(invoices.map(() => 201));
     await expectGapFree("CREDIT_NOTE");
+  });
+});
+
+interface GraphQLResponse<Data> {
+  data?: Data | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; status?: number } }>;
+}
+
+function gql<Data = Record<string, unknown>>(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
+  return call<GraphQLResponse<Data>>(graphql, { path: "/api/graphql", json: { query, variables }, token: user.token });
+}
+
+describe("GraphQL: invoices over the same services", () => {
+  it("a booking's invoice with lines, payments, credit notes and balance; the desk's mutations refuse customers", async () => {
+    const { customer, booking, invoice: issuedInvoice } = await issued();
+    const paid = await gql<{ recordPayment: { amountMinor: number } | null }>(
+      users.ADMIN,
+      `mutation($id: ID!) { recordPayment(invoiceId: $id, amountMinor: 36600, method: CARD, reference: "POS 7") { amountMinor } }`,
+      { id: issuedInvoice.id },
+    );
+    expect(paid.body.data?.recordPayment).toEqual({ amountMinor: 36_600 });
+    const credited = await gql<{ creditInvoice: { number: string; totalMinor: number } | null }>(
+      users.ADMIN,
+      `mutation($id: ID!) { creditInvoice(invoiceId: $id, reason: "Oil was free", positions: [1]) { number totalMinor } }`,
+      { id: issuedInvoice.id },
+    );
+    expect(credited.body.data?.creditInvoice?.totalMinor).toBe(-141_600);
+    const before = await ledgerSnapshot();
+    const refused = await gql(customer, `mutation($id: ID!) { recordPayment(invoiceId: $id, amountMinor: 1, method: CASH) { id } }`, { id: issuedInvoice.id });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const over = await gql(users.ADMIN, `mutation($id: ID!) { recordPayment(invoiceId: $id, amountMinor: 300000, method: CASH) { id } }`, { id: issuedInvoice.id });
+    expect(over.body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    expect(await ledgerSnapshot()).toEqual(before);
+
+    const read = await gql<{ booking: { invoice: Record<string, unknown> | null } | null }>(
+      customer,
+      `query($id: ID!) { booking(id: $id) { invoice { number balanceDueMinor paidMinor creditedMinor lines { position priceMinor } payments { method reference } creditNotes { number lines { position priceMinor } } } } }`,
+      { id: booking.id },
+    );
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.booking?.invoice).toEqual({
+      number: issuedInvoice.number,
+      balanceDueMinor: 258_400,
+      paidMinor: 36_600,
+      creditedMinor: 141_600,
+      lines: [{ position: 1, priceMinor: 120_000 }, { position: 2, priceMinor: 250_000 }],
+      payments: [{ method: "CARD", reference: "POS 7" }],
+      creditNotes: [{ number: credited.body.data?.creditInvoice?.number, lines: [{ position: 1, priceMinor: -120_000 }] }],
+    });
+    const stranger = await gql<{ invoice: unknown }>(users.CUSTOMER, `query($id: ID!) { invoice(id: $id) { id } }`, { id: issuedInvoice.id });
+    expect(stranger.body.data?.invoice).toBeNull();
+  });
+
+  it("bookings with their invoices cost the same number of SQL statements for 3 bookings as for 12", async () => {
+    const fixture = async (count: number) => {
+      const customer = await createUser("CUSTOMER");
+      for (let index = 0; index < count; index++) {
+        const { booking } = await bookingOf("READY", customer);
+        const made = await issue(users.ADMIN, booking.id);
+        expect((await pay(users.ADMIN, made.body.id, { amountMinor: 1000, method: "CASH" })).status).toBe(201);
+        expect((await credit(users.ADMIN, made.body.id, { reason: "Goodwill", lines: [{ position: 1 }] })).status).toBe(201);
+      }
+      return customer;
+    };
+    const few = await fixture(3);
+    const many = await fixture(12);
+    const query = `{ myBookings(limit: 12) { id invoice { number balanceDueMinor lines { position } payments { amountMinor } creditNotes { number } } } }`;
+    const counter = countStatements();
+    try {
+      const measure = async (user: TestUser) => {
+        const before = counter.count();
+        const response = await gql<{ myBookings: Array<{ invoice: { payments: unknown[] } | null }> }>(user, query);
+        expect(response.body.errors).toBeUndefined();
+        const rows = response.body.data!.myBookings;
+        return { rows: rows.length, paid: rows.filter((row) => row.invoice?.payments.length === 1).length, statements: counter.count() - before };
+      };
+      await measure(few);
+      const small = await measure(few);
+      const large = await measure(many);
+      expect([small.rows, small.paid, large.rows, large.paid]).toEqual([3, 3, 12, 12]);
+      expect(large.statements).toBe(small.statements);
+    } finally {
+      await counter.restore();
+    }
   });
 });

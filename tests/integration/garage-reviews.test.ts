@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as graphql } from "@/app/api/graphql/route";
 import * as reviewItem from "@/app/api/v1/reviews/[id]/route";
 import * as reviewCollection from "@/app/api/v1/reviews/route";
 import * as serviceReviews from "@/app/api/v1/services/[id]/reviews/route";
@@ -9,6 +10,7 @@ import type { RoleName } from "@/lib/identity/roles";
 import type { ServiceReviewView, ServiceView } from "@/lib/modules/garage/views";
 import { call } from "../support/http";
 import { createUser, type TestUser } from "../support/identity";
+import { countStatements } from "../support/query-count";
 import { eventsFor, garageCatalogue, withQuery, type GarageFixture } from "../support/garage-bookings";
 import { ledgerSnapshot, workshopBooking } from "../support/garage-invoices";
 
@@ -190,5 +192,98 @@ describe("changing and deleting a review", () => {
     ]);
     // The booked service can be reviewed again once its review is gone.
     expect((await review(first.customer, { bookedServiceId: first.lines[0]!.id, rating: 5 })).status).toBe(201);
+  });
+});
+
+interface GraphQLResponse<Data> {
+  data?: Data | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; status?: number } }>;
+}
+
+function gql<Data = Record<string, unknown>>(user: TestUser, query: string, variables: Record<string, unknown> = {}) {
+  return call<GraphQLResponse<Data>>(graphql, { path: "/api/graphql", json: { query, variables }, token: user.token });
+}
+
+const REVIEW_FIELDS = "id bookedServiceId serviceId rating text authorName customerId";
+
+describe("GraphQL: reviews over the same services", () => {
+  it("reviewService, updateReview and deleteReview apply the same rules; refusals change nothing", async () => {
+    const { customer, lines } = await deliveredFor();
+    const ready = await deliveredFor("READY");
+    const write = (user: TestUser, bookedServiceId: string, rating: number) =>
+      gql<{ reviewService: ServiceReviewView | null }>(user, `mutation($b: ID!, $r: Int!) { reviewService(bookedServiceId: $b, rating: $r, text: "Via GraphQL") { ${REVIEW_FIELDS} } }`, { b: bookedServiceId, r: rating });
+    const before = await ledgerSnapshot();
+    for (const [user, id, rating, code] of [
+      [users.CUSTOMER, lines[0]!.id, 5, "FORBIDDEN"],
+      [users.ADMIN, lines[0]!.id, 5, "FORBIDDEN"],
+      [users.MECHANIC, lines[0]!.id, 5, "FORBIDDEN"],
+      [ready.customer, ready.lines[0]!.id, 5, "CONFLICT"],
+      [customer, lines[0]!.id, 9, "BAD_USER_INPUT"],
+    ] as Array<[TestUser, string, number, string]>) {
+      const refused = await write(user, id, rating);
+      expect(refused.body.data?.reviewService ?? null).toBeNull();
+      expect(refused.body.errors?.[0]?.extensions?.code, `${user.role} ${rating}`).toBe(code);
+    }
+    expect(await ledgerSnapshot()).toEqual(before);
+
+    const written = await write(customer, lines[0]!.id, 3);
+    expect(written.body.errors).toBeUndefined();
+    const created = written.body.data!.reviewService!;
+    expect(created).toMatchObject({ bookedServiceId: lines[0]!.id, rating: 3, text: "Via GraphQL", customerId: customer.id });
+    expect((await write(customer, lines[0]!.id, 4)).body.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+
+    const change = (user: TestUser, variables: Record<string, unknown>) =>
+      gql<{ updateReview: ServiceReviewView | null }>(user, `mutation($id: ID!, $r: Int, $t: String) { updateReview(id: $id, rating: $r, text: $t) { ${REVIEW_FIELDS} } }`, { id: created.id, ...variables });
+    expect((await change(users.CUSTOMER, { t: "Hijacked" })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await change(users.ADMIN, { r: 1 })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await change(customer, { r: 5, t: "Better on reflection" })).body.data?.updateReview).toMatchObject({ rating: 5, text: "Better on reflection" });
+
+    const service = await gql<{ service: { rating: { average: number | null; count: number }; reviews: Array<{ id: string; rating: number }> } | null }>(
+      users.MECHANIC,
+      `query($id: ID!) { service(id: $id) { rating { average count } reviews(first: 50) { id rating } } }`,
+      { id: lines[0]!.serviceId },
+    );
+    expect(service.body.errors).toBeUndefined();
+    expect(service.body.data?.service?.reviews.map((item) => item.id)).toContain(created.id);
+    expect(service.body.data?.service?.rating.count).toBe(await db.serviceReview.count({ where: { serviceId: lines[0]!.serviceId } }));
+
+    const deleteCall = (user: TestUser) => gql<{ deleteReview: boolean | null }>(user, `mutation($id: ID!) { deleteReview(id: $id) }`, { id: created.id });
+    expect((await deleteCall(users.CUSTOMER)).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await deleteCall(customer)).body.data?.deleteReview).toBe(true);
+    expect(await db.serviceReview.findUnique({ where: { id: created.id } })).toBeNull();
+  });
+
+  it("services with their rating and reviews cost the same number of SQL statements for 3 services as for 12", async () => {
+    const fixture = async (count: number) => {
+      const category = await db.serviceCategory.create({ data: { name: `Rated ${count} ${Date.now()}`, slug: `rated-${count}-${Date.now()}` } });
+      const customer = await createUser("CUSTOMER");
+      for (let index = 0; index < count; index++) {
+        const rated = await db.garageService.create({
+          data: { categoryId: category.id, name: `Rated ${count}.${index} ${category.slug}`, slug: `${category.slug}-${index}`, labourMinutes: 30, basePriceMinor: 1000, gstCode: catalogue.gstCode },
+        });
+        const booking = await workshopBooking(customer.id, catalogue, "DELIVERED", [{ serviceId: rated.id, name: rated.name, priceMinor: 1000 }]);
+        await db.serviceReview.create({ data: { bookedServiceId: booking.services[0]!.id, serviceId: rated.id, customerId: customer.id, authorName: "R", rating: 1 + (index % 5) } });
+      }
+      return category.id;
+    };
+    const few = await fixture(3);
+    const many = await fixture(12);
+    const query = `query($c: ID) { services(categoryId: $c, limit: 12) { id rating { average count } reviews(first: 2) { rating authorName } } }`;
+    const counter = countStatements();
+    try {
+      const measure = async (categoryId: string) => {
+        const before = counter.count();
+        const response = await gql<{ services: Array<{ reviews: unknown[] }> }>(users.CUSTOMER, query, { c: categoryId });
+        expect(response.body.errors).toBeUndefined();
+        return { rows: response.body.data!.services.length, reviews: response.body.data!.services.flatMap((item) => item.reviews).length, statements: counter.count() - before };
+      };
+      await measure(few);
+      const small = await measure(few);
+      const large = await measure(many);
+      expect([small.rows, small.reviews, large.rows, large.reviews]).toEqual([3, 3, 12, 12]);
+      expect(large.statements).toBe(small.statements);
+    } finally {
+      await counter.restore();
+    }
   });
 });

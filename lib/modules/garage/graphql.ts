@@ -1,4 +1,5 @@
 import { type GraphQLParts, nullIfNotFound, withoutNulls } from "../../graphql/builder";
+import { ledgerGraphQL } from "./graphql-ledger";
 import { listAreas } from "./services/areas";
 import { listCarModels } from "./services/car-models";
 import {
@@ -53,13 +54,14 @@ import { listFreeSlots } from "./services/slots";
  * same scopes, "(own)" rules, messages and fields.
  */
 export function garageGraphQL(parts: GraphQLParts): void {
-  catalogueGraphQL(parts);
+  const { GarageServiceRef } = catalogueGraphQL(parts);
   customerGraphQL(parts);
-  bookingGraphQL(parts);
+  const { BookingRef } = bookingGraphQL(parts);
+  ledgerGraphQL(parts, { GarageServiceRef, BookingRef });
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
-function catalogueGraphQL({ builder }: GraphQLParts): void {
+function catalogueGraphQL({ builder }: GraphQLParts) {
   const CarSegmentEnum = builder.enumType("CarSegment", { values: CAR_SEGMENTS });
   const CarFuelEnum = builder.enumType("CarFuel", { values: CAR_FUELS });
   const PriceSourceEnum = builder.enumType("PriceSource", { values: PRICE_SOURCES });
@@ -355,6 +357,7 @@ function catalogueGraphQL({ builder }: GraphQLParts): void {
       },
     }),
   }));
+  return { GarageServiceRef };
 }
 
 
@@ -568,7 +571,7 @@ function customerGraphQL({ builder }: GraphQLParts): void {
 // ── bookings, slots and support queries ──
 const BOOKING_SORT_VALUES = { SLOT: { value: "slot" }, SLOT_DESC: { value: "-slot" } } as const;
 
-function bookingGraphQL({ builder, Person }: GraphQLParts): void {
+function bookingGraphQL({ builder, Person }: GraphQLParts) {
   const BookingStatusEnum = builder.enumType("BookingStatus", { values: BOOKING_STATUSES });
   const SupportQueryStatusEnum = builder.enumType("SupportQueryStatus", { values: SUPPORT_QUERY_STATUSES });
   const BookingSortEnum = builder.enumType("BookingSort", { values: BOOKING_SORT_VALUES });
@@ -736,4 +739,5 @@ function bookingGraphQL({ builder, Person }: GraphQLParts): void {
       },
     }),
   }));
+  return { BookingRef };
 }

@@ -110,9 +110,19 @@ async function settledAmounts(reader: Transaction | typeof db, invoiceIds: reado
     reader.payment.groupBy({ by: ["invoiceId"], where: { invoiceId: { in: ids } }, _sum: { amountMinor: true } }),
   ]);
   const settled = new Map<string, Settled>(ids.map((id) => [id, { creditedMinor: 0, paidMinor: 0 }]));
-  for (const credit of credits) if (credit.correctsId) settled.get(credit.correctsId)!.creditedMinor = -(credit._sum.totalMinor ?? 0);
-  for (const payment of payments) settled.get(payment.invoiceId)!.paidMinor = payment._sum.amountMinor ?? 0;
+  for (const credit of credits) {
+    const entry = credit.correctsId ? settled.get(credit.correctsId) : undefined;
+    if (entry) entry.creditedMinor = -(credit._sum.totalMinor ?? 0);
+  }
+  for (const payment of payments) {
+    const entry = settled.get(payment.invoiceId);
+    if (entry) entry.paidMinor = payment._sum.amountMinor ?? 0;
+  }
   return settled;
+}
+
+async function settledOf(reader: Transaction | typeof db, invoiceId: string): Promise<Settled> {
+  return (await settledAmounts(reader, [invoiceId])).get(invoiceId) ?? { creditedMinor: 0, paidMinor: 0 };
 }
 
 async function invoiceViews(reader: Transaction | typeof db, rows: readonly InvoiceRow[]): Promise<InvoiceView[]> {
@@ -121,7 +131,7 @@ async function invoiceViews(reader: Transaction | typeof db, rows: readonly Invo
 }
 
 async function invoiceView(reader: Transaction | typeof db, row: InvoiceRow): Promise<InvoiceView> {
-  return toInvoiceView(row, (await settledAmounts(reader, [row.id])).get(row.id));
+  return toInvoiceView(row, await settledOf(reader, row.id));
 }
 
 async function detailOf(reader: Transaction | typeof db, row: InvoiceRow): Promise<InvoiceDetailView> {
@@ -256,11 +266,33 @@ export async function getBookingInvoice(principal: Principal, bookingId: string)
   return detailOf(db, row);
 }
 
-/** The invoices of many bookings at once (GraphQL loaders): two queries whatever their number. */
+/** The invoices of many bookings at once (GraphQL `Booking.invoice`): three queries whatever their number. */
 export async function invoicesOfBookings(principal: Principal, bookingIds: readonly string[]): Promise<Map<string, InvoiceView>> {
-  const rows = await db.invoice.findMany({ where: { bookingId: { in: [...bookingIds] }, kind: "INVOICE", ...visible(principal) } });
+  await requireScope(principal, "READ:BOOKINGS");
+  const rows = await db.invoice.findMany({ where: { bookingId: { in: [...new Set(bookingIds)] }, kind: "INVOICE", ...visible(principal) } });
   const views = await invoiceViews(db, rows);
   return new Map(views.map((view) => [view.bookingId, view]));
+}
+
+export interface InvoiceParts {
+  lines: InvoiceLineView[];
+  payments: PaymentView[];
+  creditNotes: CreditNoteView[];
+}
+
+/** Lines, payments and credit notes of invoices already read (GraphQL `Invoice`): three queries whatever their number. */
+export async function partsOfInvoices(invoiceIds: readonly string[]): Promise<Map<string, InvoiceParts>> {
+  const ids = [...new Set(invoiceIds)];
+  const [lines, paid, notes] = await Promise.all([
+    db.invoiceLine.findMany({ where: { invoiceId: { in: ids } }, orderBy: [{ invoiceId: "asc" }, { position: "asc" }] }),
+    db.payment.findMany({ where: { invoiceId: { in: ids } }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }] }),
+    db.invoice.findMany({ where: { correctsId: { in: ids } }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: { sequence: "asc" } }),
+  ]);
+  const parts = new Map<string, InvoiceParts>(ids.map((id) => [id, { lines: [], payments: [], creditNotes: [] }]));
+  for (const line of lines) parts.get(line.invoiceId)?.lines.push(toLineView(line));
+  for (const payment of paid) parts.get(payment.invoiceId)?.payments.push(toPaymentView(payment));
+  for (const note of notes) if (note.correctsId) parts.get(note.correctsId)?.creditNotes.push({ ...documentView(note), lines: note.lines.map(toLineView) });
+  return parts;
 }
 
 /** Locks an invoice row: credit notes and payments on one invoice queue behind each other. */
@@ -307,7 +339,7 @@ export async function creditInvoice(principal: Principal, id: string, input: unk
     }
     const subtotalMinor = -credited.reduce((sum, line) => sum + line.priceMinor, 0);
     const taxMinor = -credited.reduce((sum, line) => sum + line.taxMinor, 0);
-    const settled = (await settledAmounts(tx, [invoice.id])).get(invoice.id)!;
+    const settled = await settledOf(tx, invoice.id);
     const due = balanceDue(invoice, settled);
     if (-(subtotalMinor + taxMinor) > due) throw new ConflictError(INVOICE_MESSAGES.creditBeyondDue(due));
     const now = new Date();
@@ -360,7 +392,7 @@ export async function recordPayment(principal: Principal, id: string, input: unk
   return transaction(async (tx) => {
     const invoice = await lockInvoice(tx, id);
     if (invoice.kind !== "INVOICE") throw new ConflictError(INVOICE_MESSAGES.paymentOnCredit);
-    const due = balanceDue(invoice, (await settledAmounts(tx, [invoice.id])).get(invoice.id)!);
+    const due = balanceDue(invoice, await settledOf(tx, invoice.id));
     if (amountMinor > due) throw new ConflictError(INVOICE_MESSAGES.overpayment(due));
     const payment = toPaymentView(
       await tx.payment.create({ data: { invoiceId: invoice.id, amountMinor, method, reference, recordedById: principal.userId, recordedByName: principal.name } }),

@@ -73,10 +73,16 @@ export async function listServiceReviews(principal: Principal, id: string, query
   return { items: rows.map(toReviewView), total };
 }
 
-/** The reviews of many booked services at once (GraphQL loaders): one query. */
-export async function reviewsOfBookedServices(bookedServiceIds: readonly string[]): Promise<Map<string, ServiceReviewView>> {
-  const rows = await db.serviceReview.findMany({ where: { bookedServiceId: { in: [...bookedServiceIds] } }, include: reviewInclude });
-  return new Map(rows.map((row) => [row.bookedServiceId, toReviewView(row)]));
+/** The newest reviews of many services at once (GraphQL `GarageService.reviews`): one query whatever their number. */
+export async function reviewsOfServices(principal: Principal, serviceIds: readonly string[], perService: number): Promise<Map<string, ServiceReviewView[]>> {
+  await requireScope(principal, "READ:SERVICE_REVIEWS");
+  const rows = await db.serviceReview.findMany({ where: { serviceId: { in: [...new Set(serviceIds)] } }, include: reviewInclude, orderBy: ORDER });
+  const byService = new Map<string, ServiceReviewView[]>(serviceIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const list = row.serviceId === null ? undefined : byService.get(row.serviceId);
+    if (list && list.length < perService) list.push(toReviewView(row));
+  }
+  return byService;
 }
 
 export async function getReview(principal: Principal, id: string): Promise<ServiceReviewView> {
