@@ -118,6 +118,8 @@ export const garageModule = defineModule({
       visible: isGarageStaff,
       description: "Every garage booking by day and status, live as customers book, and the support inbox.",
     },
+    // Admins at the desk: customers hold UPDATE:BOOKINGS only "(own)", mechanics not at all.
+    { href: "/admin/garage/invoices", label: "Invoices", scope: "UPDATE:BOOKINGS", visible: isGarageStaff, description: "Invoices with their balance due, payments at the desk and credit notes." },
     // The staff pages' scopes are ones customers never hold, not even "(own)".
     { href: "/admin/garage/support", label: "Support inbox", scope: "UPDATE:QUERIES" },
     {

@@ -21,9 +21,9 @@ import { recordGarageEvent } from "../events";
 import { creditNoteInputSchema, invoiceListQuerySchema, paymentInputSchema } from "../schemas";
 import { garageSettings } from "../settings";
 import { shopDate } from "../view-models/shop-clock";
-import type { CreditNoteView, InvoiceDetailView, InvoiceLineView, InvoiceView, PaymentView } from "../views";
+import type { BookingView, CreditNoteView, InvoiceDetailView, InvoiceLineView, InvoiceView, PaymentView } from "../views";
 import { actsOnOwnRowsOnly, INVOICE_NUMBER_PREFIX, type InvoiceKindName } from "../vocabulary";
-import { BOOKING_MESSAGES } from "./bookings";
+import { BOOKING_MESSAGES, toBookingView } from "./bookings";
 import { lockBooking, type WorkshopBooking } from "./workshop";
 
 export const INVOICE_MESSAGES = {
@@ -219,6 +219,18 @@ export async function issueInvoice(principal: Principal, bookingId: string): Pro
     const view = await issueInvoiceFor(tx, principal, booking);
     return detailOf(tx, await tx.invoice.findUniqueOrThrow({ where: { id: view.id } }));
   });
+}
+
+/** Ready or delivered bookings without an invoice (issued before invoicing began, say): the desk issues them. */
+export async function uninvoicedBookings(principal: Principal, limit = 50): Promise<BookingView[]> {
+  await requireDesk(principal);
+  const rows = await db.booking.findMany({
+    where: { status: { in: ["READY", "DELIVERED"] }, invoices: { none: { kind: "INVOICE" } } },
+    include: { customer: { select: { id: true, name: true } } },
+    orderBy: [{ slotStart: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+  return rows.map(toBookingView);
 }
 
 function visible(principal: Principal): Prisma.InvoiceWhereInput {
