@@ -85,6 +85,25 @@ export async function reviewsOfServices(principal: Principal, serviceIds: readon
   return byService;
 }
 
+export interface ReviewableLine {
+  bookedServiceId: string;
+  bookingId: string;
+  carPlate: string;
+  slotStart: string;
+}
+
+/** The caller's delivered booked services of a service that have no review yet: what they may review (customers only). */
+export async function reviewableLines(principal: Principal, serviceId: string): Promise<ReviewableLine[]> {
+  await requireScope(principal, "WRITE:SERVICE_REVIEWS");
+  const rows = await db.bookedService.findMany({
+    where: { serviceId: pathId(serviceId, REVIEW_MESSAGES.bookedServiceNotFound), review: null, booking: { customerId: principal.userId, status: "DELIVERED" } },
+    include: { booking: { select: { carPlate: true, slotStart: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+  });
+  return rows.map((row) => ({ bookedServiceId: row.id, bookingId: row.bookingId, carPlate: row.booking.carPlate, slotStart: row.booking.slotStart.toISOString() }));
+}
+
 export async function getReview(principal: Principal, id: string): Promise<ServiceReviewView> {
   await requireScope(principal, "READ:SERVICE_REVIEWS");
   const row = await db.serviceReview.findUnique({ where: { id: pathId(id, REVIEW_MESSAGES.reviewNotFound) }, include: reviewInclude });
