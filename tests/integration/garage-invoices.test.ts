@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { POST as graphql } from "@/app/api/graphql/route";
 import * as bookingInvoice from "@/app/api/v1/bookings/[id]/invoice/route";
+import * as bookingItem from "@/app/api/v1/bookings/[id]/route";
 import * as bookingStatus from "@/app/api/v1/bookings/[id]/status/route";
 import * as creditNotes from "@/app/api/v1/invoices/[id]/credit-notes/route";
 import * as payments from "@/app/api/v1/invoices/[id]/payments/route";
@@ -166,6 +167,18 @@ describe("issuing", () => {
     await expect(db.$executeRaw`DELETE FROM invoices WHERE id = ${issuedInvoice.id}::uuid`).rejects.toThrow(/immutable/);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: issuedInvoice.id } })).totalMinor).toBe(436_600);
     expect(await db.invoiceLine.count({ where: { invoiceId: issuedInvoice.id } })).toBe(2);
+  });
+});
+
+describe("the booking of an invoice", () => {
+  it("stays on the books: deleting a delivered booking with an invoice is a 409", async () => {
+    const { booking } = await bookingOf("DELIVERED");
+    expect((await issue(users.ADMIN, booking.id)).status).toBe(201);
+    const before = await ledgerSnapshot();
+    const refused = await call(bookingItem.DELETE, { method: "DELETE", token: users.ADMIN.token, path: `/api/v1/bookings/${booking.id}`, params: { id: booking.id } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ detail: "This booking has an invoice: it stays on the books." });
+    expect(await ledgerSnapshot()).toEqual(before);
   });
 });
 
