@@ -368,6 +368,23 @@ describe.skipIf(backend === "embedded")(`invoice numbers under concurrency (${ba
     await expectGapFree("INVOICE");
   });
 
+  it("issuers racing while half of them roll back: the committed numbers still run without a gap", async () => {
+    const admin: Principal = { userId: users.ADMIN.id, roleId: 1, role: "ADMIN", name: "Admin", scopes: new Set(), via: "bearer" };
+    const bookings = await Promise.all(Array.from({ length: 12 }, () => bookingOf("READY")));
+    const rows = await db.booking.findMany({ where: { id: { in: bookings.map(({ booking }) => booking.id) } }, include: { customer: { select: { id: true, name: true } } } });
+    const outcomes = await Promise.allSettled(
+      rows.map((row, index) =>
+        db.$transaction(async (tx) => {
+          await issueInvoiceFor(tx, admin, row);
+          if (index % 2 === 0) throw new Error("rolled back");
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(6);
+    expect(await db.invoice.count({ where: { bookingId: { in: rows.map((row) => row.id) } } })).toBe(6);
+    await expectGapFree("INVOICE");
+  });
+
   it("simultaneous credit notes on different invoices get consecutive numbers", async () => {
     const invoices = await Promise.all(Array.from({ length: 8 }, () => issued()));
     const responses = await Promise.all(invoices.map(({ invoice: one }) => credit(users.ADMIN, one.id, { reason: "Recall" })));
