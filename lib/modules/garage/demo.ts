@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../db";
 import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
+import { seedLedgerDemo } from "./demo-ledger";
 import { bookedLines, type PricedLine } from "./services/bookings";
 import { resolvePrices, shopToday } from "./services/pricing";
 import { garageSettings } from "./settings";
@@ -16,6 +17,7 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCatalogueDemo(database)),
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
+    ...(await seedLedgerDemo(database)),
   };
 }
 
