@@ -7,8 +7,6 @@ import * as templates from "@/app/api/v1/inspection-templates/route";
 import * as recommendationItem from "@/app/api/v1/recommendations/[id]/route";
 import { db } from "@/lib/db";
 import { DEMO_INSPECTION_TEMPLATE, seedGarageDemo } from "@/lib/modules/garage/demo";
-import { DEMO_ACCOUNTS } from "@/lib/platform/demo-accounts";
-import { seed } from "@/lib/platform/seed";
 import type { InspectionSubmittedView, InspectionTemplateView, InspectionView, RecommendationView } from "@/lib/modules/garage/views";
 import { eventsFor, type GarageFixture } from "../support/garage-bookings";
 import { garageCatalogue, inspectionSnapshot, inspectionTemplate, workshopBooking } from "../support/garage-inspections";
@@ -363,23 +361,5 @@ describe("demo data", () => {
     expect(items.length).toBeGreaterThanOrEqual(10);
     expect(items.find((item) => item.label === "Front brake pads")).toMatchObject({ measurementUnit: "%", service: { slug: "front-brake-pads" } });
     expect(items.filter((item) => item.measurementUnit === "mm")).toHaveLength(4);
-  });
-
-  it("gives the delivered demo booking a submitted inspection with two small photos, once", async () => {
-    await seed(db, { demo: true });
-    const again = await seed(db, { demo: true });
-    expect(again.demo.garage?.garageInspections ?? 0).toBe(0);
-    const emails = DEMO_ACCOUNTS.filter((account) => account.role === "CUSTOMER").map((account) => account.email);
-    const delivered = await db.booking.findFirstOrThrow({
-      where: { status: "DELIVERED", customer: { email: { in: emails } } },
-      orderBy: { slotStart: "asc" },
-      include: { inspection: { include: { items: { include: { photos: { select: { width: true, contentType: true } } } } } } },
-    });
-    expect(delivered.inspection?.submittedAt).not.toBeNull();
-    expect(delivered.inspection?.items.every((item) => item.rating !== null)).toBe(true);
-    expect(delivered.inspection?.items.flatMap((item) => item.photos)).toEqual([
-      { width: 480, contentType: "image/jpeg" },
-      { width: 480, contentType: "image/jpeg" },
-    ]);
   });
 });

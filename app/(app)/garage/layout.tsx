@@ -12,6 +12,7 @@ export default async function GarageLayout({ children }: { children: ReactNode }
     ...(customer && principal.scopes.has("READ:CUSTOMER_CARS") ? [{ href: "/garage/cars", label: "My cars" }] : []),
     ...(customer && principal.scopes.has("READ:CART") ? [{ href: "/garage/cart", label: "Cart" }] : []),
     ...(customer && principal.scopes.has("READ:BOOKINGS") ? [{ href: "/garage/bookings", label: "My bookings" }] : []),
+    ...(customer && principal.scopes.has("READ:BOOKINGS") ? [{ href: "/garage/invoices", label: "Invoices" }] : []),
     ...(customer && principal.scopes.has("READ:QUERIES") ? [{ href: "/garage/support", label: "Support" }] : []),
   ];
   return (

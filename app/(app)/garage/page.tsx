@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { toggleFavouriteAction } from "@/app/(app)/garage/actions";
 import { addToCartAction } from "@/app/(app)/garage/cart/actions";
 import { FavouriteStar } from "@/components/garage/favourite-star";
+import { RatingSummary } from "@/components/garage/rating";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
@@ -142,6 +143,7 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
                     <FavouriteStar action={toggleFavouriteAction} serviceId={service.id} serviceName={service.name} starred={starred.has(service.id)} />
                   )}
                 </div>
+                <RatingSummary rating={service.rating} className="mt-1" />
                 <p className="mt-2 line-clamp-3 text-sm text-ink-muted">{service.description}</p>
                 <div className="mt-auto flex flex-wrap items-end justify-between gap-3 pt-4">
                   <div>

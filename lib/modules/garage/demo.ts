@@ -2,6 +2,7 @@ import sharp from "sharp";
 import type { PrismaClient } from "../../db";
 import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
+import { seedLedgerDemo } from "./demo-ledger";
 import { bookedLines, type PricedLine } from "./services/bookings";
 import { resolvePrices, shopToday } from "./services/pricing";
 import { garageSettings } from "./settings";
@@ -18,6 +19,7 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
     ...(await seedInspectionDemo(database)),
+    ...(await seedLedgerDemo(database)),
   };
 }
 

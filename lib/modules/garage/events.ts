@@ -16,9 +16,12 @@ import type {
   GstRateView,
   InspectionEvent,
   InspectionTemplateView,
+  InvoiceView,
+  PaymentView,
   PriceChartEntryView,
   RecommendationView,
   ServiceCategoryView,
+  ServiceReviewView,
   ServiceView,
   SupportQueryView,
 } from "./views";
@@ -38,6 +41,7 @@ export type GarageModuleEvent =
   | { topic: "catalogue_events"; type: "gst.updated"; payload: GstRateView }
   | { topic: "catalogue_events"; type: "area.created" | "area.updated" | "area.deleted"; payload: AreaView }
   | { topic: "catalogue_events"; type: "inspection_template.created" | "inspection_template.updated" | "inspection_template.deleted"; payload: InspectionTemplateView }
+  | { topic: "catalogue_events"; type: "review.created" | "review.updated" | "review.deleted"; payload: ServiceReviewView }
   | { topic: "content_events"; type: "content.updated"; payload: ContentPageView }
   | { topic: "cart_events"; type: "favourite.added" | "favourite.removed"; payload: FavouriteView }
   // ── customers: cars, addresses, cart, favourites ──
@@ -54,6 +58,8 @@ export type GarageModuleEvent =
   | { topic: "booking_events"; type: "inspection.started" | "inspection.updated" | "inspection.submitted"; payload: InspectionEvent }
   | { topic: "booking_events"; type: "booking.progress_added" | "booking.progress_updated" | "booking.progress_deleted"; payload: BookingProgressEvent }
   | { topic: "booking_events"; type: "assignment.created" | "assignment.updated" | "assignment.reassigned" | "assignment.deleted"; payload: AssignmentEvent }
+  | { topic: "booking_events"; type: "invoice.issued" | "invoice.credited"; payload: InvoiceView & { creditNote?: InvoiceView } }
+  | { topic: "booking_events"; type: "payment.recorded"; payload: PaymentView & { bookingId: string; customerId: string | null; invoiceNumber: string; balanceDueMinor: number; currency: string } }
   | { topic: "query_events"; type: "query.opened" | "query.answered" | "query.updated"; payload: SupportQueryView }
 ;
 

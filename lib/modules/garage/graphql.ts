@@ -1,5 +1,6 @@
 import { type GraphQLParts, nullIfNotFound, withoutNulls } from "../../graphql/builder";
 import { loadKeyed, requestLoader } from "../../graphql/loaders";
+import { ledgerGraphQL } from "./graphql-ledger";
 import { listAreas } from "./services/areas";
 import { listCarModels } from "./services/car-models";
 import {
@@ -85,16 +86,17 @@ import { listFreeSlots } from "./services/slots";
  * same scopes, "(own)" rules, messages and fields.
  */
 export function garageGraphQL(parts: GraphQLParts): void {
-  catalogueGraphQL(parts);
+  const { GarageServiceRef } = catalogueGraphQL(parts);
   const { CustomerCarRef } = customerGraphQL(parts);
   const bookingRefs = bookingGraphQL(parts);
   assignmentGraphQL(parts, bookingRefs);
   const { RecommendationRef } = inspectionGraphQL(parts, bookingRefs);
   approvalGraphQL(parts, { BookingRef: bookingRefs.BookingRef, CustomerCarRef, RecommendationRef });
+  ledgerGraphQL(parts, { GarageServiceRef, BookingRef: bookingRefs.BookingRef });
 }
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
-function catalogueGraphQL({ builder }: GraphQLParts): void {
+function catalogueGraphQL({ builder }: GraphQLParts) {
   const CarSegmentEnum = builder.enumType("CarSegment", { values: CAR_SEGMENTS });
   const CarFuelEnum = builder.enumType("CarFuel", { values: CAR_FUELS });
   const PriceSourceEnum = builder.enumType("PriceSource", { values: PRICE_SOURCES });
@@ -390,6 +392,7 @@ function catalogueGraphQL({ builder }: GraphQLParts): void {
       },
     }),
   }));
+  return { GarageServiceRef };
 }
 
 

@@ -62,6 +62,9 @@ export const garageModule = defineModule({
     "app/api/v1/inspection-templates",
     "app/api/v1/inspection-photos",
     "app/api/v1/recommendations",
+    // the workshop floor: reviews, invoices and payments
+    "app/api/v1/reviews",
+    "app/api/v1/invoices",
   ],
   operations: garageOperations,
   resources: GARAGE_RESOURCES,
@@ -134,6 +137,8 @@ export const garageModule = defineModule({
       visible: isGarageStaff,
       description: "Every car in the shop by workshop status; move a card to move the job on.",
     },
+    // Admins at the desk: customers hold UPDATE:BOOKINGS only "(own)", mechanics not at all.
+    { href: "/admin/garage/invoices", label: "Invoices", scope: "UPDATE:BOOKINGS", visible: isGarageStaff, description: "Invoices with their balance due, payments at the desk and credit notes." },
     // The staff pages' scopes are ones customers never hold, not even "(own)".
     {
       href: "/admin/garage/jobs",

@@ -5,6 +5,7 @@ import type { NotificationDraft } from "../../notifications/rules";
 import { garageSettings } from "./settings";
 import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingStatusName } from "./vocabulary";
 import { formatShopClock, formatShopTime } from "./view-models/shop-clock";
+import { formatMinor } from "./view-models/money";
 
 function slotText(payload: unknown): string {
   const start = payloadText(payload, "slotStart");
@@ -24,6 +25,12 @@ function jobText(payload: unknown): string {
     ? `, ${formatShopTime(startsAt, zone)}–${formatShopClock(endsAt, zone)}`
     : "";
   return `${payloadText(payload, "booking", "carPlate") ?? "A car"}${when}`;
+}
+
+function moneyText(payload: unknown, field: string): string {
+  const amount = payload !== null && typeof payload === "object" ? (payload as Record<string, unknown>)[field] : undefined;
+  const currency = payloadText(payload, "currency") ?? garageSettings().GARAGE_CURRENCY;
+  return typeof amount === "number" && Number.isSafeInteger(amount) ? formatMinor(amount, currency) : "An amount";
 }
 
 async function admins(tx: Transaction): Promise<Array<{ id: string }>> {
@@ -113,6 +120,24 @@ export async function garageNotifications(event: LoggedEvent, tx: Transaction): 
         body: `${customer} ${approved ? "approved" : "declined"} ${items} item${items === 1 ? "" : "s"}${channel}.`,
         link: "/admin/garage/bookings",
       }));
+    }
+    case "invoice.issued": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      const number = payloadText(event.payload, "number") ?? "Your invoice";
+      return customerId && bookingId
+        ? [{ userId: customerId, title: `Invoice ${number} for ${carText(event.payload)}`, body: `${moneyText(event.payload, "totalMinor")} due. See your booking to view and print it.`, link: `/garage/bookings/${bookingId}` }]
+        : [];
+    }
+    case "payment.recorded": {
+      const bookingId = payloadText(event.payload, "bookingId");
+      return customerId && bookingId
+        ? [{
+            userId: customerId,
+            title: "Payment received",
+            body: `${moneyText(event.payload, "amountMinor")} towards invoice ${payloadText(event.payload, "invoiceNumber") ?? ""}; ${moneyText(event.payload, "balanceDueMinor")} still due.`,
+            link: `/garage/bookings/${bookingId}`,
+          }]
+        : [];
     }
     case "query.opened":
       return (await admins(tx)).map((admin) => ({

@@ -71,6 +71,13 @@ import {
   inspectionUpdateSchema,
   recommendationInputSchema,
   recommendationUpdateSchema,
+  creditNoteInputSchema,
+  invoiceListQuerySchema,
+  paymentInputSchema,
+  reviewInputSchema,
+  reviewListQuerySchema,
+  reviewUpdateSchema,
+  serviceReviewListQuerySchema,
 } from "./schemas";
 import {
   approvalOutcomeViewSchema,
@@ -103,6 +110,11 @@ import {
   inspectionSubmittedViewSchema,
   inspectionTemplateViewSchema,
   inspectionViewSchema,
+  creditNoteSummarySchema,
+  invoiceDetailViewSchema,
+  invoiceViewSchema,
+  paymentViewSchema,
+  serviceReviewViewSchema,
 } from "./views";
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
@@ -1229,5 +1241,172 @@ const inspectionOperations: ApiOperation[] = [
   },
 ];
 
+const REVIEWS = "Garage: service reviews";
+
+const reviewOperations: ApiOperation[] = [
+  {
+    method: "GET",
+    path: "/api/v1/reviews",
+    operationId: "listServiceReviews",
+    tag: REVIEWS,
+    summary: "Service reviews",
+    description: "Newest first; filter by service or by author.",
+    security: "bearer",
+    scopes: ["READ:SERVICE_REVIEWS"],
+    query: reviewListQuerySchema,
+    responses: { 200: listResponse("One page of reviews.", serviceReviewViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 422) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/reviews",
+    operationId: "createServiceReview",
+    tag: REVIEWS,
+    summary: "Review a delivered booked service",
+    description:
+      "Once per booked service, after the booking is delivered (409 before, 409 for a second review). The catalogue's average and count of the service include it.",
+    security: "bearer",
+    scopes: ["WRITE:SERVICE_REVIEWS"],
+    scopeNote: "Only the booking's customer reviews its services: anyone else's booking is a 403, admins included (a review is the customer's word).",
+    body: { schema: reviewInputSchema },
+    responses: { 201: jsonResponse("The review.", serviceReviewViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/reviews/{id}",
+    operationId: "getServiceReview",
+    tag: REVIEWS,
+    summary: "A review",
+    security: "bearer",
+    scopes: ["READ:SERVICE_REVIEWS"],
+    responses: { 200: jsonResponse("The review.", serviceReviewViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/reviews/{id}",
+    operationId: "updateServiceReview",
+    tag: REVIEWS,
+    summary: "Change a review",
+    security: "bearer",
+    scopes: ["UPDATE:SERVICE_REVIEWS"],
+    ownRows: true,
+    scopeNote: "Customers: their own reviews (403 otherwise). Admins moderate the text of any review; its rating stays the customer's (403).",
+    body: { schema: reviewUpdateSchema },
+    responses: { 200: jsonResponse("The review.", serviceReviewViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/reviews/{id}",
+    operationId: "deleteServiceReview",
+    tag: REVIEWS,
+    summary: "Delete a review",
+    security: "bearer",
+    scopes: ["DELETE:SERVICE_REVIEWS"],
+    ownRows: true,
+    scopeNote: "Customers: their own reviews (403 otherwise); admins: any.",
+    responses: { 204: NO_CONTENT, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/services/{id}/reviews",
+    operationId: "listReviewsOfService",
+    tag: REVIEWS,
+    summary: "A service's reviews",
+    description: "Newest first. " + READERS_SEE_ACTIVE,
+    security: "bearer",
+    scopes: ["READ:SERVICE_REVIEWS"],
+    query: serviceReviewListQuerySchema,
+    responses: { 200: listResponse("One page of the service's reviews.", serviceReviewViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 422) },
+  },
+];
+
+const INVOICES = "Garage: invoices and payments";
+const INVOICE_READERS =
+  "The matrix has no invoice rows: invoices ride on the booking's scopes. Staff read every invoice; customers their own (another customer's answers 404).";
+const INVOICE_DESK =
+  "The matrix has no invoice rows: issuing, credit notes and payments take UPDATE:BOOKINGS on every booking, i.e. an admin at the desk. Customers (who hold it only \"(own)\") and mechanics get a 403.";
+
+const invoiceOperations: ApiOperation[] = [
+  {
+    method: "GET",
+    path: "/api/v1/invoices",
+    operationId: "listInvoices",
+    tag: INVOICES,
+    summary: "Invoices",
+    description: "Newest first, with what credit notes and payments took off and the balance due. Credit notes appear within their invoice.",
+    security: "bearer",
+    scopes: ["READ:BOOKINGS"],
+    ownRows: true,
+    scopeNote: INVOICE_READERS,
+    query: invoiceListQuerySchema,
+    responses: { 200: listResponse("One page of invoices.", invoiceViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 422) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/invoices/{id}",
+    operationId: "getInvoice",
+    tag: INVOICES,
+    summary: "An invoice or credit note",
+    description: "With its lines, payments, credit notes and balance due (total − credit notes − payments).",
+    security: "bearer",
+    scopes: ["READ:BOOKINGS"],
+    ownRows: true,
+    scopeNote: INVOICE_READERS,
+    responses: { 200: jsonResponse("The invoice.", invoiceDetailViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/bookings/{id}/invoice",
+    operationId: "getBookingInvoice",
+    tag: INVOICES,
+    summary: "A booking's invoice",
+    description: "Issued when the booking reaches READY; 404 until then.",
+    security: "bearer",
+    scopes: ["READ:BOOKINGS"],
+    ownRows: true,
+    scopeNote: INVOICE_READERS,
+    responses: { 200: jsonResponse("The invoice.", invoiceDetailViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/bookings/{id}/invoice",
+    operationId: "issueBookingInvoice",
+    tag: INVOICES,
+    summary: "Issue a booking's invoice",
+    description:
+      "Moving a booking to READY issues its invoice by itself; this issues it for a READY or DELIVERED booking that has none (409 otherwise). Numbers run without gaps per year of the shop's time zone (INV-2026-000001). Issued invoices are immutable.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKINGS"],
+    scopeNote: INVOICE_DESK,
+    responses: { 201: jsonResponse("The invoice.", invoiceDetailViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/invoices/{id}/credit-notes",
+    operationId: "creditInvoice",
+    tag: INVOICES,
+    summary: "Correct an invoice with a credit note",
+    description:
+      "Credits all of the invoice's lines not credited yet, or the lines named by position (each line once: 409 again). A credit note takes off at most the balance still due (409), numbered CN-2026-000001.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKINGS"],
+    scopeNote: INVOICE_DESK,
+    body: { schema: creditNoteInputSchema },
+    responses: { 201: jsonResponse("The credit note.", creditNoteSummarySchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/invoices/{id}/payments",
+    operationId: "recordInvoicePayment",
+    tag: INVOICES,
+    summary: "Record a payment at the desk",
+    description: "Cash, card at the desk or bank transfer; partial payments add up, never beyond the balance due (409). The customer hears the receipt.",
+    security: "bearer",
+    scopes: ["UPDATE:BOOKINGS"],
+    scopeNote: INVOICE_DESK,
+    body: { schema: paymentInputSchema },
+    responses: { 201: jsonResponse("The payment.", paymentViewSchema), ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, ...JSON_BODY_ERRORS) },
+  },
+];
+
 /** The garage's REST operations. */
-export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations, ...workshopOperations, ...assignmentOperations, ...approvalOperations, ...inspectionOperations];
+export const garageOperations: readonly ApiOperation[] = [...catalogueOperations, ...customerOperations, ...bookingOperations, ...workshopOperations, ...assignmentOperations, ...approvalOperations, ...inspectionOperations, ...reviewOperations, ...invoiceOperations];

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { PUBLIC_ID_PATTERN } from "../../identity/roles";
 import { idSchema, instantSchema, pageQuery, queryBoolean, queryNumber, safeText } from "../../validation";
-import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, INSPECTION_RATINGS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, CAR_FUELS, CAR_SEGMENTS, INSPECTION_RATINGS, PAYMENT_METHODS, SUPPORT_QUERY_STATUSES } from "./vocabulary";
 
 export const calendarDateInput = z.iso.date("must be a date YYYY-MM-DD");
 
@@ -515,3 +515,41 @@ export const recommendationUpdateSchema = z
   })
   .partial()
   .refine(atLeastOneField, NO_FIELDS);
+
+// ── the workshop floor: reviews, invoices and payments ──
+
+const reviewRating = z.number("must be a whole number from 1 to 5").int("must be a whole number from 1 to 5").min(1, "must be at least 1").max(5, "must be at most 5");
+const reviewText = safeText(2000, { min: 0, multiline: true });
+
+/** POST /reviews: the booking's customer reviews one delivered booked service. */
+export const reviewInputSchema = z.strictObject({ bookedServiceId: idSchema, rating: reviewRating, text: reviewText.default("") });
+export const reviewUpdateSchema = z
+  .strictObject({ rating: reviewRating, text: reviewText })
+  .partial()
+  .refine(atLeastOneField, { message: NO_FIELDS });
+export const reviewListQuerySchema = z.object({ serviceId: idSchema.optional(), customerId: safeText(16).optional(), ...pageQuery });
+export const serviceReviewListQuerySchema = z.object({ ...pageQuery });
+export const REVIEW_FIELDS = ["rating", "text"] as const;
+
+export const invoiceListQuerySchema = z.object({
+  bookingId: idSchema.optional(),
+  status: z.enum(["paid", "unpaid"]).optional().describe("paid: nothing due; unpaid: a balance due."),
+  ...pageQuery,
+});
+
+/** POST /invoices/{id}/credit-notes: all of the invoice's lines, or those named by position. */
+export const creditNoteInputSchema = z.strictObject({
+  reason: safeText(500, { multiline: true }),
+  lines: z
+    .array(z.strictObject({ position: z.number("must be a line's position").int("must be a line's position").min(1, "must be a line's position").max(1000) }))
+    .min(1, "name at least one line, or leave lines out to credit them all")
+    .max(200)
+    .optional(),
+});
+
+export const paymentInputSchema = z.strictObject({
+  amountMinor: z.number("must be a whole amount in minor units").int("must be a whole amount in minor units").min(1, "must be more than 0").max(1_000_000_000),
+  method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or BANK_TRANSFER"),
+  reference: safeText(200, { min: 0 }).default(""),
+});
+export const PAYMENT_FIELDS = ["amountMinor", "method", "reference"] as const;

@@ -4,10 +4,30 @@
  * Money fields end in `Minor` (integer minor units of GARAGE_CURRENCY).
  */
 import { z } from "zod";
-import { ASSIGNMENT_STATUSES, BOOKING_STATUSES, type BookingStatusName, CAR_FUELS, CAR_SEGMENTS, CONTENT_SLUGS, PRICE_SOURCES, SUPPORT_QUERY_STATUSES } from "./vocabulary";
+import {
+  ASSIGNMENT_STATUSES,
+  BOOKING_STATUSES,
+  type BookingStatusName,
+  CAR_FUELS,
+  CAR_SEGMENTS,
+  CONTENT_SLUGS,
+  INVOICE_KINDS,
+  PAYMENT_METHODS,
+  PRICE_SOURCES,
+  SUPPORT_QUERY_STATUSES,
+} from "./vocabulary";
 
 export const instant = z.iso.datetime();
 export const calendarDate = z.iso.date();
+
+/** A service's reviews in sum: the average rating (null without reviews) and how many there are. */
+export const serviceRatingSchema = z
+  .strictObject({
+    average: z.number().min(1).max(5).nullable().describe("Mean of the ratings, rounded to one decimal; null without reviews."),
+    count: z.number().int().min(0),
+  })
+  .meta({ title: "ServiceRating" });
+export type ServiceRating = z.infer<typeof serviceRatingSchema>;
 
 // ── catalogue: categories, services, car models, price chart, GST, areas; content pages ──
 
@@ -39,6 +59,7 @@ export const serviceViewSchema = z
     ...money,
     gstCode: z.string(),
     active: z.boolean(),
+    rating: serviceRatingSchema,
     createdAt: instant,
     updatedAt: instant,
   })
@@ -536,3 +557,75 @@ export const inspectionSubmittedViewSchema = z.strictObject({
   booking: bookingViewSchema,
 }).meta({ title: "InspectionSubmittedView" });
 export type InspectionSubmittedView = z.infer<typeof inspectionSubmittedViewSchema>;
+// ── the workshop floor: reviews, invoices and payments ──
+
+export const serviceReviewViewSchema = z.strictObject({
+  id: z.string(),
+  bookedServiceId: z.string(),
+  bookingId: z.string(),
+  serviceId: z.string().nullable(),
+  serviceName: z.string(),
+  customerId: z.string().nullable(),
+  authorName: z.string(),
+  rating: z.number().int().min(1).max(5),
+  text: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+}).meta({ title: "ServiceReviewView" });
+export type ServiceReviewView = z.infer<typeof serviceReviewViewSchema>;
+
+export const invoiceLineViewSchema = z.strictObject({
+  position: z.number().int(),
+  description: z.string(),
+  priceMinor: z.number().int(),
+  gstCode: z.string(),
+  gstBasisPoints: z.number().int(),
+  taxMinor: z.number().int(),
+}).meta({ title: "InvoiceLineView" });
+export type InvoiceLineView = z.infer<typeof invoiceLineViewSchema>;
+
+export const paymentViewSchema = z.strictObject({
+  id: z.string(),
+  invoiceId: z.string(),
+  amountMinor: z.number().int(),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string(),
+  recordedByName: z.string(),
+  receivedAt: instant,
+}).meta({ title: "PaymentView" });
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+/** An issued document, as lists show it: invoice or credit note, with what is still due on an invoice. */
+export const invoiceViewSchema = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(INVOICE_KINDS),
+  bookingId: z.string(),
+  correctsId: z.string().nullable(),
+  customerId: z.string().nullable(),
+  customerName: z.string(),
+  carPlate: z.string(),
+  carDescription: z.string(),
+  subtotalMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  note: z.string().nullable(),
+  issuedByName: z.string(),
+  issuedAt: instant,
+  creditedMinor: z.number().int().describe("What credit notes took off this invoice (positive; 0 on a credit note)."),
+  paidMinor: z.number().int(),
+  balanceDueMinor: z.number().int().min(0).describe("total − credited − paid; never negative (0 on a credit note)."),
+}).meta({ title: "InvoiceView" });
+export type InvoiceView = z.infer<typeof invoiceViewSchema>;
+
+export const creditNoteSummarySchema = invoiceViewSchema
+  .omit({ creditedMinor: true, paidMinor: true, balanceDueMinor: true })
+  .extend({ lines: z.array(invoiceLineViewSchema) })
+  .meta({ title: "CreditNoteView" });
+export type CreditNoteView = z.infer<typeof creditNoteSummarySchema>;
+
+export const invoiceDetailViewSchema = invoiceViewSchema
+  .extend({ lines: z.array(invoiceLineViewSchema), payments: z.array(paymentViewSchema), creditNotes: z.array(creditNoteSummarySchema) })
+  .meta({ title: "InvoiceDetailView" });
+export type InvoiceDetailView = z.infer<typeof invoiceDetailViewSchema>;

@@ -3,7 +3,7 @@
  * labels. Free of server imports, so client components use them too; `satisfies`
  * keeps them equal to the database enums.
  */
-import type { AssignmentStatus, BookingStatus, CarFuel, CarSegment, InspectionRating, SupportQueryStatus } from "../../generated/prisma/enums";
+import type { AssignmentStatus, BookingStatus, CarFuel, CarSegment, InspectionRating, InvoiceKind, PaymentMethod, SupportQueryStatus } from "../../generated/prisma/enums";
 import type { RoleName } from "../../identity/roles";
 
 export const GARAGE_RESOURCES = {
@@ -144,6 +144,16 @@ export const SUPPORT_QUERY_STATUSES = ["OPEN", "ANSWERED", "CLOSED"] as const sa
 export type SupportQueryStatusName = (typeof SUPPORT_QUERY_STATUSES)[number];
 export const SUPPORT_QUERY_STATUS_LABELS: Record<SupportQueryStatusName, string> = { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" };
 
+/** An issued document: an invoice, or a credit note correcting one (its lines negative). */
+export const INVOICE_KINDS = ["INVOICE", "CREDIT_NOTE"] as const satisfies readonly InvoiceKind[];
+export type InvoiceKindName = (typeof INVOICE_KINDS)[number];
+export const INVOICE_NUMBER_PREFIX: Record<InvoiceKindName, string> = { INVOICE: "INV", CREDIT_NOTE: "CN" };
+
+/** How the desk takes money (no payment gateway). */
+export const PAYMENT_METHODS = ["CASH", "CARD", "BANK_TRANSFER"] as const satisfies readonly PaymentMethod[];
+export type PaymentMethodName = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethodName, string> = { CASH: "Cash", CARD: "Card at the desk", BANK_TRANSFER: "Bank transfer" };
+
 /** Where a price came from: the chart's row for the car's model, its segment's row, or the service's base price. */
 export const PRICE_SOURCES = ["MODEL", "SEGMENT", "BASE"] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
@@ -193,6 +203,9 @@ export const CATALOGUE_EVENT_TYPES = [
   "inspection_template.created",
   "inspection_template.updated",
   "inspection_template.deleted",
+  "review.created",
+  "review.updated",
+  "review.deleted",
 ] as const;
 export type CatalogueEventType = (typeof CATALOGUE_EVENT_TYPES)[number];
 export const CONTENT_EVENT_TYPES = ["content.updated"] as const;
@@ -224,6 +237,9 @@ export const BOOKING_EVENT_TYPES = [
   "inspection.started",
   "inspection.updated",
   "inspection.submitted",
+  "invoice.issued",
+  "invoice.credited",
+  "payment.recorded",
 ] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 export const QUERY_EVENT_TYPES = ["query.opened", "query.answered", "query.updated"] as const;
@@ -249,5 +265,8 @@ export const GARAGE_EVENT_TEXT: Readonly<Record<string, { title: string; body: s
   "booking.progress_added": { title: "A note from the workshop", body: "See your booking's timeline." },
   "recommendation.created": { title: "Recommended work awaits your approval", body: "Approve or decline it on your booking's page." },
   "recommendation.revised": { title: "Approved work was changed", body: "It needs your approval again: see your booking's page." },
+  "invoice.issued": { title: "Your invoice is ready", body: "See your booking for the invoice and the balance due." },
+  "invoice.credited": { title: "Your invoice was corrected", body: "See your booking for the credit note and the balance due." },
+  "payment.recorded": { title: "Payment received", body: "See your booking for the receipt and the balance due." },
   "query.answered": { title: "The garage answered your question", body: "See Support for the answer." },
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { cancelBookingAction } from "@/app/(app)/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
+import { InvoiceSummary } from "@/components/garage/invoice-summary";
 import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
@@ -10,6 +11,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { primaryButtonClass } from "@/components/ui/buttons";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { listMyBookings } from "@/lib/modules/garage/services/bookings";
+import { invoicesOfBookings } from "@/lib/modules/garage/services/invoices";
 import { garageSettings } from "@/lib/modules/garage/settings";
 import { formatMinor } from "@/lib/modules/garage/view-models/money";
 
@@ -19,6 +21,7 @@ export default async function MyBookingsPage() {
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:BOOKINGS")) forbidden();
   const { items } = await listMyBookings(principal, { limit: 200 });
+  const invoices = await invoicesOfBookings(principal, items.map((booking) => booking.id));
   const timeZone = garageSettings().GARAGE_TIME_ZONE;
 
   return (
@@ -66,6 +69,11 @@ export default async function MyBookingsPage() {
                 </div>
               </dl>
               {booking.notes && <p className="mt-3 text-sm text-ink-muted">{booking.notes}</p>}
+              {invoices.has(booking.id) && (
+                <div className="mt-3 border-t border-line pt-3">
+                  <InvoiceSummary invoice={invoices.get(booking.id)!} />
+                </div>
+              )}
               {booking.status === "BOOKED" && (
                 <div className="mt-4 flex justify-end">
                   <ActionButton

@@ -29,6 +29,7 @@ export const BOOKING_MESSAGES = {
   customerCancelTooLate: "You can cancel only before the car is checked in.",
   adminCancelTooLate: "Work on this booking has started: it can no longer be cancelled.",
   notDeletable: "Only cancelled or delivered bookings can be deleted.",
+  invoiced: "This booking has an invoice: it stays on the books.",
 } as const;
 
 const MINUTE = 60_000;
@@ -371,6 +372,8 @@ export async function deleteBooking(principal: Principal, id: string): Promise<v
   const bookingId = pathId(id, BOOKING_MESSAGES.bookingNotFound);
   await transaction(async (tx) => {
     const booking = await visibleBooking(tx, principal, bookingId);
+    // Issued invoices are immutable and their booking stays with them (the foreign key is RESTRICT).
+    if ((await tx.invoice.count({ where: { bookingId: booking.id } })) > 0) throw new ConflictError(BOOKING_MESSAGES.invoiced);
     const deleted = await tx.booking.deleteMany({ where: { id: booking.id, status: { in: ["CANCELLED", "DELIVERED"] } } });
     if (deleted.count === 0) throw new ConflictError(BOOKING_MESSAGES.notDeletable);
     await recordGarageEvent(tx, { topic: "booking_events", type: "booking.deleted", key: booking.id, payload: toBookingView(booking), actor: principal.userId });

@@ -1,5 +1,5 @@
 import type { Principal } from "../../../auth/principal";
-import { db } from "../../../db";
+import { db, type Transaction } from "../../../db";
 import { withConflicts } from "../../../db-conflicts";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
@@ -16,7 +16,7 @@ import {
   serviceUpdateSchema,
 } from "../schemas";
 import { garageSettings } from "../settings";
-import type { ServiceCategoryView, ServiceView } from "../views";
+import type { ServiceCategoryView, ServiceRating, ServiceView } from "../views";
 
 export const CATALOGUE_MESSAGES = {
   categoryNotFound: "Service category not found.",
@@ -57,7 +57,34 @@ export function toServiceCategoryView(row: ServiceCategory): ServiceCategoryView
 type ServiceRow = GarageService & { category: Pick<ServiceCategory, "id" | "name" | "slug"> };
 const serviceInclude = { category: { select: { id: true, name: true, slug: true } } } as const;
 
-export function toServiceView(row: ServiceRow): ServiceView {
+export const NO_RATING: ServiceRating = { average: null, count: 0 };
+
+/** The average rating and review count of each service: one grouped query for a whole list. */
+export async function serviceRatings(reader: Transaction | typeof db, serviceIds: readonly string[]): Promise<Map<string, ServiceRating>> {
+  if (serviceIds.length === 0) return new Map();
+  const groups = await reader.serviceReview.groupBy({
+    by: ["serviceId"],
+    where: { serviceId: { in: [...new Set(serviceIds)] } },
+    _avg: { rating: true },
+    _count: { _all: true },
+  });
+  return new Map(
+    groups.flatMap((group) =>
+      group.serviceId === null ? [] : [[group.serviceId, { average: group._avg.rating === null ? null : Math.round(group._avg.rating * 10) / 10, count: group._count._all }] as const],
+    ),
+  );
+}
+
+async function serviceViews(reader: Transaction | typeof db, rows: readonly ServiceRow[]): Promise<ServiceView[]> {
+  const ratings = await serviceRatings(reader, rows.map((row) => row.id));
+  return rows.map((row) => toServiceView(row, ratings.get(row.id)));
+}
+
+async function serviceView(reader: Transaction | typeof db, row: ServiceRow): Promise<ServiceView> {
+  return toServiceView(row, (await serviceRatings(reader, [row.id])).get(row.id));
+}
+
+export function toServiceView(row: ServiceRow, rating: ServiceRating = NO_RATING): ServiceView {
   return {
     id: row.id,
     name: row.name,
@@ -70,6 +97,7 @@ export function toServiceView(row: ServiceRow): ServiceView {
     currency: garageSettings().GARAGE_CURRENCY,
     gstCode: row.gstCode,
     active: row.active,
+    rating,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -171,7 +199,7 @@ export async function listServices(principal: Principal, query: unknown = {}): P
     db.garageService.findMany({ where, include: serviceInclude, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit, skip: offset }),
     db.garageService.count({ where }),
   ]);
-  return { items: rows.map(toServiceView), total };
+  return { items: await serviceViews(db, rows), total };
 }
 
 /** A service the principal may see: unknown, malformed, or inactive for a reader who cannot edit the catalogue → 404. */
@@ -183,7 +211,7 @@ export async function loadVisibleService(principal: Principal, id: unknown): Pro
 
 export async function getService(principal: Principal, id: string): Promise<ServiceView> {
   await requireScope(principal, "READ:SERVICES");
-  return toServiceView(await loadVisibleService(principal, id));
+  return serviceView(db, await loadVisibleService(principal, id));
 }
 
 async function requireCategory(categoryId: string): Promise<void> {
@@ -228,12 +256,13 @@ export async function updateService(principal: Principal, id: string, input: unk
     () =>
       transaction(async (tx) => {
         const updated = await tx.garageService.update({ where: { id: serviceId }, data: changes, include: serviceInclude });
-        await recordGarageEvent(tx, { topic: "catalogue_events", type: "service.updated", key: updated.id, payload: toServiceView(updated), actor: principal.userId });
-        return updated;
+        const view = await serviceView(tx, updated);
+        await recordGarageEvent(tx, { topic: "catalogue_events", type: "service.updated", key: updated.id, payload: view, actor: principal.userId });
+        return view;
       }),
     serviceConflicts,
   );
-  return toServiceView(row);
+  return row;
 }
 
 /** Its price rows, cart lines and favourites go with it; booked services keep their snapshot (service_id becomes null). */
@@ -243,7 +272,8 @@ export async function deleteService(principal: Principal, id: string): Promise<v
   await transaction(async (tx) => {
     const row = await tx.garageService.findUnique({ where: { id: serviceId }, include: serviceInclude });
     if (!row) throw new NotFoundError(CATALOGUE_MESSAGES.serviceNotFound);
+    const view = await serviceView(tx, row);
     await tx.garageService.delete({ where: { id: serviceId } });
-    await recordGarageEvent(tx, { topic: "catalogue_events", type: "service.deleted", key: row.id, payload: toServiceView(row), actor: principal.userId });
+    await recordGarageEvent(tx, { topic: "catalogue_events", type: "service.deleted", key: row.id, payload: view, actor: principal.userId });
   });
 }

@@ -400,10 +400,12 @@ export async function submitInspection(principal: Principal, bookingId: string):
       );
     }
     await tx.inspection.update({ where: { id: inspection.id }, data: { submittedAt: new Date() } });
-    const to: BookingStatusName = recommendations.length > 0 ? "AWAITING_APPROVAL" : "IN_PROGRESS";
+    // Deferred work offered again when the booking was made waits for the same decision.
+    const awaiting = await tx.recommendation.count({ where: { bookingId: booking.id, status: "PENDING" } });
+    const to: BookingStatusName = awaiting > 0 ? "AWAITING_APPROVAL" : "IN_PROGRESS";
     const note =
-      recommendations.length > 0
-        ? `Inspection submitted: ${recommendations.length} recommended ${recommendations.length === 1 ? "item awaits" : "items await"} your approval.`
+      awaiting > 0
+        ? `Inspection submitted: ${awaiting} recommended ${awaiting === 1 ? "item awaits" : "items await"} your approval.`
         : "Inspection submitted: nothing more to do than the booked work.";
     const moved = await moveBooking(tx, principal, booking, to, { note });
     const view = toInspectionView(await tx.inspection.findUniqueOrThrow({ where: { id: inspection.id }, include: inspectionInclude }));

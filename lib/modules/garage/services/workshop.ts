@@ -18,6 +18,7 @@ import { addCalendarDays, shopDate, shopInstant } from "../view-models/shop-cloc
 import type { BookingProgressEvent, BookingProgressView, BookingView, WorkshopCardView } from "../views";
 import { actsOnOwnRowsOnly, BOOKING_STATUS_LABELS, canMoveTo, WORKSHOP_TRANSITIONS, type BookingStatusName } from "../vocabulary";
 import { BOOKING_MESSAGES, toBookingView, toProgressView } from "./bookings";
+import { issueInvoiceFor } from "./invoices";
 
 export const WORKSHOP_MESSAGES = {
   notYourJob: "Only the mechanic assigned to this booking (or an admin) can do that.",
@@ -113,7 +114,9 @@ export async function transitionBooking(principal: Principal, id: string, input:
       data = { odometerOutKm: odometerKm };
       if (booking.carId) await tx.customerCar.updateMany({ where: { id: booking.carId, odometerKm: { lt: odometerKm } }, data: { odometerKm } });
     }
-    return moveBooking(tx, principal, booking, to, { note, data });
+    const moved = await moveBooking(tx, principal, booking, to, { note, data });
+    if (to === "READY") await issueInvoiceFor(tx, principal, moved);
+    return moved;
   });
   return toBookingView(row);
 }

@@ -24,3 +24,16 @@ export function formatMinor(amountMinor: number, currency: string): string {
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(amountMinor / 10 ** digits);
 }
+
+/**
+ * An amount typed in major units ("1234.50", "1,234.5") in minor units of the currency; NaN when
+ * it is not a plain amount with at most the currency's decimals (the service then answers a 422).
+ */
+export function minorFromMajor(text: string, currency: string): number {
+  const digits = new Intl.NumberFormat("en-IN", { style: "currency", currency: /^[A-Z]{3}$/.test(currency) ? currency : "INR" }).resolvedOptions().maximumFractionDigits ?? 2;
+  const cleaned = text.trim().replace(/[,\s]/g, "");
+  const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(cleaned);
+  if (!match || (match[2]?.length ?? 0) > digits) return Number.NaN;
+  const fraction = (match[2] ?? "").padEnd(digits, "0");
+  return Number(match[1]) * 10 ** digits + (fraction ? Number(fraction) : 0);
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { authenticate } from "@/lib/auth/authenticate";
+import { jsonBody, route } from "@/lib/http/route";
+import { creditInvoice } from "@/lib/modules/garage/services/invoices";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const POST = route<Params>(async (request, { params }) => {
+  const principal = await authenticate(request);
+  return Response.json(await creditInvoice(principal, (await params).id, await jsonBody(request, z.unknown())), { status: 201 });
+});
