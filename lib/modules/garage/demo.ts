@@ -2,7 +2,12 @@ import sharp from "sharp";
 import type { PrismaClient } from "../../db";
 import type { CarFuel, CarSegment } from "../../generated/prisma/enums";
 import { DEMO_ACCOUNTS } from "../../platform/demo-accounts";
+import type { Principal } from "../../auth/principal";
 import { seedLedgerDemo } from "./demo-ledger";
+import { recomputeBookingTotals } from "./services/approvals";
+import { issueInvoiceFor } from "./services/invoices";
+import { recommendWork } from "./services/recommendations";
+import type { BookingStatusName } from "./vocabulary";
 import { bookedLines, type PricedLine } from "./services/bookings";
 import { resolvePrices, shopToday } from "./services/pricing";
 import { garageSettings } from "./settings";
@@ -19,6 +24,7 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
     ...(await seedInspectionDemo(database)),
+    ...(await seedWorkshopFloorDemo(database)),
     ...(await seedLedgerDemo(database)),
   };
 }
@@ -443,4 +449,187 @@ async function seedDeliveredInspectionDemo(database: PrismaClient): Promise<Reco
     await database.inspectionPhoto.create({ data: { itemId: flagged.id, uploadedById: mechanic?.id ?? null, ...(await demoPhoto({ r: 150, g: 120, b: 90 })) } });
   }
   return { garageInspections: 1, garageInspectionPhotos: flagged ? 2 : 0 };
+}
+
+// ── the workshop floor today: a car in every workshop status ──
+
+/** Statuses the demo shows on today's job board, in the workshop's order. */
+const FLOOR_STATUSES = ["CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY"] as const satisfies readonly BookingStatusName[];
+const FLOW: readonly BookingStatusName[] = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY"];
+const FLOOR_NOTES: Partial<Record<BookingStatusName, string>> = {
+  CHECKED_IN: "Keys and service book received.",
+  IN_PROGRESS: "Booked work started.",
+  QUALITY_CHECK: "Road test and final checks.",
+  READY: "Washed and ready for collection.",
+};
+
+/**
+ * Today's job board for the demo: one of the demo residents' cars in each workshop status,
+ * assigned to the demo mechanic one after another, each with its timeline; the inspection
+ * with a photo and a recommendation awaiting approval; an approved and a declined
+ * recommendation (the declined one is deferred work on the car); the ready car invoiced with
+ * a partial payment. Added once: nothing happens when a demo booking already holds an assignment.
+ */
+async function seedWorkshopFloorDemo(database: PrismaClient): Promise<Record<string, number>> {
+  const byEmail = async (role: "ADMIN" | "MECHANIC") =>
+    database.user.findFirst({ where: { email: DEMO_ACCOUNTS.find((account) => account.role === role)?.email ?? "" }, select: { id: true, name: true, roleId: true } });
+  const [admin, mechanic] = await Promise.all([byEmail("ADMIN"), byEmail("MECHANIC")]);
+  const customerEmails = DEMO_ACCOUNTS.filter((account) => account.role === "CUSTOMER").map((account) => account.email);
+  if (!admin || !mechanic) return {};
+  if (await database.bookingAssignment.findFirst({ where: { booking: { customer: { email: { in: customerEmails } } } }, select: { id: true } })) return {};
+  const cars = await database.customerCar.findMany({ where: { owner: { email: { in: customerEmails } } }, include: { carModel: true }, orderBy: { plate: "asc" } });
+  const template = await database.inspectionTemplate.findFirst({ where: { name: { equals: DEMO_INSPECTION_TEMPLATE, mode: "insensitive" } }, include: { items: { orderBy: { position: "asc" } } } });
+  const services = new Map((await database.garageService.findMany({ where: { active: true }, select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
+  const booked = ["basic-service", "wheel-alignment", "ac-gas-top-up"].flatMap((slug) => services.get(slug) ?? []);
+  if (cars.length === 0 || !template || booked.length === 0) return {};
+
+  const settings = garageSettings();
+  const today = shopToday();
+  const opening = shopInstant(today, settings.GARAGE_OPENS_AT, settings.GARAGE_TIME_ZONE);
+  const actor = (user: { id: string; name: string }) => ({ actorId: user.id, actorName: user.name });
+  const mechanicPrincipal: Principal = { userId: mechanic.id, roleId: mechanic.roleId, role: "MECHANIC", name: mechanic.name, scopes: new Set(), via: "session" };
+  const deskPrincipal: Principal = { userId: admin.id, roleId: admin.roleId, role: "ADMIN", name: admin.name, scopes: new Set(), via: "session" };
+  const counts = { garageFloorBookings: 0, garageAssignments: 0, garageRecommendations: 0, garageApprovals: 0 };
+
+  for (const [index, status] of FLOOR_STATUSES.entries()) {
+    const car = cars[index % cars.length]!;
+    const slotStart = new Date(opening.getTime() + index * settings.GARAGE_SLOT_MINUTES * 60_000);
+    const bay = await demoFreeBay(database, slotStart);
+    if (!bay) continue;
+    const data = await demoBookingData(database, car, booked.slice(0, 1 + (index % booked.length)), slotStart, bay);
+    const steps = FLOW.slice(0, FLOW.indexOf(status) + 1).filter((step) => step !== "AWAITING_APPROVAL" || status === "AWAITING_APPROVAL");
+    const at = (step: number) => new Date(slotStart.getTime() + step * 20 * 60_000);
+    const spanStart = new Date(opening.getTime() + index * 90 * 60_000);
+    await database.$transaction(async (tx) => {
+      const booking = await tx.booking.create({
+        include: { customer: { select: { id: true, name: true } } },
+        data: {
+          ...data,
+          status,
+          odometerInKm: car.odometerKm + 12,
+          promisedAt: new Date(data.slotEnd.getTime() + data.labourMinutes * 60_000),
+          progress: {
+            create: steps.map((step, position) => ({
+              fromStatus: position === 0 ? null : steps[position - 1]!,
+              toStatus: step,
+              ...(position === 0 ? { actorId: car.ownerId, actorName: "Customer" } : actor(mechanic)),
+              note: FLOOR_NOTES[step] ?? null,
+              at: position === 0 ? new Date(slotStart.getTime() - 2 * 86_400_000) : at(position),
+            })),
+          },
+          assignments: {
+            create: {
+              mechanicId: mechanic.id,
+              mechanicName: mechanic.name,
+              startsAt: spanStart,
+              endsAt: new Date(spanStart.getTime() + 90 * 60_000),
+              status: index === 0 ? "ACCEPTED" : index < 4 ? "STARTED" : "FINISHED",
+              assignedById: admin.id,
+              assignedByName: admin.name,
+              acceptedAt: at(0),
+              startedAt: index === 0 ? null : at(1),
+              finishedAt: index < 4 ? null : at(4),
+            },
+          },
+        },
+      });
+      counts.garageFloorBookings++;
+      counts.garageAssignments++;
+      if (status === "CHECKED_IN") return;
+
+      // The inspection: a draft while inspecting, else submitted with the brake pads flagged and photographed.
+      const submitted = status !== "INSPECTING";
+      const inspection = await tx.inspection.create({
+        data: {
+          bookingId: booking.id,
+          templateId: template.id,
+          templateName: template.name,
+          mechanicId: mechanic.id,
+          mechanicName: mechanic.name,
+          submittedAt: submitted ? at(2) : null,
+          items: {
+            create: template.items.map((item, position) => {
+              const pads = item.label === "Front brake pads";
+              const rated = submitted || position < 4;
+              return {
+                position: item.position,
+                label: item.label,
+                measurementUnit: item.measurementUnit,
+                serviceId: item.serviceId,
+                rating: rated ? (pads ? ("ATTENTION" as const) : ("OK" as const)) : null,
+                measurement: rated && item.measurementUnit === "mm" ? 4.5 : rated && pads ? 25 : null,
+                note: rated && pads ? "Pads at 25 %: replace soon." : "",
+              };
+            }),
+          },
+        },
+        include: { items: true },
+      });
+      if (!submitted) return;
+      const pads = inspection.items.find((item) => item.label === "Front brake pads");
+      if (!pads?.serviceId) return;
+      await tx.inspectionPhoto.create({ data: { itemId: pads.id, uploadedById: mechanic.id, ...(await demoPhoto({ r: 120, g: 90, b: 60 })) } });
+      if (status === "QUALITY_CHECK" || status === "READY") return;
+      const recommended = await recommendWork(tx, mechanicPrincipal, booking, { serviceId: pads.serviceId, severity: "ATTENTION", reason: pads.note, inspectionItemId: pads.id });
+      counts.garageRecommendations++;
+      if (status !== "IN_PROGRESS") return;
+
+      // In progress: the pads approved in the app, the wipers declined (deferred work on the car).
+      const wipers = services.get("headlight-restoration");
+      const declined = wipers ? await recommendWork(tx, mechanicPrincipal, booking, { serviceId: wipers, severity: "ATTENTION", reason: "Headlights are hazy." }) : null;
+      counts.garageRecommendations += declined ? 1 : 0;
+      const decide = async (recommendation: typeof recommended, decision: "APPROVED" | "DECLINED") => {
+        const row = await tx.recommendation.findUniqueOrThrow({ where: { id: recommendation.id } });
+        const bookedService =
+          decision === "APPROVED"
+            ? await tx.bookedService.create({
+                data: {
+                  bookingId: booking.id,
+                  serviceId: row.serviceId,
+                  serviceName: row.serviceName,
+                  labourMinutes: row.labourMinutes,
+                  priceMinor: row.priceMinor,
+                  priceSource: row.priceSource,
+                  priceChartId: row.priceChartId,
+                  gstCode: row.gstCode,
+                  gstBasisPoints: row.gstBasisPoints,
+                  taxMinor: row.taxMinor,
+                },
+              })
+            : null;
+        await tx.recommendation.update({ where: { id: row.id }, data: { status: decision, decidedAt: at(3), bookedServiceId: bookedService?.id ?? null } });
+        await tx.approvalRecord.create({
+          data: {
+            bookingId: booking.id,
+            decision,
+            channel: "IN_APP",
+            customerId: booking.customerId,
+            customerName: booking.customer?.name ?? "Customer",
+            recordedById: booking.customerId,
+            recordedByName: booking.customer?.name ?? "Customer",
+            amountMinor: row.priceMinor + row.taxMinor,
+            currency: booking.currency,
+            at: at(3),
+            items: { create: { recommendationId: row.id, version: row.version, serviceName: row.serviceName, priceMinor: row.priceMinor, taxMinor: row.taxMinor } },
+          },
+        });
+        counts.garageApprovals++;
+      };
+      await decide(recommended, "APPROVED");
+      if (declined) await decide(declined, "DECLINED");
+      await recomputeBookingTotals(tx, booking.id);
+    });
+  }
+  // The ready car's invoice, half paid at the desk.
+  const ready = await database.booking.findFirst({
+    where: { status: "READY", customer: { email: { in: customerEmails } }, invoices: { none: {} } },
+    include: { customer: { select: { id: true, name: true } } },
+  });
+  if (ready) {
+    await database.$transaction(async (tx) => {
+      const invoice = await issueInvoiceFor(tx, deskPrincipal, ready);
+      await tx.payment.create({ data: { invoiceId: invoice.id, amountMinor: Math.floor(invoice.totalMinor / 2), method: "CASH", reference: "Demo: deposit", recordedById: admin.id, recordedByName: admin.name } });
+    });
+  }
+  return counts;
 }
