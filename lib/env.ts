@@ -196,7 +196,8 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
   return {
     ...settings,
     DATA_DIR: dataDir,
-    BACKUP_DIR: path.resolve(raw.BACKUP_DIR ?? path.join(dataDir, "backups")),
+    // A run-time setting, not a file of the build: the ignore comment keeps Turbopack from tracing the whole project.
+    BACKUP_DIR: path.resolve(/*turbopackIgnore: true*/ raw.BACKUP_DIR ?? path.join(dataDir, "backups")),
     DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
     PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { GarageDashboardView } from "@/lib/modules/garage/views";
 
 /** Colours from the theme's variables, so the charts follow light and dark. */
@@ -49,20 +49,20 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
           <YAxis allowDecimals={false} width={32} {...axis} />
           <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--color-line)" }} />
           <Legend />
-          <Bar dataKey="bookings" name="Drop-offs" fill={GARAGE} radius={[4, 4, 0, 0]} />
-          <Bar dataKey="cancelled" name="Cancelled" fill={INK_MUTED} radius={[4, 4, 0, 0]} />
+          <Bar dataKey="bookings" name="Drop-offs" fill={GARAGE} radius={[4, 4, 0, 0]} maxBarSize={28} />
+          <Bar dataKey="cancelled" name="Cancelled" fill={INK_MUTED} radius={[4, 4, 0, 0]} maxBarSize={28} />
         </BarChart>
       </ChartCard>
       <ChartCard title="Revenue" summary={`${money.format(totals.invoiced / 100)} invoiced, ${money.format(totals.paid / 100)} received.`}>
-        <LineChart data={revenue}>
+        <BarChart data={revenue}>
           <CartesianGrid stroke={LINE} vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} {...axis} />
           <YAxis width={64} tickFormatter={(value: number) => money.format(value)} {...axis} />
-          <Tooltip contentStyle={tooltipStyle} formatter={(value) => money.format(Number(value))} />
+          <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--color-line)" }} formatter={(value) => money.format(Number(value))} />
           <Legend />
-          <Line type="monotone" dataKey="invoiced" name="Invoiced" stroke={GARAGE} strokeWidth={2} dot={false} />
-          <Line type="monotone" dataKey="paid" name="Received" stroke={BRAND} strokeWidth={2} dot={false} />
-        </LineChart>
+          <Bar dataKey="invoiced" name="Invoiced" fill={GARAGE} radius={[4, 4, 0, 0]} maxBarSize={28} />
+          <Bar dataKey="paid" name="Received" fill={BRAND} radius={[4, 4, 0, 0]} maxBarSize={28} />
+        </BarChart>
       </ChartCard>
       <ChartCard
         title="Recommendations decided"
@@ -74,8 +74,8 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
           <YAxis allowDecimals={false} width={32} {...axis} />
           <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--color-line)" }} />
           <Legend />
-          <Bar dataKey="approved" name="Approved" stackId="decisions" fill={BRAND} />
-          <Bar dataKey="declined" name="Declined" stackId="decisions" fill={RENTALS} radius={[4, 4, 0, 0]} />
+          <Bar dataKey="approved" name="Approved" stackId="decisions" fill={BRAND} maxBarSize={28} />
+          <Bar dataKey="declined" name="Declined" stackId="decisions" fill={RENTALS} radius={[4, 4, 0, 0]} maxBarSize={28} />
         </BarChart>
       </ChartCard>
       <ChartCard
@@ -87,7 +87,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
           <XAxis type="number" domain={[0, 100]} unit=" %" {...axis} />
           <YAxis type="category" dataKey="name" width={110} {...axis} />
           <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--color-line)" }} formatter={(value) => `${String(value)} %`} />
-          <Bar dataKey="percent" name="Assigned" fill={GARAGE} radius={[0, 4, 4, 0]} />
+          <Bar dataKey="percent" name="Assigned" fill={GARAGE} radius={[0, 4, 4, 0]} maxBarSize={28} />
         </BarChart>
       </ChartCard>
     </div>

@@ -69,7 +69,7 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
               data-status={status}
               onDragOver={(event) => accepts && event.preventDefault()}
               onDrop={drop(status)}
-              className={`w-72 shrink-0 rounded-xl border p-2 max-sm:w-[85vw] max-sm:snap-start ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
+              className={`w-60 shrink-0 rounded-xl border p-2 max-sm:w-[85vw] max-sm:snap-start ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
             >
               <h2 id={`column-${status}`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
                 {BOOKING_STATUS_LABELS[status]}
