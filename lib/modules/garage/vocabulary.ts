@@ -71,7 +71,7 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatusName, string> = {
   BOOKED: "Booked",
   CHECKED_IN: "Checked in",
   INSPECTING: "Inspecting",
-  AWAITING_APPROVAL: "Awaiting your approval",
+  AWAITING_APPROVAL: "Awaiting approval",
   IN_PROGRESS: "In progress",
   QUALITY_CHECK: "Quality check",
   READY: "Ready for collection",
