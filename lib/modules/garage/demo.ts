@@ -24,8 +24,8 @@ export async function seedGarageDemo(database: PrismaClient): Promise<Record<str
     ...(await seedCustomerDemo(database)),
     ...(await seedBookingDemo(database)),
     ...(await seedInspectionDemo(database)),
-    ...(await seedWorkshopFloorDemo(database)),
     ...(await seedLedgerDemo(database)),
+    ...(await seedWorkshopFloorDemo(database)),
   };
 }
 

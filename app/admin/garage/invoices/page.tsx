@@ -95,7 +95,7 @@ export default async function GarageInvoicesAdminPage({ searchParams }: { search
             return (
               <tr key={invoice.id} data-testid="admin-invoice" data-invoice-id={invoice.id}>
                 <th scope="row" className={`${cellClass} font-medium`}>
-                  <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`}>
+                  <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono whitespace-nowrap`}>
                     {invoice.number}
                   </Link>
                   <span className="block text-xs font-normal text-ink-muted">{formatShopTime(invoice.issuedAt, timeZone)}</span>
