@@ -1,17 +1,15 @@
 "use client";
 
-import { useActionState, useState, type DragEvent } from "react";
-import { smallButtonClass, smallStrongButtonClass } from "@/components/ui/buttons";
-import { errorTextClass, inputClass } from "@/components/ui/form";
+import Link from "next/link";
+import { useState, type DragEvent } from "react";
+import { MoveButtons, NEEDS_ODOMETER, OdometerPrompt, useBookingMove, type MoveAction } from "@/components/garage/booking-move";
+import { linkClass } from "@/components/ui/buttons";
+import { errorTextClass } from "@/components/ui/form";
 import type { WorkshopCardView } from "@/lib/modules/garage/views";
 import { BOOKING_STATUS_LABELS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
-import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 
-type MoveField = "odometerKm" | "status";
-type MoveAction = (previous: FormState<MoveField>, formData: FormData) => Promise<FormState<MoveField>>;
-
-/** Moves that read the odometer: the card asks for it before moving. */
-const NEEDS_ODOMETER = new Set<BookingStatusName>(["CHECKED_IN", "DELIVERED"]);
+/** Statuses whose card also links to the inspection form. */
+const INSPECTION_STATUSES = new Set<BookingStatusName>(["CHECKED_IN", "INSPECTING"]);
 
 interface JobBoardProps {
   columns: readonly BookingStatusName[];
@@ -28,12 +26,7 @@ const time = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB",
  */
 export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
   const [dragged, setDragged] = useState<WorkshopCardView | null>(null);
-  const [asking, setAsking] = useState<{ card: WorkshopCardView; to: BookingStatusName } | null>(null);
-  const [state, formAction, pending] = useActionState<FormState<MoveField>, FormData>(async (previous, formData) => {
-    const result = await action(previous, formData);
-    if (result.status === "success") setAsking(null);
-    return result;
-  }, IDLE_FORM);
+  const { asking, setAsking, state, submit: formAction, pending } = useBookingMove<string>(action);
 
   const drop = (to: BookingStatusName) => (event: DragEvent) => {
     event.preventDefault();
@@ -41,7 +34,7 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
     setDragged(null);
     if (!card || !card.nextStatuses.includes(to)) return;
     if (NEEDS_ODOMETER.has(to)) {
-      setAsking({ card, to });
+      setAsking({ key: card.id, to });
       return;
     }
     const form = new FormData();
@@ -86,7 +79,16 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
                     data-booking-id={card.id}
                     className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
                   >
-                    <p className="font-semibold">{card.carPlate}</p>
+                    <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+                      <Link href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
+                        {card.carPlate}
+                      </Link>
+                      {INSPECTION_STATUSES.has(card.status) && (
+                        <Link href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
+                          Inspection
+                        </Link>
+                      )}
+                    </div>
                     <p className="text-xs text-ink-muted">
                       {card.carDescription}
                       {card.customerName ? ` · ${card.customerName}` : ""}
@@ -112,43 +114,19 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
                       )}
                     </dl>
                     {card.mayMove && card.nextStatuses.length > 0 && (
-                      <div className="mt-2 flex flex-wrap gap-1.5">
-                        {card.nextStatuses.map((to) =>
-                          NEEDS_ODOMETER.has(to) ? (
-                            <button key={to} type="button" className={`${smallButtonClass} min-h-11`} onClick={() => setAsking({ card, to })}>
-                              {to === "CHECKED_IN" ? "Check in…" : "Deliver…"}
-                            </button>
-                          ) : (
-                            <form key={to} action={formAction}>
-                              <input type="hidden" name="id" value={card.id} />
-                              <input type="hidden" name="status" value={to} />
-                              <input type="hidden" name="odometerKm" value="" />
-                              <button type="submit" disabled={pending} className={`${smallButtonClass} min-h-11`} aria-label={`Move ${card.carPlate} to ${BOOKING_STATUS_LABELS[to]}`}>
-                                → {BOOKING_STATUS_LABELS[to]}
-                              </button>
-                            </form>
-                          ),
-                        )}
+                      <div className="mt-2">
+                        <MoveButtons
+                          bookingId={card.id}
+                          carPlate={card.carPlate}
+                          nextStatuses={card.nextStatuses}
+                          submit={formAction}
+                          pending={pending}
+                          onAsk={(to) => setAsking({ key: card.id, to })}
+                        />
                       </div>
                     )}
-                    {asking?.card.id === card.id && (
-                      <form action={formAction} className="mt-2 space-y-1.5" aria-label={`${BOOKING_STATUS_LABELS[asking.to]}: odometer`}>
-                        <input type="hidden" name="id" value={card.id} />
-                        <input type="hidden" name="status" value={asking.to} />
-                        <label className="block text-xs font-medium">
-                          Odometer (km)
-                          <input name="odometerKm" inputMode="numeric" pattern="[0-9]*" required autoFocus className={`${inputClass} mt-1 min-h-11`} />
-                        </label>
-                        {state.fieldErrors?.odometerKm && <p className={`text-xs ${errorTextClass}`}>{state.fieldErrors.odometerKm}</p>}
-                        <div className="flex gap-1.5">
-                          <button type="submit" disabled={pending} className={`${smallStrongButtonClass} min-h-11`}>
-                            {asking.to === "CHECKED_IN" ? "Check in" : "Deliver"}
-                          </button>
-                          <button type="button" className={`${smallButtonClass} min-h-11`} onClick={() => setAsking(null)}>
-                            Cancel
-                          </button>
-                        </div>
-                      </form>
+                    {asking?.key === card.id && (
+                      <OdometerPrompt bookingId={card.id} to={asking.to} submit={formAction} pending={pending} error={state.fieldErrors?.odometerKm} onCancel={() => setAsking(null)} />
                     )}
                   </li>
                 ))}
