@@ -159,15 +159,15 @@ export function RecommendationList({
   );
 }
 
-/** The approval records: who decided what, when, how and for how much; never edited. */
-export function ApprovalHistory({ records, timeZone }: { records: ApprovalRecordView[]; timeZone: string }) {
+/** The approval records: who decided what, when, how and for how much; never edited. Staff see the versions decided. */
+export function ApprovalHistory({ records, timeZone, showVersions = false }: { records: ApprovalRecordView[]; timeZone: string; showVersions?: boolean }) {
   if (records.length === 0) return <EmptyState>No decisions yet.</EmptyState>;
   return (
     <ul className="grid gap-3" data-testid="approval-history">
       {records.map((record) => (
         <li key={record.id} className="rounded-card border border-line bg-surface-raised p-4 text-sm shadow-sm" data-testid="approval-record" data-decision={record.decision}>
           <p className="font-medium break-words">
-            {record.decision === "APPROVED" ? "Approved" : "Declined"} {record.items.map((item) => `${item.serviceName} (v${item.version})`).join(", ")} ·{" "}
+            {record.decision === "APPROVED" ? "Approved" : "Declined"} {record.items.map((item) => (showVersions ? `${item.serviceName} (v${item.version})` : item.serviceName)).join(", ")} ·{" "}
             {formatMinor(record.amountMinor, record.currency)}
           </p>
           <p className="text-xs text-ink-muted">

@@ -34,7 +34,6 @@ export function NoteForm({ action, hidden, label, initial, submitLabel }: { acti
           required
           maxLength={2000}
           rows={2}
-          key={state.status === "success" && !initial ? state.message : undefined}
           defaultValue={state.status === "error" ? (state.values?.note ?? initial) : initial}
           aria-invalid={state.fieldErrors?.note ? true : undefined}
           className={`${inputClass} mt-1 text-sm`}

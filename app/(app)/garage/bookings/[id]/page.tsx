@@ -30,6 +30,9 @@ export const metadata: Metadata = { title: "Booking" };
 /** Every change to a booking (status, notes, recommendations, decisions) is a booking event: the page renders again in place. */
 const LIVE_TOPICS = ["booking_events"] as const;
 
+/** Until the work is done, the page says where recommended work will appear; afterwards an empty list is left out. */
+const OPEN_FOR_WORK: readonly BookingStatusName[] = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS"];
+
 /** The workshop's steps in order, as the customer follows them. */
 const STEPS = BOOKING_STATUSES.filter((status) => status !== "CANCELLED");
 
@@ -137,7 +140,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         )}
       </section>
 
-      {mayReadRecommendations && (
+      {mayReadRecommendations && (recommendations.length > 0 || OPEN_FOR_WORK.includes(booking.status)) && (
         <section aria-labelledby="recommendations-heading" className="space-y-4">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <h2 id="recommendations-heading" className="text-xl font-semibold">
@@ -263,7 +266,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
       {reviews && (
         <section aria-labelledby="reviews-heading" className="space-y-3">
           <SectionHeading id="reviews-heading">Your reviews</SectionHeading>
-          <ul className="grid gap-3" data-testid="booking-reviews">
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="booking-reviews">
             {booking.services.map((service) => {
               const review = reviewByLine.get(service.id);
               return (
@@ -287,7 +290,12 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                       {review.text && <p className="whitespace-pre-line break-words">{review.text}</p>}
                     </>
                   ) : mayReview && service.serviceId ? (
-                    <ReviewForm action={writeReviewAction} hidden={{ bookedServiceId: service.id }} label={`Review ${service.serviceName}`} submitLabel="Publish review" />
+                    <details open={booking.services.length === 1}>
+                      <summary className={`${linkClass} cursor-pointer`}>Write a review</summary>
+                      <div className="mt-2">
+                        <ReviewForm action={writeReviewAction} hidden={{ bookedServiceId: service.id }} label={`Review ${service.serviceName}`} submitLabel="Publish review" />
+                      </div>
+                    </details>
                   ) : (
                     <p className="text-ink-muted">Not reviewed.</p>
                   )}

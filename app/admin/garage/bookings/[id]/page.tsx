@@ -40,6 +40,11 @@ const MINUTE = 60_000;
 /** Statuses in which staff may recommend more work (the service's rule; the form shows only then). */
 const RECOMMENDING: readonly BookingStatusName[] = ["INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS"];
 const INSPECTION_OPEN: readonly BookingStatusName[] = ["CHECKED_IN", "INSPECTING"];
+/** Statuses the booking leaves by something other than a move: what it waits for. */
+const WAITING_TEXT: Partial<Record<BookingStatusName, string>> = {
+  INSPECTING: "Submit the inspection: flagged items go to the customer for approval.",
+  AWAITING_APPROVAL: "Waiting for the customer's decisions (record a phone decision below): the last one moves the work on.",
+};
 const RECOMMENDATION_STATUS_TEXT: Record<RecommendationView["status"], string> = { PENDING: "Awaiting the customer", APPROVED: "Approved", DECLINED: "Declined (kept for later)" };
 
 async function forPage<T>(work: Promise<T>): Promise<T> {
@@ -108,6 +113,23 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
         </div>
         <BookingStatusBadge status={booking.status} />
       </div>
+
+      <section aria-labelledby="status-heading" className="space-y-2 rounded-card border border-line bg-surface-raised p-4 shadow-sm">
+        <h2 id="status-heading" className="text-sm font-semibold">
+          Next step
+        </h2>
+        {actor && open && nextStatuses.length > 0 ? (
+          <BookingMoves action={moveBookingAction} bookingId={booking.id} carPlate={booking.carPlate} nextStatuses={nextStatuses} />
+        ) : (
+          <p className="text-sm text-ink-muted" data-testid="booking-moves-none">
+            {!open
+              ? "This booking is closed."
+              : !actor
+                ? "Only an admin or a mechanic assigned to this booking moves it."
+                : (WAITING_TEXT[booking.status] ?? "No move from here.")}
+          </p>
+        )}
+      </section>
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-8">
@@ -234,22 +256,11 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
 
           <section aria-labelledby="approvals-heading" className="space-y-3">
             <SectionHeading id="approvals-heading">Approval records</SectionHeading>
-            <ApprovalHistory records={approvals} timeZone={timeZone} />
+            <ApprovalHistory records={approvals} timeZone={timeZone} showVersions />
           </section>
         </div>
 
         <div className="min-w-0 space-y-8">
-          <section aria-labelledby="status-heading" className="space-y-3">
-            <SectionHeading id="status-heading">Status</SectionHeading>
-            <Card>
-              {actor && open ? (
-                <BookingMoves action={moveBookingAction} bookingId={booking.id} carPlate={booking.carPlate} nextStatuses={nextStatuses} />
-              ) : (
-                <p className="text-sm text-ink-muted">{open ? "Only an admin or a mechanic assigned to this booking moves it." : "This booking is closed."}</p>
-              )}
-            </Card>
-          </section>
-
           <section aria-labelledby="invoice-heading" className="space-y-3">
             <SectionHeading id="invoice-heading">Invoice</SectionHeading>
             {invoice ? (
@@ -302,7 +313,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
                     </span>
                     <span className="flex items-center gap-2">
                       <AssignmentStatusBadge status={assignment.status} />
-                      {isAdmin && (assignment.status === "ASSIGNED" || assignment.status === "ACCEPTED" || assignment.status === "STARTED") && (
+                      {isAdmin && open && (assignment.status === "ASSIGNED" || assignment.status === "ACCEPTED" || assignment.status === "STARTED") && (
                         <ActionButton
                           action={cancelAssignmentAction}
                           fields={{ id: assignment.id }}
