@@ -101,7 +101,7 @@ export function BookingMoves({ action, bookingId, carPlate, nextStatuses }: { ac
         <MoveButtons bookingId={bookingId} carPlate={carPlate} nextStatuses={nextStatuses} submit={submit} pending={pending} onAsk={(to) => setAsking({ key: bookingId, to })} />
       )}
       {asking && <OdometerPrompt bookingId={bookingId} to={asking.to} submit={submit} pending={pending} error={state.fieldErrors?.odometerKm} onCancel={() => setAsking(null)} />}
-      <p aria-live="polite" className={`min-h-5 text-sm ${state.status === "error" ? errorTextClass : "text-ink-muted"}`} data-testid="move-outcome">
+      <p aria-live="polite" className={`text-sm ${state.status === "error" ? errorTextClass : "text-ink-muted"}`} data-testid="move-outcome">
         {pending ? "Moving…" : state.message}
       </p>
     </div>
