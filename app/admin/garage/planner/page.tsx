@@ -98,7 +98,9 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                           style={{ left: percent(Date.parse(assignment.startsAt)), width: `calc(${(((Date.parse(assignment.endsAt) - Date.parse(assignment.startsAt)) / span) * 100).toFixed(3)}% - 2px)` }}
                           title={`${assignment.booking.carPlate} ${clock(Date.parse(assignment.startsAt))}–${clock(Date.parse(assignment.endsAt))} (${ASSIGNMENT_STATUS_LABELS[assignment.status]})`}
                         >
-                          <span className="block truncate font-medium">{assignment.booking.carPlate}</span>
+                          <Link href={`/admin/garage/bookings/${assignment.bookingId}`} className="block truncate font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
+                            {assignment.booking.carPlate}
+                          </Link>
                           <span className="block truncate">
                             {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))} · {ASSIGNMENT_STATUS_LABELS[assignment.status]}
                           </span>
