@@ -54,84 +54,84 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
           const inColumn = cards.filter((card) => card.status === status);
           const accepts = dragged?.nextStatuses.includes(status) ?? false;
           return (
-            <section
-              key={status}
-              role="listitem"
-              aria-labelledby={`column-${status}`}
-              data-testid="board-column"
-              data-status={status}
-              onDragOver={(event) => accepts && event.preventDefault()}
-              onDrop={drop(status)}
-              className={`w-72 shrink-0 rounded-xl border p-2 max-sm:w-[85vw] max-sm:snap-start ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
-            >
-              <h2 id={`column-${status}`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
-                {BOOKING_STATUS_LABELS[status]}
-                <span className="rounded-full bg-surface-raised px-2 text-xs text-ink-muted">{inColumn.length}</span>
-              </h2>
-              <ul className="space-y-2">
-                {inColumn.map((card) => (
-                  <li
-                    key={card.id}
-                    draggable={card.mayMove && card.nextStatuses.length > 0}
-                    onDragStart={() => setDragged(card)}
-                    onDragEnd={() => setDragged(null)}
-                    data-testid="board-card"
-                    data-booking-id={card.id}
-                    className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
-                  >
-                    <div className="flex flex-wrap items-baseline justify-between gap-x-2">
-                      <Link href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
-                        {card.carPlate}
-                      </Link>
-                      {INSPECTION_STATUSES.has(card.status) && (
-                        <Link href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
-                          Inspection
+            <div key={status} role="listitem" className="shrink-0 max-sm:snap-start">
+              <section
+                aria-labelledby={`column-${status}`}
+                data-testid="board-column"
+                data-status={status}
+                onDragOver={(event) => accepts && event.preventDefault()}
+                onDrop={drop(status)}
+                className={`h-full w-72 rounded-xl border p-2 max-sm:w-[85vw] ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
+              >
+                <h2 id={`column-${status}`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
+                  {BOOKING_STATUS_LABELS[status]}
+                  <span className="rounded-full bg-surface-raised px-2 text-xs text-ink-muted">{inColumn.length}</span>
+                </h2>
+                <ul className="space-y-2">
+                  {inColumn.map((card) => (
+                    <li
+                      key={card.id}
+                      draggable={card.mayMove && card.nextStatuses.length > 0}
+                      onDragStart={() => setDragged(card)}
+                      onDragEnd={() => setDragged(null)}
+                      data-testid="board-card"
+                      data-booking-id={card.id}
+                      className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
+                    >
+                      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+                        <Link href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
+                          {card.carPlate}
                         </Link>
-                      )}
-                    </div>
-                    <p className="text-xs text-ink-muted">
-                      {card.carDescription}
-                      {card.customerName ? ` · ${card.customerName}` : ""}
-                    </p>
-                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
-                      <dt className="text-ink-muted">Promised</dt>
-                      <dd>{card.promisedAt ? time(card.promisedAt, timeZone) : `drop-off ${time(card.slotStart, timeZone)}`}</dd>
-                      <dt className="text-ink-muted">Labour</dt>
-                      <dd data-testid="card-labour">
-                        {card.labourMinutesDone} / {card.labourMinutesEstimated} min
-                      </dd>
-                      <dt className="text-ink-muted">Mechanics</dt>
-                      <dd>{card.mechanics.length ? card.mechanics.map((mechanic) => mechanic.name).join(", ") : "Unassigned"}</dd>
-                      {card.approval.pending + card.approval.approved + card.approval.declined > 0 && (
-                        <>
-                          <dt className="text-ink-muted">Approval</dt>
-                          <dd data-testid="card-approval">
-                            {card.approval.pending > 0 ? `${card.approval.pending} awaiting` : "all decided"}
-                            {card.approval.approved > 0 ? ` · ${card.approval.approved} approved` : ""}
-                            {card.approval.declined > 0 ? ` · ${card.approval.declined} declined` : ""}
-                          </dd>
-                        </>
-                      )}
-                    </dl>
-                    {card.mayMove && card.nextStatuses.length > 0 && (
-                      <div className="mt-2">
-                        <MoveButtons
-                          bookingId={card.id}
-                          carPlate={card.carPlate}
-                          nextStatuses={card.nextStatuses}
-                          submit={formAction}
-                          pending={pending}
-                          onAsk={(to) => setAsking({ key: card.id, to })}
-                        />
+                        {INSPECTION_STATUSES.has(card.status) && (
+                          <Link href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
+                            Inspection
+                          </Link>
+                        )}
                       </div>
-                    )}
-                    {asking?.key === card.id && (
-                      <OdometerPrompt bookingId={card.id} to={asking.to} submit={formAction} pending={pending} error={state.fieldErrors?.odometerKm} onCancel={() => setAsking(null)} />
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
+                      <p className="text-xs text-ink-muted">
+                        {card.carDescription}
+                        {card.customerName ? ` · ${card.customerName}` : ""}
+                      </p>
+                      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+                        <dt className="text-ink-muted">Promised</dt>
+                        <dd>{card.promisedAt ? time(card.promisedAt, timeZone) : `drop-off ${time(card.slotStart, timeZone)}`}</dd>
+                        <dt className="text-ink-muted">Labour</dt>
+                        <dd data-testid="card-labour">
+                          {card.labourMinutesDone} / {card.labourMinutesEstimated} min
+                        </dd>
+                        <dt className="text-ink-muted">Mechanics</dt>
+                        <dd>{card.mechanics.length ? card.mechanics.map((mechanic) => mechanic.name).join(", ") : "Unassigned"}</dd>
+                        {card.approval.pending + card.approval.approved + card.approval.declined > 0 && (
+                          <>
+                            <dt className="text-ink-muted">Approval</dt>
+                            <dd data-testid="card-approval">
+                              {card.approval.pending > 0 ? `${card.approval.pending} awaiting` : "all decided"}
+                              {card.approval.approved > 0 ? ` · ${card.approval.approved} approved` : ""}
+                              {card.approval.declined > 0 ? ` · ${card.approval.declined} declined` : ""}
+                            </dd>
+                          </>
+                        )}
+                      </dl>
+                      {card.mayMove && card.nextStatuses.length > 0 && (
+                        <div className="mt-2">
+                          <MoveButtons
+                            bookingId={card.id}
+                            carPlate={card.carPlate}
+                            nextStatuses={card.nextStatuses}
+                            submit={formAction}
+                            pending={pending}
+                            onAsk={(to) => setAsking({ key: card.id, to })}
+                          />
+                        </div>
+                      )}
+                      {asking?.key === card.id && (
+                        <OdometerPrompt bookingId={card.id} to={asking.to} submit={formAction} pending={pending} error={state.fieldErrors?.odometerKm} onCancel={() => setAsking(null)} />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </div>
           );
         })}
       </div>

@@ -30,7 +30,7 @@ import { garageSettings } from "@/lib/modules/garage/settings";
 import { formatMinor } from "@/lib/modules/garage/view-models/money";
 import { formatShopClock, formatShopTime, shopDate } from "@/lib/modules/garage/view-models/shop-clock";
 import type { RecommendationView } from "@/lib/modules/garage/views";
-import { WORKSHOP_TRANSITIONS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
+import { BOOKING_STATUS_LABELS, WORKSHOP_TRANSITIONS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
 import { addNoteAction, addRecommendationAction, adjustRecommendationAction, deleteNoteAction, editNoteAction, phoneDecisionAction, reviseRecommendationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Booking (workshop)" };
@@ -353,7 +353,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
                   <details className="mt-1">
                     <summary className={`${linkClass} cursor-pointer text-xs`}>{entry.toStatus ? "Correct the note" : "Edit or delete"}</summary>
                     <div className="mt-2 space-y-2">
-                      <NoteForm action={editNoteAction} hidden={{ id: booking.id, entryId: entry.id }} label="Correct this timeline note" initial={entry.note ?? ""} submitLabel="Save note" />
+                      <NoteForm action={editNoteAction} hidden={{ id: booking.id, entryId: entry.id }} label={`Correct the note of timeline entry ${entry.id} (${entry.toStatus ? BOOKING_STATUS_LABELS[entry.toStatus] : "note"})`} initial={entry.note ?? ""} submitLabel="Save note" />
                       {!entry.toStatus && principal.scopes.has("DELETE:BOOKING_PROGRESS") && (
                         <ActionButton
                           action={deleteNoteAction}
