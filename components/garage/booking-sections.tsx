@@ -172,7 +172,7 @@ export function ApprovalHistory({ records, timeZone, showVersions = false }: { r
           </p>
           <p className="text-xs text-ink-muted">
             {formatShopTime(record.at, timeZone)} · {record.customerName} ·{" "}
-            {record.channel === "PHONE" ? `by phone, recorded by ${record.recordedByName}` : `in the app by ${record.recordedByName}`}
+            {record.channel === "PHONE" ? `by phone, recorded by ${record.recordedByName}` : record.recordedByName === record.customerName ? "in the app" : `in the app by ${record.recordedByName}`}
           </p>
           {record.note && <p className="mt-1 whitespace-pre-line break-words">{record.note}</p>}
         </li>

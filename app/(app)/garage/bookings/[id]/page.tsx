@@ -291,7 +291,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                     </>
                   ) : mayReview && service.serviceId ? (
                     <details open={booking.services.length === 1}>
-                      <summary className={`${linkClass} cursor-pointer`}>Write a review</summary>
+                      <summary className={`${linkClass} cursor-pointer`}>
+                        Write a review<span className="sr-only"> of {service.serviceName}</span>
+                      </summary>
                       <div className="mt-2">
                         <ReviewForm action={writeReviewAction} hidden={{ bookedServiceId: service.id }} label={`Review ${service.serviceName}`} submitLabel="Publish review" />
                       </div>
