@@ -1,17 +1,15 @@
 "use client";
 
-import { useActionState, useState, type DragEvent } from "react";
-import { smallButtonClass, smallStrongButtonClass } from "@/components/ui/buttons";
-import { errorTextClass, inputClass } from "@/components/ui/form";
+import Link from "next/link";
+import { useState, type DragEvent } from "react";
+import { MoveButtons, NEEDS_ODOMETER, OdometerPrompt, useBookingMove, type MoveAction } from "@/components/garage/booking-move";
+import { linkClass } from "@/components/ui/buttons";
+import { errorTextClass } from "@/components/ui/form";
 import type { WorkshopCardView } from "@/lib/modules/garage/views";
 import { BOOKING_STATUS_LABELS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
-import { IDLE_FORM, type FormState } from "@/lib/ui/form-state";
 
-type MoveField = "odometerKm" | "status";
-type MoveAction = (previous: FormState<MoveField>, formData: FormData) => Promise<FormState<MoveField>>;
-
-/** Moves that read the odometer: the card asks for it before moving. */
-const NEEDS_ODOMETER = new Set<BookingStatusName>(["CHECKED_IN", "DELIVERED"]);
+/** Statuses whose card also links to the inspection form. */
+const INSPECTION_STATUSES = new Set<BookingStatusName>(["CHECKED_IN", "INSPECTING"]);
 
 interface JobBoardProps {
   columns: readonly BookingStatusName[];
@@ -28,12 +26,7 @@ const time = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB",
  */
 export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
   const [dragged, setDragged] = useState<WorkshopCardView | null>(null);
-  const [asking, setAsking] = useState<{ card: WorkshopCardView; to: BookingStatusName } | null>(null);
-  const [state, formAction, pending] = useActionState<FormState<MoveField>, FormData>(async (previous, formData) => {
-    const result = await action(previous, formData);
-    if (result.status === "success") setAsking(null);
-    return result;
-  }, IDLE_FORM);
+  const { asking, setAsking, state, submit: formAction, pending } = useBookingMove<string>(action);
 
   const drop = (to: BookingStatusName) => (event: DragEvent) => {
     event.preventDefault();
@@ -41,7 +34,7 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
     setDragged(null);
     if (!card || !card.nextStatuses.includes(to)) return;
     if (NEEDS_ODOMETER.has(to)) {
-      setAsking({ card, to });
+      setAsking({ key: card.id, to });
       return;
     }
     const form = new FormData();
@@ -61,99 +54,84 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
           const inColumn = cards.filter((card) => card.status === status);
           const accepts = dragged?.nextStatuses.includes(status) ?? false;
           return (
-            <section
-              key={status}
-              role="listitem"
-              aria-labelledby={`column-${status}`}
-              data-testid="board-column"
-              data-status={status}
-              onDragOver={(event) => accepts && event.preventDefault()}
-              onDrop={drop(status)}
-              className={`w-60 shrink-0 rounded-xl border p-2 max-sm:w-[85vw] max-sm:snap-start ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
-            >
-              <h2 id={`column-${status}`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
-                {BOOKING_STATUS_LABELS[status]}
-                <span className="rounded-full bg-surface-raised px-2 text-xs text-ink-muted">{inColumn.length}</span>
-              </h2>
-              <ul className="space-y-2">
-                {inColumn.map((card) => (
-                  <li
-                    key={card.id}
-                    draggable={card.mayMove && card.nextStatuses.length > 0}
-                    onDragStart={() => setDragged(card)}
-                    onDragEnd={() => setDragged(null)}
-                    data-testid="board-card"
-                    data-booking-id={card.id}
-                    className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
-                  >
-                    <p className="font-semibold">{card.carPlate}</p>
-                    <p className="text-xs text-ink-muted">
-                      {card.carDescription}
-                      {card.customerName ? ` · ${card.customerName}` : ""}
-                    </p>
-                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
-                      <dt className="text-ink-muted">Promised</dt>
-                      <dd>{card.promisedAt ? time(card.promisedAt, timeZone) : `drop-off ${time(card.slotStart, timeZone)}`}</dd>
-                      <dt className="text-ink-muted">Labour</dt>
-                      <dd data-testid="card-labour">
-                        {card.labourMinutesDone} / {card.labourMinutesEstimated} min
-                      </dd>
-                      <dt className="text-ink-muted">Mechanics</dt>
-                      <dd>{card.mechanics.length ? card.mechanics.map((mechanic) => mechanic.name).join(", ") : "Unassigned"}</dd>
-                      {card.approval.pending + card.approval.approved + card.approval.declined > 0 && (
-                        <>
-                          <dt className="text-ink-muted">Approval</dt>
-                          <dd data-testid="card-approval">
-                            {card.approval.pending > 0 ? `${card.approval.pending} awaiting` : "all decided"}
-                            {card.approval.approved > 0 ? ` · ${card.approval.approved} approved` : ""}
-                            {card.approval.declined > 0 ? ` · ${card.approval.declined} declined` : ""}
-                          </dd>
-                        </>
-                      )}
-                    </dl>
-                    {card.mayMove && card.nextStatuses.length > 0 && (
-                      <div className="mt-2 flex flex-wrap gap-1.5">
-                        {card.nextStatuses.map((to) =>
-                          NEEDS_ODOMETER.has(to) ? (
-                            <button key={to} type="button" className={`${smallButtonClass} min-h-11`} onClick={() => setAsking({ card, to })}>
-                              {to === "CHECKED_IN" ? "Check in…" : "Deliver…"}
-                            </button>
-                          ) : (
-                            <form key={to} action={formAction}>
-                              <input type="hidden" name="id" value={card.id} />
-                              <input type="hidden" name="status" value={to} />
-                              <input type="hidden" name="odometerKm" value="" />
-                              <button type="submit" disabled={pending} className={`${smallButtonClass} min-h-11`} aria-label={`Move ${card.carPlate} to ${BOOKING_STATUS_LABELS[to]}`}>
-                                → {BOOKING_STATUS_LABELS[to]}
-                              </button>
-                            </form>
-                          ),
+            <div key={status} role="listitem" className="shrink-0 max-sm:snap-start">
+              <section
+                aria-labelledby={`column-${status}`}
+                data-testid="board-column"
+                data-status={status}
+                onDragOver={(event) => accepts && event.preventDefault()}
+                onDrop={drop(status)}
+                className={`h-full w-60 rounded-xl border p-2 max-sm:w-[85vw] ${accepts ? "border-brand bg-brand/5" : "border-line bg-surface"}`}
+              >
+                <h2 id={`column-${status}`} className="flex items-center justify-between px-1 pb-2 text-sm font-semibold">
+                  {BOOKING_STATUS_LABELS[status]}
+                  <span className="rounded-full bg-surface-raised px-2 text-xs text-ink-muted">{inColumn.length}</span>
+                </h2>
+                <ul className="space-y-2">
+                  {inColumn.map((card) => (
+                    <li
+                      key={card.id}
+                      draggable={card.mayMove && card.nextStatuses.length > 0}
+                      onDragStart={() => setDragged(card)}
+                      onDragEnd={() => setDragged(null)}
+                      data-testid="board-card"
+                      data-booking-id={card.id}
+                      className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
+                    >
+                      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+                        <Link href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
+                          {card.carPlate}
+                        </Link>
+                        {INSPECTION_STATUSES.has(card.status) && (
+                          <Link href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
+                            Inspection
+                          </Link>
                         )}
                       </div>
-                    )}
-                    {asking?.card.id === card.id && (
-                      <form action={formAction} className="mt-2 space-y-1.5" aria-label={`${BOOKING_STATUS_LABELS[asking.to]}: odometer`}>
-                        <input type="hidden" name="id" value={card.id} />
-                        <input type="hidden" name="status" value={asking.to} />
-                        <label className="block text-xs font-medium">
-                          Odometer (km)
-                          <input name="odometerKm" inputMode="numeric" pattern="[0-9]*" required autoFocus className={`${inputClass} mt-1 min-h-11`} />
-                        </label>
-                        {state.fieldErrors?.odometerKm && <p className={`text-xs ${errorTextClass}`}>{state.fieldErrors.odometerKm}</p>}
-                        <div className="flex gap-1.5">
-                          <button type="submit" disabled={pending} className={`${smallStrongButtonClass} min-h-11`}>
-                            {asking.to === "CHECKED_IN" ? "Check in" : "Deliver"}
-                          </button>
-                          <button type="button" className={`${smallButtonClass} min-h-11`} onClick={() => setAsking(null)}>
-                            Cancel
-                          </button>
+                      <p className="text-xs text-ink-muted">
+                        {card.carDescription}
+                        {card.customerName ? ` · ${card.customerName}` : ""}
+                      </p>
+                      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
+                        <dt className="text-ink-muted">Promised</dt>
+                        <dd>{card.promisedAt ? time(card.promisedAt, timeZone) : `drop-off ${time(card.slotStart, timeZone)}`}</dd>
+                        <dt className="text-ink-muted">Labour</dt>
+                        <dd data-testid="card-labour">
+                          {card.labourMinutesDone} / {card.labourMinutesEstimated} min
+                        </dd>
+                        <dt className="text-ink-muted">Mechanics</dt>
+                        <dd>{card.mechanics.length ? card.mechanics.map((mechanic) => mechanic.name).join(", ") : "Unassigned"}</dd>
+                        {card.approval.pending + card.approval.approved + card.approval.declined > 0 && (
+                          <>
+                            <dt className="text-ink-muted">Approval</dt>
+                            <dd data-testid="card-approval">
+                              {card.approval.pending > 0 ? `${card.approval.pending} awaiting` : "all decided"}
+                              {card.approval.approved > 0 ? ` · ${card.approval.approved} approved` : ""}
+                              {card.approval.declined > 0 ? ` · ${card.approval.declined} declined` : ""}
+                            </dd>
+                          </>
+                        )}
+                      </dl>
+                      {card.mayMove && card.nextStatuses.length > 0 && (
+                        <div className="mt-2">
+                          <MoveButtons
+                            bookingId={card.id}
+                            carPlate={card.carPlate}
+                            nextStatuses={card.nextStatuses}
+                            submit={formAction}
+                            pending={pending}
+                            onAsk={(to) => setAsking({ key: card.id, to })}
+                          />
                         </div>
-                      </form>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
+                      )}
+                      {asking?.key === card.id && (
+                        <OdometerPrompt bookingId={card.id} to={asking.to} submit={formAction} pending={pending} error={state.fieldErrors?.odometerKm} onCancel={() => setAsking(null)} />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </div>
           );
         })}
       </div>

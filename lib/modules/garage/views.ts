@@ -269,6 +269,9 @@ export const bookingViewSchema = z.strictObject({
   currency: z.string(),
   cancelledAt: instant.nullable(),
   cancelReason: z.string().nullable(),
+  promisedAt: instant.nullable().describe("When the shop promised the car back (set at check-in)."),
+  odometerInKm: z.number().int().nullable().describe("Read at check-in."),
+  odometerOutKm: z.number().int().nullable().describe("Read at delivery."),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ title: "BookingView" });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { staffCancelBookingAction } from "@/app/admin/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
@@ -6,7 +7,7 @@ import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
-import { secondaryButtonClass, selectClass } from "@/components/ui/buttons";
+import { linkClass, secondaryButtonClass, selectClass } from "@/components/ui/buttons";
 import { inputClass } from "@/components/ui/form";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { cellClass, DataTable } from "@/components/ui/table";
@@ -74,7 +75,9 @@ export default async function GarageBookingsAdminPage({ searchParams }: { search
           {page.items.map((booking) => (
             <tr key={booking.id} data-testid="admin-booking" data-booking-id={booking.id}>
               <th scope="row" className={`${cellClass} font-medium whitespace-nowrap`}>
-                {formatShopTime(booking.slotStart, timeZone)}
+                <Link href={`/admin/garage/bookings/${booking.id}`} className={linkClass} data-testid="admin-booking-link">
+                  {formatShopTime(booking.slotStart, timeZone)}
+                </Link>
               </th>
               <td className={cellClass}>
                 {booking.carDescription}

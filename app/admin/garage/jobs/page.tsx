@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { acceptJobAction, finishJobAction, startJobAction } from "@/app/admin/garage/jobs/actions";
 import { AssignmentStatusBadge } from "@/components/garage/assignment-status-badge";
@@ -6,7 +7,7 @@ import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
+import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
 import { inputClass } from "@/components/ui/form";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { ValidationError } from "@/lib/errors";
@@ -74,14 +75,22 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
                   <AssignmentStatusBadge status={job.status} />
                 </div>
                 <p className="mt-1 text-base font-medium">
-                  {job.booking.carPlate} <span className="font-normal text-ink-muted">{job.booking.carDescription}</span>
+                  <Link href={`/admin/garage/bookings/${job.bookingId}`} className={`${linkClass} font-mono`} data-testid="job-booking-link">
+                    {job.booking.carPlate}
+                  </Link>{" "}
+                  <span className="font-normal text-ink-muted">{job.booking.carDescription}</span>
                 </p>
                 <p className="text-sm text-ink-muted">
                   {job.bookedServiceName ?? "Whole booking"} · {job.booking.labourMinutes} min of labour booked
                   {job.booking.promisedAt ? ` · promised ${formatShopTime(job.booking.promisedAt, timeZone)}` : ""}
                 </p>
-                <div className="mt-1">
+                <div className="mt-1 flex flex-wrap items-center gap-3">
                   <BookingStatusBadge status={job.booking.status} />
+                  {(job.booking.status === "CHECKED_IN" || job.booking.status === "INSPECTING") && (
+                    <Link href={`/admin/garage/bookings/${job.bookingId}/inspection`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="job-inspection-link">
+                      {job.booking.status === "CHECKED_IN" ? "Start the inspection" : "Continue the inspection"}
+                    </Link>
+                  )}
                 </div>
                 {job.note && <p className="mt-2 text-sm">{job.note}</p>}
                 {step && (

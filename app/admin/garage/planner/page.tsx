@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { assignBookingAction, autoAssignAction, cancelAssignmentAction } from "@/app/admin/garage/planner/actions";
 import { AssignForm } from "@/components/garage/assign-form";
@@ -6,7 +7,7 @@ import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
-import { secondaryButtonClass } from "@/components/ui/buttons";
+import { linkClass, secondaryButtonClass } from "@/components/ui/buttons";
 import { inputClass } from "@/components/ui/form";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { plannerDay } from "@/lib/modules/garage/services/assignments";
@@ -97,7 +98,9 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                           style={{ left: percent(Date.parse(assignment.startsAt)), width: `calc(${(((Date.parse(assignment.endsAt) - Date.parse(assignment.startsAt)) / span) * 100).toFixed(3)}% - 2px)` }}
                           title={`${assignment.booking.carPlate} ${clock(Date.parse(assignment.startsAt))}–${clock(Date.parse(assignment.endsAt))} (${ASSIGNMENT_STATUS_LABELS[assignment.status]})`}
                         >
-                          <span className="block truncate font-medium">{assignment.booking.carPlate}</span>
+                          <Link href={`/admin/garage/bookings/${assignment.bookingId}`} className="block truncate font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
+                            {assignment.booking.carPlate}
+                          </Link>
                           <span className="block truncate">
                             {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))} · {ASSIGNMENT_STATUS_LABELS[assignment.status]}
                           </span>
@@ -119,7 +122,10 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                 .map((assignment) => (
                   <li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2">
                     <span>
-                      {assignment.booking.carPlate} · {assignment.mechanicName} · {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))}
+                      <Link href={`/admin/garage/bookings/${assignment.bookingId}`} className={`${linkClass} font-mono`}>
+                        {assignment.booking.carPlate}
+                      </Link>{" "}
+                      · {assignment.mechanicName} · {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))}
                     </span>
                     <ActionButton
                       action={cancelAssignmentAction}
@@ -151,7 +157,10 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                 <li key={booking.id} className="space-y-2 rounded-xl border border-line bg-surface-raised p-3" data-testid="planner-unassigned" data-booking-id={booking.id}>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <p className="font-medium">
-                      {booking.carPlate} <span className="font-normal text-ink-muted">{booking.carDescription}</span>
+                      <Link href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} font-mono`}>
+                        {booking.carPlate}
+                      </Link>{" "}
+                      <span className="font-normal text-ink-muted">{booking.carDescription}</span>
                     </p>
                     <BookingStatusBadge status={booking.status} />
                   </div>

@@ -60,6 +60,9 @@ export function toBookingView(row: BookingRow): BookingView {
     currency: row.currency,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     cancelReason: row.cancelReason,
+    promisedAt: row.promisedAt?.toISOString() ?? null,
+    odometerInKm: row.odometerInKm,
+    odometerOutKm: row.odometerOutKm,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

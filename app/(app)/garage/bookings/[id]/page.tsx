@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { decideRecommendationsAction } from "@/app/(app)/garage/bookings/actions";
+import { writeReviewAction } from "@/app/(app)/garage/services/[id]/actions";
+import { ApprovalHistory, BookingTimeline, InspectionResults, InvoicePanel, RecommendationList, SectionHeading } from "@/components/garage/booking-sections";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
+import { Stars } from "@/components/garage/rating";
+import { ReviewForm } from "@/components/garage/review-form";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
 import { linkClass, smallButtonClass, smallStrongButtonClass } from "@/components/ui/buttons";
 import { Card } from "@/components/ui/form";
-import { EmptyState } from "@/components/ui/page";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { DECIDING_STATUSES, listApprovals } from "@/lib/modules/garage/services/approvals";
 import { getBooking } from "@/lib/modules/garage/services/bookings";
+import { getInspection } from "@/lib/modules/garage/services/inspections";
+import { getBookingInvoice } from "@/lib/modules/garage/services/invoices";
+import { listReviews } from "@/lib/modules/garage/services/reviews";
 import { listRecommendations } from "@/lib/modules/garage/services/staff-recommendations";
-import { listProgress } from "@/lib/modules/garage/services/workshop";
 import { garageSettings } from "@/lib/modules/garage/settings";
 import type { RecommendationView } from "@/lib/modules/garage/views";
 import { formatMinor } from "@/lib/modules/garage/view-models/money";
@@ -25,8 +30,21 @@ export const metadata: Metadata = { title: "Booking" };
 /** Every change to a booking (status, notes, recommendations, decisions) is a booking event: the page renders again in place. */
 const LIVE_TOPICS = ["booking_events"] as const;
 
+/** Until the work is done, the page says where recommended work will appear; afterwards an empty list is left out. */
+const OPEN_FOR_WORK: readonly BookingStatusName[] = ["BOOKED", "CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS"];
+
 /** The workshop's steps in order, as the customer follows them. */
 const STEPS = BOOKING_STATUSES.filter((status) => status !== "CANCELLED");
+
+/** Not there yet (no inspection, no invoice): null rather than a 404 page. */
+async function orNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
 
 async function forPage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -45,17 +63,22 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const principal = await requirePrincipal();
   if (!principal.scopes.has("READ:BOOKINGS")) forbidden();
   const mayReadRecommendations = principal.scopes.has("READ:BOOKING_RECOMMENDATIONS");
-  const [booking, progress, recommendations, approvals] = await Promise.all([
-    forPage(getBooking(principal, id)),
-    principal.scopes.has("READ:BOOKING_PROGRESS") ? forPage(listProgress(principal, id)) : [],
-    mayReadRecommendations ? forPage(listRecommendations(principal, id)) : [],
-    mayReadRecommendations ? forPage(listApprovals(principal, id)) : [],
+  const booking = await forPage(getBooking(principal, id));
+  const own = booking.customerId === principal.userId;
+  const [recommendations, approvals, inspection, invoice, reviews] = await Promise.all([
+    mayReadRecommendations ? forPage(listRecommendations(principal, booking.id)) : [],
+    mayReadRecommendations ? forPage(listApprovals(principal, booking.id)) : [],
+    principal.scopes.has("READ:BOOKING_ANALYSIS") ? orNull(getInspection(principal, booking.id)) : null,
+    orNull(getBookingInvoice(principal, booking.id)),
+    booking.status === "DELIVERED" && own && principal.scopes.has("READ:SERVICE_REVIEWS") ? listReviews(principal, { customerId: principal.userId, limit: 100 }) : null,
   ]);
+  const progress = principal.scopes.has("READ:BOOKING_PROGRESS") ? booking.progress : [];
+  const reviewByLine = new Map((reviews?.items ?? []).filter((review) => review.bookingId === booking.id).map((review) => [review.bookedServiceId, review]));
+  const mayReview = own && principal.scopes.has("WRITE:SERVICE_REVIEWS");
   const timeZone = garageSettings().GARAGE_TIME_ZONE;
   const pending = recommendations.filter((item) => item.status === "PENDING");
-  const decided = recommendations.filter((item) => item.status !== "PENDING");
   const mayDecide =
-    booking.customerId === principal.userId &&
+    own &&
     principal.scopes.has("UPDATE:BOOKING_RECOMMENDATIONS") &&
     (DECIDING_STATUSES as readonly BookingStatusName[]).includes(booking.status);
   const currentStep = STEPS.indexOf(booking.status as (typeof STEPS)[number]);
@@ -65,7 +88,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
     <div className="space-y-8" data-testid="booking-page" data-booking-id={booking.id}>
       <LiveRefresh topics={LIVE_TOPICS} />
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <Link href="/garage/bookings" className={`${linkClass} text-sm`}>
             ← My bookings
           </Link>
@@ -74,6 +97,11 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             {booking.carDescription} · <span className="font-mono">{booking.carPlate}</span>
             {booking.pickupText ? ` · pick-up from ${booking.pickupText}` : " · drop-off at the garage"}
           </p>
+          {booking.promisedAt && booking.status !== "DELIVERED" && booking.status !== "CANCELLED" && (
+            <p className="text-sm" data-testid="booking-promised">
+              Promised back {formatShopTime(booking.promisedAt, timeZone)}
+            </p>
+          )}
         </div>
         <BookingStatusBadge status={booking.status} />
       </div>
@@ -112,7 +140,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         )}
       </section>
 
-      {mayReadRecommendations && (
+      {mayReadRecommendations && (recommendations.length > 0 || OPEN_FOR_WORK.includes(booking.status)) && (
         <section aria-labelledby="recommendations-heading" className="space-y-4">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <h2 id="recommendations-heading" className="text-xl font-semibold">
@@ -141,63 +169,53 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               </div>
             )}
           </div>
-          {recommendations.length === 0 ? (
-            <EmptyState>Nothing recommended so far. If the inspection finds something, it appears here for your approval.</EmptyState>
-          ) : (
-            <ul className="grid gap-3">
-              {[...pending, ...decided].map((item) => (
-                <li key={item.id} data-testid="recommendation" data-status={item.status} className="rounded-card border border-line bg-surface-raised p-4 shadow-sm">
-                  <div className="flex flex-wrap items-start justify-between gap-3">
-                    <div className="min-w-0">
-                      <h3 className="font-semibold">
-                        {item.serviceName}{" "}
-                        <span className={`text-xs font-medium ${item.severity === "CRITICAL" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-300"}`}>
-                          {item.severity === "CRITICAL" ? "Critical" : "Needs attention"}
-                        </span>
-                      </h3>
-                      {item.reason && <p className="text-sm text-ink-muted">{item.reason}</p>}
-                      {item.deferredFromId && <p className="text-xs text-ink-muted">Declined at an earlier visit: offered again at today&apos;s price.</p>}
-                      {item.adjustmentReason && <p className="text-xs text-ink-muted">Price adjusted: {item.adjustmentReason}</p>}
-                      <p className="mt-1 text-sm">
-                        {formatMinor(item.priceMinor, item.currency)} + {formatMinor(item.taxMinor, item.currency)} GST · {item.labourMinutes} min
-                      </p>
-                    </div>
-                    {item.status === "PENDING" && mayDecide ? (
-                      <div className="flex flex-wrap gap-2">
-                        <ActionButton
-                          action={decideRecommendationsAction}
-                          fields={{ id: booking.id, decision: "APPROVED", items: `${item.id}:${item.version}` }}
-                          label="Approve"
-                          pendingLabel="Approving…"
-                          ariaLabel={`Approve ${item.serviceName}`}
-                          className={smallStrongButtonClass}
-                          testId="approve-recommendation"
-                        />
-                        <ActionButton
-                          action={decideRecommendationsAction}
-                          fields={{ id: booking.id, decision: "DECLINED", items: `${item.id}:${item.version}` }}
-                          label="Decline"
-                          pendingLabel="Declining…"
-                          ariaLabel={`Decline ${item.serviceName}`}
-                          className={smallButtonClass}
-                          testId="decline-recommendation"
-                        />
-                      </div>
-                    ) : (
-                      <span className="text-xs font-medium text-ink-muted" data-testid="recommendation-status">
-                        {item.status === "PENDING" ? "You can decide once the inspection is done" : RECOMMENDATION_STATUS_TEXT[item.status]}
-                      </span>
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecommendationList
+            items={recommendations}
+            empty="Nothing recommended so far. If the inspection finds something, it appears here for your approval."
+            status={(item) => (item.status === "PENDING" ? (mayDecide ? "Awaiting your decision" : "You can decide once the inspection is done") : RECOMMENDATION_STATUS_TEXT[item.status])}
+            actions={(item) =>
+              item.status === "PENDING" && mayDecide ? (
+                <div className="flex flex-wrap gap-2">
+                  <ActionButton
+                    action={decideRecommendationsAction}
+                    fields={{ id: booking.id, decision: "APPROVED", items: `${item.id}:${item.version}` }}
+                    label="Approve"
+                    pendingLabel="Approving…"
+                    ariaLabel={`Approve ${item.serviceName}`}
+                    className={smallStrongButtonClass}
+                    align="start"
+                    testId="approve-recommendation"
+                  />
+                  <ActionButton
+                    action={decideRecommendationsAction}
+                    fields={{ id: booking.id, decision: "DECLINED", items: `${item.id}:${item.version}` }}
+                    label="Decline"
+                    pendingLabel="Declining…"
+                    ariaLabel={`Decline ${item.serviceName}`}
+                    className={smallButtonClass}
+                    align="start"
+                    testId="decline-recommendation"
+                  />
+                </div>
+              ) : null
+            }
+          />
         </section>
       )}
 
-      {/* Inspection results (checklist and photos) and the invoice with its balance belong here: their services
-          (the inspection's and the invoice's) render their sections once they are part of the app. */}
+      {inspection?.submittedAt && (
+        <section aria-labelledby="inspection-heading" className="space-y-3">
+          <SectionHeading id="inspection-heading">Inspection</SectionHeading>
+          <InspectionResults inspection={inspection} timeZone={timeZone} />
+        </section>
+      )}
+
+      {invoice && (
+        <section aria-labelledby="invoice-heading" className="space-y-3">
+          <SectionHeading id="invoice-heading">Invoice</SectionHeading>
+          <InvoicePanel invoice={invoice} timeZone={timeZone} />
+        </section>
+      )}
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="services-heading" className="space-y-3">
@@ -232,21 +250,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           <h2 id="timeline-heading" className="text-xl font-semibold">
             Timeline
           </h2>
-          {progress.length === 0 ? (
-            <EmptyState>Nothing yet.</EmptyState>
-          ) : (
-            <ol className="space-y-3 border-l border-line pl-4" data-testid="booking-timeline">
-              {[...progress].reverse().map((entry) => (
-                <li key={entry.id} className="text-sm">
-                  <p className="font-medium">{entry.toStatus ? BOOKING_STATUS_LABELS[entry.toStatus] : "Note from the workshop"}</p>
-                  {entry.note && <p className="whitespace-pre-line">{entry.note}</p>}
-                  <p className="text-xs text-ink-muted">
-                    {formatShopTime(entry.at, timeZone)} · {entry.actorName}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
+          <BookingTimeline progress={progress} timeZone={timeZone} />
         </section>
       </div>
 
@@ -255,19 +259,51 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           <h2 id="approvals-heading" className="text-xl font-semibold">
             Your decisions
           </h2>
-          <ul className="grid gap-3" data-testid="approval-history">
-            {approvals.map((record) => (
-              <li key={record.id} className="rounded-card border border-line bg-surface-raised p-4 text-sm shadow-sm">
-                <p className="font-medium">
-                  {record.decision === "APPROVED" ? "Approved" : "Declined"} {record.items.map((item) => item.serviceName).join(", ")} ·{" "}
-                  {formatMinor(record.amountMinor, record.currency)}
-                </p>
-                <p className="text-xs text-ink-muted">
-                  {formatShopTime(record.at, timeZone)} · {record.channel === "PHONE" ? `by phone, recorded by ${record.recordedByName}` : `in the app by ${record.recordedByName}`}
-                </p>
-                {record.note && <p className="mt-1 whitespace-pre-line">{record.note}</p>}
-              </li>
-            ))}
+          <ApprovalHistory records={approvals} timeZone={timeZone} />
+        </section>
+      )}
+
+      {reviews && (
+        <section aria-labelledby="reviews-heading" className="space-y-3">
+          <SectionHeading id="reviews-heading">Your reviews</SectionHeading>
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="booking-reviews">
+            {booking.services.map((service) => {
+              const review = reviewByLine.get(service.id);
+              return (
+                <li key={service.id} className="space-y-2 rounded-card border border-line bg-surface-raised p-4 text-sm shadow-sm" data-testid="booking-review" data-reviewed={review ? "true" : "false"}>
+                  <p className="font-medium break-words">
+                    {service.serviceId ? (
+                      <Link href={`/garage/services/${service.serviceId}`} className={linkClass}>
+                        {service.serviceName}
+                      </Link>
+                    ) : (
+                      service.serviceName
+                    )}
+                  </p>
+                  {review ? (
+                    <>
+                      <p className="flex items-center gap-2">
+                        <Stars value={review.rating} />
+                        <span className="sr-only">{`${review.rating} out of 5`}</span>
+                        <span className="text-xs text-ink-muted">{formatShopTime(review.createdAt, timeZone)}</span>
+                      </p>
+                      {review.text && <p className="whitespace-pre-line break-words">{review.text}</p>}
+                    </>
+                  ) : mayReview && service.serviceId ? (
+                    <details open={booking.services.length === 1}>
+                      <summary className={`${linkClass} cursor-pointer`}>
+                        Write a review<span className="sr-only"> of {service.serviceName}</span>
+                      </summary>
+                      <div className="mt-2">
+                        <ReviewForm action={writeReviewAction} hidden={{ bookedServiceId: service.id }} label={`Review ${service.serviceName}`} submitLabel="Publish review" />
+                      </div>
+                    </details>
+                  ) : (
+                    <p className="text-ink-muted">Not reviewed.</p>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { InspectionItemCard, InspectionStepForm } from "@/components/garage/inspection-form";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
+import { linkClass } from "@/components/ui/buttons";
 import { inputClass } from "@/components/ui/form";
 import { PageHeading } from "@/components/ui/page";
 import { NotFoundError } from "@/lib/errors";
@@ -43,6 +45,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <LiveRefresh topics={["booking_events"]} />
+      <Link href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="inspection-booking-link">
+        ← The booking
+      </Link>
       <PageHeading title={`Inspection · ${booking.carPlate}`}>
         {booking.carDescription} <BookingStatusBadge status={booking.status} />
       </PageHeading>
