@@ -4,8 +4,7 @@ import { moveBookingAction } from "@/app/admin/garage/board/actions";
 import { JobBoard } from "@/components/garage/job-board";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
-import { secondaryButtonClass } from "@/components/ui/buttons";
-import { inputClass } from "@/components/ui/form";
+import { DayFilter } from "@/components/ui/day-filter";
 import { PageHeading } from "@/components/ui/page";
 import { ValidationError } from "@/lib/errors";
 import { BOARD_STATUSES, workshopBoard } from "@/lib/modules/garage/services/workshop";
@@ -35,20 +34,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pro
       <PageHeading title="Job board">
         Every car in the shop by status, with the day&apos;s drop-offs and deliveries. Drag a card to the next column, or use its buttons, to move it on.
       </PageHeading>
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Pick the day">
-        <label className="text-sm">
-          Day
-          <input type="date" name="date" defaultValue={date} className={inputClass} />
-        </label>
-        <button type="submit" className={secondaryButtonClass}>
-          Show
-        </button>
-      </form>
-      {filterError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {filterError}
-        </p>
-      )}
+      <DayFilter date={date} error={filterError} />
       <JobBoard columns={BOARD_STATUSES} cards={cards} action={moveBookingAction} timeZone={garageSettings().GARAGE_TIME_ZONE} />
     </div>
   );

@@ -7,8 +7,8 @@ import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
-import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
-import { inputClass } from "@/components/ui/form";
+import { linkClass, primaryButtonClass } from "@/components/ui/buttons";
+import { DayFilter } from "@/components/ui/day-filter";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { ValidationError } from "@/lib/errors";
 import { myJobs } from "@/lib/modules/garage/services/assignments";
@@ -50,16 +50,7 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-2xl space-y-6">
       <LiveRefresh topics={["booking_events"]} />
       <PageHeading title="My jobs">{date === today ? "Today's" : `${date}'s`} work in order. Accept a job, start it when the car is on your bay, finish it when done.</PageHeading>
-      <form method="get" className="flex items-end gap-3" aria-label="Pick a day">
-        <label className="text-sm">
-          Day
-          <input type="date" name="date" defaultValue={date} className={inputClass} />
-        </label>
-        <button type="submit" className={secondaryButtonClass}>
-          Show
-        </button>
-      </form>
-      {dateError && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{dateError}</p>}
+      <DayFilter date={date} error={dateError} />
       {jobs.length === 0 ? (
         <EmptyState>No jobs for you that day.</EmptyState>
       ) : (

@@ -7,8 +7,8 @@ import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
-import { linkClass, secondaryButtonClass } from "@/components/ui/buttons";
-import { inputClass } from "@/components/ui/form";
+import { linkClass } from "@/components/ui/buttons";
+import { DayFilter } from "@/components/ui/day-filter";
 import { EmptyState, PageHeading } from "@/components/ui/page";
 import { plannerDay } from "@/lib/modules/garage/services/assignments";
 import { garageSettings } from "@/lib/modules/garage/settings";
@@ -53,15 +53,7 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
     <div className="space-y-6">
       <LiveRefresh topics={["booking_events"]} />
       <PageHeading title="Assignment planner">Each mechanic’s day on a time axis, and the day’s open bookings nobody works on yet.</PageHeading>
-      <form method="get" className="flex items-end gap-3" aria-label="Pick a day">
-        <label className="text-sm">
-          Day
-          <input type="date" name="date" defaultValue={date} className={inputClass} />
-        </label>
-        <button type="submit" className={secondaryButtonClass}>
-          Show
-        </button>
-      </form>
+      <DayFilter date={date} />
 
       <section aria-labelledby="planner-mechanics" className="space-y-3">
         <h2 id="planner-mechanics" className="text-lg font-semibold">
