@@ -5,7 +5,7 @@ import { linkClass } from "@/components/ui/buttons";
 import { EmptyState } from "@/components/ui/page";
 import { formatMinor } from "@/lib/modules/garage/view-models/money";
 import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
-import type { ApprovalRecordView, BookingProgressView, InspectionView, InvoiceDetailView, RecommendationView } from "@/lib/modules/garage/views";
+import type { ApprovalRecordView, BookingDetailView, BookingProgressView, InspectionView, InvoiceDetailView, RecommendationView } from "@/lib/modules/garage/views";
 import { BOOKING_STATUS_LABELS, INSPECTION_RATING_LABELS, PAYMENT_METHOD_LABELS } from "@/lib/modules/garage/vocabulary";
 
 /**
@@ -243,5 +243,35 @@ export function InvoicePanel({ invoice, timeZone, children }: { invoice: Invoice
       )}
       {children}
     </div>
+  );
+}
+
+/** The booked lines with their labour and price, then the booking's labour, subtotal, GST and total. */
+export function BookedWork({ booking, className = "" }: { booking: BookingDetailView; className?: string }) {
+  return (
+    <>
+      <ul className={`divide-y divide-line text-sm ${className}`}>
+        {booking.services.map((service) => (
+          <li key={service.id} className="flex justify-between gap-3 py-2">
+            <span className="min-w-0 break-words">
+              {service.serviceName} <span className="text-xs text-ink-muted">· {service.labourMinutes} min</span>
+            </span>
+            <span className="font-medium whitespace-nowrap tabular-nums">{formatMinor(service.priceMinor, service.currency)}</span>
+          </li>
+        ))}
+      </ul>
+      <dl className="mt-3 grid grid-cols-2 gap-1 border-t border-line pt-3 text-sm">
+        <dt className="text-ink-muted">Labour</dt>
+        <dd className="text-right">{booking.labourMinutes} min</dd>
+        <dt className="text-ink-muted">Subtotal</dt>
+        <dd className="text-right tabular-nums">{formatMinor(booking.subtotalMinor, booking.currency)}</dd>
+        <dt className="text-ink-muted">GST</dt>
+        <dd className="text-right tabular-nums">{formatMinor(booking.taxMinor, booking.currency)}</dd>
+        <dt className="font-semibold">Total</dt>
+        <dd className="text-right font-semibold tabular-nums" data-testid="booking-total">
+          {formatMinor(booking.totalMinor, booking.currency)}
+        </dd>
+      </dl>
+    </>
   );
 }

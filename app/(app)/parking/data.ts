@@ -1,6 +1,5 @@
-import { forbidden, notFound } from "next/navigation";
 import type { Principal } from "@/lib/auth/principal";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { getCredits } from "@/lib/modules/parking/services/credits";
 import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 
@@ -10,17 +9,6 @@ import { endOfLocalDay } from "@/lib/modules/parking/view-models/time";
 export function serverClock(): { now: number; dayEnd: number } {
   const now = Date.now();
   return { now, dayEnd: endOfLocalDay(new Date(now)).getTime() };
-}
-
-/** A service call for a page: 403 → the forbidden page, 404 (a malformed id in the path included) → not found. */
-export async function forPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
 }
 
 /** The principal's credit balance, or null when they may not read credits. */

@@ -8,7 +8,8 @@ import { linkClass } from "@/components/ui/buttons";
 import { PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
-import { forPage, serverClock } from "../data";
+import { serverClock } from "../data";
+import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "Parking" };
 

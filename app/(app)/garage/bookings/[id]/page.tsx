@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { decideRecommendationsAction } from "@/app/(app)/garage/bookings/actions";
 import { writeReviewAction } from "@/app/(app)/garage/services/[id]/actions";
-import { ApprovalHistory, BookingTimeline, InspectionResults, InvoicePanel, RecommendationList, SectionHeading } from "@/components/garage/booking-sections";
+import { ApprovalHistory, BookedWork, BookingTimeline, InspectionResults, InvoicePanel, RecommendationList, SectionHeading } from "@/components/garage/booking-sections";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { Stars } from "@/components/garage/rating";
 import { ReviewForm } from "@/components/garage/review-form";
@@ -12,7 +12,7 @@ import { requirePrincipal } from "@/components/shell/session";
 import { ActionButton } from "@/components/ui/action-button";
 import { linkClass, smallButtonClass, smallStrongButtonClass } from "@/components/ui/buttons";
 import { Card } from "@/components/ui/form";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { DECIDING_STATUSES, listApprovals } from "@/lib/modules/garage/services/approvals";
 import { getBooking } from "@/lib/modules/garage/services/bookings";
 import { getInspection } from "@/lib/modules/garage/services/inspections";
@@ -21,9 +21,9 @@ import { listReviews } from "@/lib/modules/garage/services/reviews";
 import { listRecommendations } from "@/lib/modules/garage/services/staff-recommendations";
 import { garageSettings } from "@/lib/modules/garage/settings";
 import type { RecommendationView } from "@/lib/modules/garage/views";
-import { formatMinor } from "@/lib/modules/garage/view-models/money";
 import { formatShopTime } from "@/lib/modules/garage/view-models/shop-clock";
 import { BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
+import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "Booking" };
 
@@ -46,15 +46,6 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
   }
 }
 
-async function forPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 const RECOMMENDATION_STATUS_TEXT: Record<RecommendationView["status"], string> = { PENDING: "Awaiting your decision", APPROVED: "Approved", DECLINED: "Declined (kept for later)" };
 
@@ -223,26 +214,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             Work booked
           </h2>
           <Card>
-            <ul className="divide-y divide-line text-sm">
-              {booking.services.map((service) => (
-                <li key={service.id} className="flex justify-between gap-3 py-2">
-                  <span>{service.serviceName}</span>
-                  <span className="font-medium">{formatMinor(service.priceMinor, service.currency)}</span>
-                </li>
-              ))}
-            </ul>
-            <dl className="mt-3 grid grid-cols-2 gap-1 border-t border-line pt-3 text-sm">
-              <dt className="text-ink-muted">Labour</dt>
-              <dd className="text-right">{booking.labourMinutes} min</dd>
-              <dt className="text-ink-muted">Subtotal</dt>
-              <dd className="text-right">{formatMinor(booking.subtotalMinor, booking.currency)}</dd>
-              <dt className="text-ink-muted">GST</dt>
-              <dd className="text-right">{formatMinor(booking.taxMinor, booking.currency)}</dd>
-              <dt className="font-semibold">Total</dt>
-              <dd className="text-right font-semibold" data-testid="booking-total">
-                {formatMinor(booking.totalMinor, booking.currency)}
-              </dd>
-            </dl>
+            <BookedWork booking={booking} />
           </Card>
         </section>
 

@@ -13,8 +13,9 @@ import { getAvailability } from "@/lib/modules/parking/services/availability";
 import { getSpot } from "@/lib/modules/parking/services/spots";
 import { SPOT_KIND_LABELS } from "@/lib/modules/parking/vocabulary";
 import { reserveAction } from "../../actions";
-import { balanceOf, forPage, serverClock, timelineRange } from "../../data";
+import { balanceOf, serverClock, timelineRange } from "../../data";
 import { parkingSettings } from "@/lib/modules/parking/settings";
+import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "Parking spot" };
 

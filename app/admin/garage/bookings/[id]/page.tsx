@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { moveBookingAction } from "@/app/admin/garage/board/actions";
 import { issueInvoiceAction, recordPaymentAction } from "@/app/admin/garage/invoices/actions";
 import { assignBookingAction, cancelAssignmentAction } from "@/app/admin/garage/planner/actions";
 import { AssignForm } from "@/components/garage/assign-form";
 import { AssignmentStatusBadge } from "@/components/garage/assignment-status-badge";
 import { BookingMoves } from "@/components/garage/booking-move";
-import { ApprovalHistory, BookingTimeline, InspectionResults, InvoicePanel, RecommendationList, SectionHeading } from "@/components/garage/booking-sections";
+import { ApprovalHistory, BookedWork, BookingTimeline, InspectionResults, InvoicePanel, RecommendationList, SectionHeading } from "@/components/garage/booking-sections";
 import { NoteForm, PhoneDecisionForm, PriceChangeForm, RecommendForm } from "@/components/garage/booking-staff-forms";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
 import { PaymentForm } from "@/components/garage/invoice-desk-forms";
@@ -17,7 +17,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { linkClass, secondaryButtonClass, smallStrongButtonClass } from "@/components/ui/buttons";
 import { Card } from "@/components/ui/form";
 import { EmptyState } from "@/components/ui/page";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { DECIDING_STATUSES, listApprovals } from "@/lib/modules/garage/services/approvals";
 import { listBookingAssignments, plannerDay } from "@/lib/modules/garage/services/assignments";
 import { getBooking } from "@/lib/modules/garage/services/bookings";
@@ -31,6 +31,7 @@ import { formatMinor } from "@/lib/modules/garage/view-models/money";
 import { formatShopClock, formatShopTime, shopDate } from "@/lib/modules/garage/view-models/shop-clock";
 import type { RecommendationView } from "@/lib/modules/garage/views";
 import { BOOKING_STATUS_LABELS, WORKSHOP_TRANSITIONS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
+import { forPage } from "@/lib/ui/for-page";
 import { addNoteAction, addRecommendationAction, adjustRecommendationAction, deleteNoteAction, editNoteAction, phoneDecisionAction, reviseRecommendationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Booking (workshop)" };
@@ -47,15 +48,6 @@ const WAITING_TEXT: Partial<Record<BookingStatusName, string>> = {
 };
 const RECOMMENDATION_STATUS_TEXT: Record<RecommendationView["status"], string> = { PENDING: "Awaiting the customer", APPROVED: "Approved", DECLINED: "Declined (kept for later)" };
 
-async function forPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 /** Not there yet (no inspection started, no invoice issued): null rather than a 404 page. */
 async function orNull<T>(work: Promise<T>): Promise<T | null> {
@@ -158,28 +150,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
                   </>
                 )}
               </dl>
-              <ul className="mt-3 divide-y divide-line border-t border-line text-sm">
-                {booking.services.map((service) => (
-                  <li key={service.id} className="flex justify-between gap-3 py-2">
-                    <span className="min-w-0 break-words">
-                      {service.serviceName} <span className="text-xs text-ink-muted">· {service.labourMinutes} min</span>
-                    </span>
-                    <span className="font-medium whitespace-nowrap tabular-nums">{formatMinor(service.priceMinor, service.currency)}</span>
-                  </li>
-                ))}
-              </ul>
-              <dl className="mt-3 grid grid-cols-2 gap-1 border-t border-line pt-3 text-sm">
-                <dt className="text-ink-muted">Labour</dt>
-                <dd className="text-right">{booking.labourMinutes} min</dd>
-                <dt className="text-ink-muted">Subtotal</dt>
-                <dd className="text-right tabular-nums">{formatMinor(booking.subtotalMinor, booking.currency)}</dd>
-                <dt className="text-ink-muted">GST</dt>
-                <dd className="text-right tabular-nums">{formatMinor(booking.taxMinor, booking.currency)}</dd>
-                <dt className="font-semibold">Total</dt>
-                <dd className="text-right font-semibold tabular-nums" data-testid="booking-total">
-                  {formatMinor(booking.totalMinor, booking.currency)}
-                </dd>
-              </dl>
+              <BookedWork booking={booking} className="mt-3 border-t border-line" />
             </Card>
           </section>
 
