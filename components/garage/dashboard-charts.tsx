@@ -8,7 +8,7 @@ const INK_MUTED = "var(--color-ink-muted)";
 const LINE = "var(--color-line)";
 const GARAGE = "var(--color-garage)";
 const BRAND = "var(--color-brand)";
-const RENTALS = "var(--color-rentals)";
+const DECLINED = "var(--color-declined)";
 
 const axis = { stroke: INK_MUTED, fontSize: 12, tickLine: false } as const;
 const tooltipStyle = { backgroundColor: "var(--color-surface-raised)", border: "1px solid var(--color-line)", borderRadius: 8, color: "var(--color-ink)" } as const;
@@ -75,7 +75,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
           <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--color-line)" }} />
           <Legend />
           <Bar dataKey="approved" name="Approved" stackId="decisions" fill={BRAND} maxBarSize={28} />
-          <Bar dataKey="declined" name="Declined" stackId="decisions" fill={RENTALS} radius={[4, 4, 0, 0]} maxBarSize={28} />
+          <Bar dataKey="declined" name="Declined" stackId="decisions" fill={DECLINED} radius={[4, 4, 0, 0]} maxBarSize={28} />
         </BarChart>
       </ChartCard>
       <ChartCard
