@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { acceptJobAction, finishJobAction, startJobAction } from "@/app/admin/garage/jobs/actions";
 import { AssignmentStatusBadge } from "@/components/garage/assignment-status-badge";
@@ -18,6 +19,9 @@ import type { AssignmentView } from "@/lib/modules/garage/views";
 export const metadata: Metadata = { title: "My jobs" };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** A checked-in car has an inspection to fill in (or, later, to read back). */
+const INSPECTABLE = new Set<string>(["CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY", "DELIVERED"]);
 
 /** The one step a job takes next, as a big button (a phone in a gloved hand). */
 const NEXT_STEP = {
@@ -84,6 +88,15 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
                   <BookingStatusBadge status={job.booking.status} />
                 </div>
                 {job.note && <p className="mt-2 text-sm">{job.note}</p>}
+                {INSPECTABLE.has(job.booking.status) && (
+                  <Link
+                    href={`/admin/garage/bookings/${job.booking.id}/inspection`}
+                    className={`${secondaryButtonClass} mt-3 min-h-11`}
+                    aria-label={`Inspection of ${job.booking.carPlate}`}
+                  >
+                    Inspection
+                  </Link>
+                )}
                 {step && (
                   <div className="mt-3">
                     <ActionButton
