@@ -199,14 +199,14 @@ test.describe("garage workshop", () => {
     // The form locks (its submit button and its outcome message go with it) and the booking awaits approval.
     await expect(mainOf(mechanic).getByText(`${TEMPLATE} · started by`)).toContainText("· submitted", { timeout: 20_000 });
     await expect(mainOf(mechanic).getByRole("button", { name: "Save item" })).toHaveCount(0);
-    await expect(mainOf(mechanic).getByRole("heading", { level: 1 }).locator("..")).toContainText("Awaiting approval");
+    await expect(mainOf(mechanic).getByRole("heading", { level: 1 }).locator("..")).toContainText("Awaiting your approval");
 
     // The customer's open page shows the recommendation, with a toast and the bell.
     const recommendation = customer.getByTestId("recommendation").filter({ hasText: RECOMMENDED_SERVICE });
     await expect(recommendation).toBeVisible({ timeout: 20_000 });
     await expect(recommendation).toHaveAttribute("data-status", "PENDING");
     await expect(recommendation).toContainText("Pads worn to 20 %");
-    await expect(customer.getByTestId("booking-steps").locator('[aria-current="step"]')).toContainText("Awaiting approval");
+    await expect(customer.getByTestId("booking-steps").locator('[aria-current="step"]')).toContainText("Awaiting your approval");
     await expect(customer.getByTestId("toast").filter({ hasText: "work awaits your approval" }).first()).toBeVisible({ timeout: 20_000 });
     const bell = customer.getByTestId("notification-bell");
     await expect(bell).toHaveAccessibleName(/Notifications, \d+ unread/);
