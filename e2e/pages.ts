@@ -76,7 +76,6 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
     { path: "/admin/garage/bookings", name: "admin-garage-workshop" },
     { path: "/admin/garage/dashboard", name: "admin-garage-dashboard" },
     { path: "/admin/garage/board", name: "admin-garage-board" },
-    { path: "/admin/garage/board", name: "admin-garage-inspection", follow: "/admin/garage/bookings/", followSuffix: "/inspection" },
     { path: "/admin/garage/planner", name: "admin-garage-planner" },
     { path: "/admin/garage/inspection-templates", name: "admin-garage-inspection-templates" },
     { path: "/admin/garage/invoices", name: "admin-garage-invoices" },
@@ -87,6 +86,8 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
     { path: "/admin/garage/areas", name: "admin-garage-areas" },
     { path: "/admin/garage/gst", name: "admin-garage-gst" },
     { path: "/admin/garage/content", name: "admin-garage-content" },
+    // Needs a checked-in booking on the board (the demo data has bookings in every status today).
+    { path: "/admin/garage/board", name: "admin-garage-inspection", follow: "/admin/garage/bookings/", followSuffix: "/inspection" },
   ],
   EMPLOYEE: [
     { path: "/dashboard", name: "employee-dashboard" },
@@ -99,6 +100,7 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
     { path: "/admin/garage/bookings", name: "mechanic-garage-workshop" },
     { path: "/admin/garage/board", name: "mechanic-garage-board" },
     { path: "/admin/garage/jobs", name: "mechanic-garage-jobs" },
+    // Needs a checked-in booking on the board (the demo data has bookings in every status today).
     { path: "/admin/garage/board", name: "mechanic-garage-inspection", follow: "/admin/garage/bookings/", followSuffix: "/inspection" },
   ],
 };
