@@ -306,8 +306,11 @@ test.describe("garage workshop", () => {
     await expect(customer.getByRole("banner")).toBeHidden();
     await expect(customer.locator("nav:visible")).toHaveCount(0);
     await expect(customer.getByRole("button", { name: "Print invoice" })).toBeHidden();
+    // Paper has every column, even printed from a phone; the phone's screen leaves out price and rate.
+    await expect(customer.getByRole("columnheader", { name: "Price" }).first()).toBeVisible();
     await customer.emulateMedia({ media: "screen" });
     await expect(customer.getByRole("button", { name: "Print invoice" })).toBeVisible();
+    await expect(customer.getByRole("columnheader", { name: "Price" }).first()).toBeHidden();
 
     for (const page of [mechanic, customer, admin]) await page.context().close();
   });
