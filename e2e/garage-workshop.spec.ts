@@ -385,4 +385,58 @@ test.describe("garage workshop", () => {
     }
     await mechanic.context().close();
   });
+
+  test("the floor's pages with work on them: no axe violations in either theme (board, My jobs, planner, dashboard, invoices, the customer's booking page)", async ({ browser, request }) => {
+    test.setTimeout(300_000);
+    // A booking awaiting the customer's decision on flagged work with a photo, and one more merely booked that day.
+    const workshop = await checkedInBooking(request, "Ada Audit");
+    const { bookingId, mechanicToken } = workshop;
+    const templates = await json<Array<{ id: string; name: string }>>(await request.get("/api/v1/inspection-templates?active=true&limit=100", { headers: bearer(mechanicToken) }), 200);
+    const template = templates.find((candidate) => candidate.name === TEMPLATE)!;
+    const inspection = await json<{ items: Array<{ id: string; label: string }> }>(
+      await request.post(`/api/v1/bookings/${bookingId}/inspection`, { headers: bearer(mechanicToken), data: { templateId: template.id } }),
+      201,
+    );
+    await json(
+      await request.patch(`/api/v1/bookings/${bookingId}/inspection`, {
+        headers: bearer(mechanicToken),
+        data: { items: inspection.items.map((item) => ({ id: item.id, rating: item.label === FLAGGED_ITEM ? "ATTENTION" : "OK", ...(item.label === FLAGGED_ITEM ? { note: "Worn." } : {}) })) },
+      }),
+      200,
+    );
+    const flagged = inspection.items.find((item) => item.label === FLAGGED_ITEM)!;
+    const upload = await request.post(`/api/v1/bookings/${bookingId}/inspection/items/${flagged.id}/photos`, {
+      headers: bearer(mechanicToken),
+      multipart: { photo: { name: "pads.png", mimeType: "image/png", buffer: await photoPng() } },
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+    await json(await request.post(`/api/v1/bookings/${bookingId}/inspection/submit`, { headers: bearer(mechanicToken) }), 200);
+
+    const audits: Array<{ who: string; password?: string; viewport: { width: number; height: number }; paths: string[] }> = [
+      { who: MECHANIC, viewport: { width: 1280, height: 800 }, paths: ["/admin/garage/board", `/admin/garage/jobs?date=${workshop.date}`] },
+      { who: MECHANIC, viewport: { width: 360, height: 780 }, paths: [`/admin/garage/jobs?date=${workshop.date}`] },
+      { who: ADMIN, viewport: { width: 1280, height: 800 }, paths: ["/admin/garage/board", `/admin/garage/planner?date=${workshop.date}`, "/admin/garage/dashboard", "/admin/garage/invoices"] },
+      { who: workshop.customer.email, password: workshop.customer.password, viewport: { width: 360, height: 780 }, paths: [`/garage/bookings/${bookingId}`] },
+    ];
+    for (const { who, password, viewport, paths } of audits) {
+      const page = await personPage(browser, who, password, viewport);
+      for (const theme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        for (const path of paths) {
+          await test.step(`${path} as ${who} at ${viewport.width} px, ${theme}`, async () => {
+            await page.goto(path);
+            await expect(mainOf(page).getByRole("heading", { level: 1 })).toBeVisible();
+            await expect(page.locator('div[hidden][id^="S:"]')).toHaveCount(0);
+            if (theme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+            const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] }).analyze();
+            const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`);
+            expect.soft(found, `axe on ${path} (${theme}, ${viewport.width} px)`).toEqual([]);
+            const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+            expect.soft(scrollWidth, `${path} scrolls sideways (${theme}, ${viewport.width} px)`).toBeLessThanOrEqual(innerWidth);
+          });
+        }
+      }
+      await page.context().close();
+    }
+  });
 });
