@@ -151,7 +151,7 @@ test.describe("the staff sidebar", () => {
     await expect(nav.getByRole("link", { name: "Car models" })).toHaveAttribute("aria-current", "page");
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(nav.getByRole("button", { name: "Garage", exact: true })).toHaveAttribute("aria-expanded", "true");
-    await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Dashboard", exact: true })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Profile" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "API docs" })).toHaveAttribute("href", "/docs");
     await expect(nav.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/redoc");
@@ -159,7 +159,8 @@ test.describe("the staff sidebar", () => {
     // Every link on one line: as tall as the shortest, and its text not cut off.
     const garageGroup = page.getByTestId("sidebar-group").filter({ has: page.getByRole("button", { name: "Garage", exact: true }) });
     const garageLinks = garageGroup.getByRole("link");
-    await expect(garageLinks).toHaveCount(8);
+    // The shop's floor (workshop, dashboard, job board, invoices, planner, inspection templates) next to Garage I's pages.
+    await expect(garageLinks).toHaveCount(13);
     const heights = await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height));
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThan(2);
     const cutOff = await nav.getByRole("link").evaluateAll((links) => links.filter((link) => link.scrollWidth > link.clientWidth).map((link) => link.textContent));
@@ -221,7 +222,7 @@ test.describe("the staff sidebar", () => {
 
     // Following a link from the drawer closes it.
     await menu.click();
-    await drawer.getByRole("link", { name: "Dashboard" }).click();
+    await drawer.getByRole("link", { name: "Dashboard", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(drawer).toBeHidden();
     await page.close();

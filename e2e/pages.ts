@@ -10,6 +10,8 @@ export interface AppPage {
   name: string;
   /** For a page with an id in its path: follow the first link from `path` whose href starts with this. */
   follow?: string;
+  /** With `follow`: the link's href also ends with this (e.g. a booking's `/inspection`). */
+  followSuffix?: string;
 }
 
 export type Audience = "visitor" | "CUSTOMER" | "ADMIN" | "EMPLOYEE" | "MECHANIC";
@@ -52,6 +54,9 @@ export const CUSTOMER_PAGES: readonly AppPage[] = [
   { path: "/garage/cart", name: "garage-cart" },
   { path: "/garage/checkout", name: "garage-checkout" },
   { path: "/garage/bookings", name: "garage-bookings" },
+  { path: "/garage/bookings", name: "garage-booking", follow: "/garage/bookings/" },
+  { path: "/garage/invoices", name: "garage-invoices" },
+  { path: "/garage/invoices", name: "garage-invoice", follow: "/garage/invoices/" },
   { path: "/garage/support", name: "garage-support" },
   { path: "/profile", name: "profile" },
 ];
@@ -69,12 +74,20 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
     { path: "/admin/fleet", name: "admin-fleet" },
     { path: "/admin/branches", name: "admin-branches" },
     { path: "/admin/garage/bookings", name: "admin-garage-workshop" },
+    { path: "/admin/garage/dashboard", name: "admin-garage-dashboard" },
+    { path: "/admin/garage/board", name: "admin-garage-board" },
+    { path: "/admin/garage/planner", name: "admin-garage-planner" },
+    { path: "/admin/garage/inspection-templates", name: "admin-garage-inspection-templates" },
+    { path: "/admin/garage/invoices", name: "admin-garage-invoices" },
+    { path: "/admin/garage/invoices", name: "admin-garage-invoice", follow: "/garage/invoices/" },
     { path: "/admin/garage/support", name: "admin-garage-support" },
     { path: "/admin/garage/catalogue", name: "admin-garage-catalogue" },
     { path: "/admin/garage/car-models", name: "admin-garage-car-models" },
     { path: "/admin/garage/areas", name: "admin-garage-areas" },
     { path: "/admin/garage/gst", name: "admin-garage-gst" },
     { path: "/admin/garage/content", name: "admin-garage-content" },
+    // Needs a checked-in booking on the board (the demo data has bookings in every status today).
+    { path: "/admin/garage/board", name: "admin-garage-inspection", follow: "/admin/garage/bookings/", followSuffix: "/inspection" },
   ],
   EMPLOYEE: [
     { path: "/dashboard", name: "employee-dashboard" },
@@ -85,16 +98,33 @@ export const STAFF_PAGES: Record<"ADMIN" | "EMPLOYEE" | "MECHANIC", readonly App
   MECHANIC: [
     { path: "/dashboard", name: "mechanic-dashboard" },
     { path: "/admin/garage/bookings", name: "mechanic-garage-workshop" },
+    { path: "/admin/garage/board", name: "mechanic-garage-board" },
+    { path: "/admin/garage/jobs", name: "mechanic-garage-jobs" },
+    // Needs a checked-in booking on the board (the demo data has bookings in every status today).
+    { path: "/admin/garage/board", name: "mechanic-garage-inspection", follow: "/admin/garage/bookings/", followSuffix: "/inspection" },
   ],
 };
+
+/**
+ * `E2E_PAGES=<regular expression>` narrows the page walks (accessibility, layout) to the pages whose name matches,
+ * e.g. `E2E_PAGES=garage` while working on the garage's pages. Unset: every page.
+ */
+export function selectedPages(pages: readonly AppPage[]): readonly AppPage[] {
+  const filter = process.env.E2E_PAGES;
+  if (!filter) return pages;
+  const pattern = new RegExp(filter);
+  return pages.filter((appPage) => pattern.test(appPage.name));
+}
 
 /** Opens a page of the list: its path, or the first page its `follow` prefix links to. Returns the path opened. */
 export async function openAppPage(page: Page, appPage: AppPage): Promise<string> {
   await page.goto(appPage.path);
   if (!appPage.follow) return appPage.path;
-  const link = page.locator(`main a[href^="${appPage.follow}"]`).first();
-  const href = await link.getAttribute("href");
-  if (!href) throw new Error(`${appPage.path} links to no ${appPage.follow}… page`);
+  const suffix = appPage.followSuffix ? `[href$="${appPage.followSuffix}"]` : "";
+  const link = page.locator(`main a[href^="${appPage.follow}"]${suffix}`).first();
+  // A list without such a link fails here, with the message below, rather than at the test's timeout.
+  const href = await link.getAttribute("href", { timeout: 15_000 }).catch(() => null);
+  if (!href) throw new Error(`${appPage.path} links to no ${appPage.follow}…${appPage.followSuffix ?? ""} page`);
   await page.goto(href);
   return href;
 }

@@ -43,7 +43,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartCard title="Bookings per day" summary={`${totals.bookings} drop-offs from ${figures.from} to ${figures.to}.`}>
-        <BarChart data={figures.days}>
+        <BarChart accessibilityLayer={false} data={figures.days}>
           <CartesianGrid stroke={LINE} vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} {...axis} />
           <YAxis allowDecimals={false} width={32} {...axis} />
@@ -54,7 +54,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
         </BarChart>
       </ChartCard>
       <ChartCard title="Revenue" summary={`${money.format(totals.invoiced / 100)} invoiced, ${money.format(totals.paid / 100)} received.`}>
-        <BarChart data={revenue}>
+        <BarChart accessibilityLayer={false} data={revenue}>
           <CartesianGrid stroke={LINE} vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} {...axis} />
           <YAxis width={64} tickFormatter={(value: number) => money.format(value)} {...axis} />
@@ -68,7 +68,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
         title="Recommendations decided"
         summary={figures.approvalRate === null ? "No recommendation was decided in this period." : `${Math.round(figures.approvalRate * 100)} % of recommended work approved.`}
       >
-        <BarChart data={approvals}>
+        <BarChart accessibilityLayer={false} data={approvals}>
           <CartesianGrid stroke={LINE} vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDay} {...axis} />
           <YAxis allowDecimals={false} width={32} {...axis} />
@@ -82,7 +82,7 @@ export function GarageDashboardCharts({ figures }: { figures: GarageDashboardVie
         title="Mechanic utilisation"
         summary={utilisation.length === 0 ? "No mechanics yet." : utilisation.map((mechanic) => `${mechanic.name} ${mechanic.percent} %`).join(", ") + " of the open hours assigned."}
       >
-        <BarChart data={utilisation} layout="vertical" margin={{ left: 8 }}>
+        <BarChart accessibilityLayer={false} data={utilisation} layout="vertical" margin={{ left: 8 }}>
           <CartesianGrid stroke={LINE} horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit=" %" {...axis} />
           <YAxis type="category" dataKey="name" width={110} {...axis} />

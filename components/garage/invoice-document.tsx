@@ -5,6 +5,8 @@ import { PAYMENT_METHOD_LABELS } from "@/lib/modules/garage/vocabulary";
 
 const cell = "border-b border-line px-2 py-1.5 text-left align-top";
 const money = "border-b border-line px-2 py-1.5 text-right align-top tabular-nums whitespace-nowrap";
+/** Price and rate make six columns, too many for a phone's width: the screen shows tax and amount (price = amount − tax), paper all. */
+const phoneHidden = "max-sm:hidden print:table-cell";
 
 function LinesTable({ lines, currency, caption }: { lines: InvoiceLineView[]; currency: string; caption: string }) {
   return (
@@ -14,8 +16,8 @@ function LinesTable({ lines, currency, caption }: { lines: InvoiceLineView[]; cu
         <tr className="text-xs uppercase tracking-wide text-ink-muted">
           <th scope="col" className={cell}>#</th>
           <th scope="col" className={cell}>Description</th>
-          <th scope="col" className={money}>Price</th>
-          <th scope="col" className={money}>GST</th>
+          <th scope="col" className={`${money} ${phoneHidden}`}>Price</th>
+          <th scope="col" className={`${money} ${phoneHidden}`}>GST</th>
           <th scope="col" className={money}>Tax</th>
           <th scope="col" className={money}>Amount</th>
         </tr>
@@ -28,8 +30,8 @@ function LinesTable({ lines, currency, caption }: { lines: InvoiceLineView[]; cu
               {line.description}
               <span className="block text-xs text-ink-muted">{line.gstCode}</span>
             </td>
-            <td className={money}>{formatMinor(line.priceMinor, currency)}</td>
-            <td className={money}>{formatRate(line.gstBasisPoints)}</td>
+            <td className={`${money} ${phoneHidden}`}>{formatMinor(line.priceMinor, currency)}</td>
+            <td className={`${money} ${phoneHidden}`}>{formatRate(line.gstBasisPoints)}</td>
             <td className={money}>{formatMinor(line.taxMinor, currency)}</td>
             <td className={money}>{formatMinor(line.priceMinor + line.taxMinor, currency)}</td>
           </tr>

@@ -49,7 +49,14 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
       <p aria-live="polite" className={`min-h-5 text-sm ${state.status === "error" ? errorTextClass : "text-ink-muted"}`} data-testid="board-outcome">
         {pending ? "Moving…" : state.message}
       </p>
-      <div className="flex gap-3 overflow-x-auto pb-3 max-sm:snap-x max-sm:snap-mandatory" role="list" aria-label="Workshop statuses">
+      {/* The columns scroll sideways: the region takes focus so a keyboard can scroll it too. */}
+      <div
+        role="region"
+        aria-label="Job board columns"
+        tabIndex={0}
+        className="overflow-x-auto rounded-xl pb-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
+      >
+      <div className="flex gap-3 max-sm:snap-x max-sm:snap-mandatory" role="list" aria-label="Workshop statuses">
         {columns.map((status) => {
           const inColumn = cards.filter((card) => card.status === status);
           const accepts = dragged?.nextStatuses.includes(status) ?? false;
@@ -134,6 +141,7 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
             </div>
           );
         })}
+      </div>
       </div>
     </div>
   );

@@ -20,6 +20,9 @@ export const metadata: Metadata = { title: "My jobs" };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** A checked-in car has an inspection to fill in (or, later, to read back). */
+const INSPECTABLE = new Set<string>(["CHECKED_IN", "INSPECTING", "AWAITING_APPROVAL", "IN_PROGRESS", "QUALITY_CHECK", "READY", "DELIVERED"]);
+
 /** The one step a job takes next, as a big button (a phone in a gloved hand). */
 const NEXT_STEP = {
   ASSIGNED: { action: acceptJobAction, label: "Accept", pending: "Accepting…" },
@@ -77,9 +80,9 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
                 </p>
                 <div className="mt-1 flex flex-wrap items-center gap-3">
                   <BookingStatusBadge status={job.booking.status} />
-                  {(job.booking.status === "CHECKED_IN" || job.booking.status === "INSPECTING") && (
+                  {INSPECTABLE.has(job.booking.status) && (
                     <Link href={`/admin/garage/bookings/${job.bookingId}/inspection`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="job-inspection-link">
-                      {job.booking.status === "CHECKED_IN" ? "Start the inspection" : "Continue the inspection"}
+                      {job.booking.status === "CHECKED_IN" ? "Start the inspection" : job.booking.status === "INSPECTING" ? "Continue the inspection" : "The inspection"}
                     </Link>
                   )}
                 </div>
