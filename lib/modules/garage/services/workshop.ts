@@ -105,14 +105,14 @@ export async function transitionBooking(principal: Principal, id: string, input:
         odometerInKm: odometerKm,
         promisedAt: promisedAt ?? new Date(booking.slotEnd.getTime() + booking.labourMinutes * MINUTE),
       };
-      if (booking.carId && odometerKm !== undefined) {
-        await tx.customerCar.updateMany({ where: { id: booking.carId, odometerKm: { lt: odometerKm } }, data: { odometerKm } });
-      }
     }
     if (to === "DELIVERED" && odometerKm !== undefined) {
       if (booking.odometerInKm !== null && odometerKm < booking.odometerInKm) throw fieldError(["body", "odometerKm"], WORKSHOP_MESSAGES.odometerBelowCheckIn);
       data = { odometerOutKm: odometerKm };
-      if (booking.carId) await tx.customerCar.updateMany({ where: { id: booking.carId, odometerKm: { lt: odometerKm } }, data: { odometerKm } });
+    }
+    // Either reading raises the car's odometer, never lowers it.
+    if (booking.carId && odometerKm !== undefined) {
+      await tx.customerCar.updateMany({ where: { id: booking.carId, odometerKm: { lt: odometerKm } }, data: { odometerKm } });
     }
     const moved = await moveBooking(tx, principal, booking, to, { note, data });
     if (to === "READY") await issueInvoiceFor(tx, principal, moved);
