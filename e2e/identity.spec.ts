@@ -192,11 +192,12 @@ test.describe("administration", () => {
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole("rowheader", { name: "Ada Admin" })).toBeVisible();
 
-    await page.getByLabel("Role").selectOption("MECHANIC");
-    await page.getByLabel("Full name").fill(person.name);
-    await page.getByLabel("Phone").fill(person.phone);
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByLabel("Initial password").fill(person.password);
+    // Exact labels: other specs create people whose names contain "Phone" or "Email", and their Delete buttons say so.
+    await page.getByLabel("Role", { exact: true }).selectOption("MECHANIC");
+    await page.getByLabel("Full name", { exact: true }).fill(person.name);
+    await page.getByLabel("Phone", { exact: true }).fill(person.phone);
+    await page.getByLabel("Email", { exact: true }).fill(person.email);
+    await page.getByLabel("Initial password", { exact: true }).fill(person.password);
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByText(/Created mechanic Morgan Mechanic \(MEC\d{6}\)\./)).toBeVisible();
 

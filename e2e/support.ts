@@ -27,9 +27,9 @@ export function newCustomer(name: string, emailPrefix: string) {
 /** Fills in and sends the sign-up form (without waiting for the outcome: some specs expect a refusal). */
 export async function submitRegistration(page: Page, customer: ReturnType<typeof newCustomer>): Promise<void> {
   await page.goto("/register");
-  await page.getByLabel("Full name").fill(customer.name);
-  await page.getByLabel("Phone").fill(customer.phone);
-  await page.getByLabel("Email").fill(customer.email);
+  await page.getByLabel("Full name", { exact: true }).fill(customer.name);
+  await page.getByLabel("Phone", { exact: true }).fill(customer.phone);
+  await page.getByLabel("Email", { exact: true }).fill(customer.email);
   await page.getByLabel("Password", { exact: true }).fill(customer.password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
