@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieValue } from "@/lib/auth/session-cookie";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/ui/request-path";
 
@@ -8,14 +9,22 @@ import { REQUEST_PATH_HEADER, requestPathOf } from "@/lib/ui/request-path";
  * request id (the caller's `X-Request-Id` when acceptable), passed on to the page
  * and returned in the response. Decides nothing itself: the pages check the session.
  * API routes get theirs from `route()` (lib/http/route.ts).
+ *
+ * The home page is prerendered for signed-out visitors; a browser with a session cookie gets `/welcome-back`, the
+ * same page rendered for whoever the cookie turns out to be (checking the cookie is the page's job, not this one's).
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   const requestId = requestIdFrom(request.headers);
   headers.set(REQUEST_PATH_HEADER, requestPathOf(request.nextUrl));
   headers.set(REQUEST_ID_HEADER, requestId);
-  const response = NextResponse.next({ request: { headers } });
+  const signedInHome = request.nextUrl.pathname === "/" && sessionCookieValue(request.headers.get("cookie")) !== undefined;
+  const response = signedInHome
+    ? NextResponse.rewrite(new URL("/welcome-back", request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  // A shared cache in front of the app must not hand the prerendered page to a signed-in browser, or the reverse.
+  if (request.nextUrl.pathname === "/") response.headers.append("Vary", "Cookie");
   return response;
 }
 

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getPrincipal } from "@/components/shell/session";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { WheelhouseMark } from "@/components/shell/wheelhouse-mark";
 
-export async function SiteHeader() {
-  const signedIn = (await getPrincipal()) !== null;
+/** The public pages' header; the page says whether someone is signed in (the home page is the same for everyone signed out). */
+export function SiteHeader({ signedIn }: { signedIn: boolean }) {
   return (
     <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
       <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-4 py-3 sm:px-6 sm:py-4">

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 test.describe("home page", () => {
   test("says what Wheelhouse is and links to sign-in", async ({ page }) => {
@@ -10,6 +11,24 @@ test.describe("home page", () => {
     }
     const signIn = page.getByRole("banner").getByRole("link", { name: "Sign in" });
     await expect(signIn).toHaveAttribute("href", "/login");
+  });
+
+  test("is prerendered for everyone signed out; a signed-in browser gets its own, and an ended session the signed-out one", async ({ page, request }) => {
+    const signedOut = await request.get("/");
+    expect(signedOut.status()).toBe(200);
+    // Served from the build's prerendered copy, not rendered per request.
+    expect(signedOut.headers()["x-nextjs-cache"] ?? signedOut.headers()["x-nextjs-prerender"]).toBeTruthy();
+    expect(signedOut.headers()["vary"]).toMatch(/cookie/i);
+
+    await signIn(page, "resident@wheelhouse.local");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Dashboard" })).toHaveAttribute("href", "/dashboard");
+    await expect(page.getByRole("main").getByRole("link", { name: "Go to your dashboard" })).toBeVisible();
+
+    const forged = await request.get("/", { headers: { cookie: "next-auth.session-token=not-a-session" } });
+    expect(forged.status()).toBe(200);
+    expect(await forged.text()).toContain("Create an account");
   });
 
   test("renders in the light theme and switches to dark and back, remembering the choice", async ({ page }) => {

@@ -44,75 +44,155 @@ export interface ConsumeResult {
 const MAX_HANDLER_ATTEMPTS = 5;
 const failedAttempts = new Map<string, number>();
 
+/** How many events one consumer transaction handles (each behind its own savepoint). */
+const CONSUMER_BATCH = 100;
+
+export interface ConsumerPosition {
+  group: string;
+  topic: Topic;
+  /** The topic's last offset in the log (0: nothing logged yet). */
+  head: bigint;
+  /** The group's committed offset; null when the group has never run on the topic. */
+  position: bigint | null;
+}
+
 /**
- * Runs a consumer group over its topics from its committed offsets (the earliest
- * offset for a new group). One transaction per event: lock the group's offset row
- * (SKIP LOCKED: another instance of the group is busy with this topic → skip),
- * handle, advance the offset.
+ * Where each (group, topic) stands against the log, in one statement — what a pipeline pass at rest costs.
+ * `outboxPending` says whether committed events wait to be drained into the log.
  */
-export async function runConsumer(consumer: Consumer, client: PrismaClient = db, limit = 500): Promise<ConsumeResult> {
-  const result: ConsumeResult = { handled: 0, failed: 0 };
-  for (const topic of consumer.topics) {
+export async function consumerPositions(
+  client: PrismaClient,
+  consumers: readonly Consumer[],
+): Promise<{ outboxPending: boolean; positions: ConsumerPosition[] }> {
+  const pairs = consumers.flatMap((consumer) => consumer.topics.map((topic) => ({ group: consumer.group, topic })));
+  const rows = await client.$queryRaw<Array<{ consumer_group: string; topic: Topic; head: bigint; position: bigint | null; outbox_pending: boolean }>>`
+    SELECT pair.consumer_group, pair.topic, COALESCE(topics.last_offset, 0)::bigint AS head, groups."offset" AS position,
+      EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()) AS outbox_pending
+    FROM unnest(${pairs.map((pair) => pair.group)}::text[], ${pairs.map((pair) => pair.topic)}::text[]) AS pair(consumer_group, topic)
+    LEFT JOIN topic_offsets topics ON topics.topic = pair.topic
+    LEFT JOIN consumer_offsets groups ON groups.consumer_group = pair.consumer_group AND groups.topic = pair.topic`;
+  return {
+    outboxPending: rows.some((row) => row.outbox_pending),
+    positions: rows.map((row) => ({ group: row.consumer_group, topic: row.topic, head: row.head, position: row.position })),
+  };
+}
+
+/** The topics a group has not caught up on; a group new to a topic gets its offset row (from the earliest offset). */
+async function topicsBehind(client: PrismaClient, consumer: Consumer, positions: readonly ConsumerPosition[]): Promise<Topic[]> {
+  const mine = positions.filter((position) => position.group === consumer.group);
+  const unseen = mine.filter((position) => position.position === null).map((position) => position.topic);
+  if (unseen.length > 0) {
     await client.$executeRaw`
       INSERT INTO consumer_offsets (consumer_group, topic, "offset", updated_at)
-      VALUES (${consumer.group}, ${topic}, 0, now()) ON CONFLICT DO NOTHING`;
-    for (let index = 0; index < limit; index++) {
-      const step = await consumeOne(consumer, topic, client);
-      if (step === "idle" || step === "retry-later") break;
-      result[step] += 1;
+      SELECT ${consumer.group}, topic, 0, now() FROM unnest(${unseen}::text[]) AS unseen(topic)
+      ON CONFLICT DO NOTHING`;
+  }
+  return mine.filter((position) => position.head > (position.position ?? 0n)).map((position) => position.topic);
+}
+
+/**
+ * Runs a consumer group over the topics where it is behind the log, from its committed offsets (the earliest offset
+ * for a new group). Events are handled in batches, one transaction each: lock the group's offset row (SKIP LOCKED:
+ * another instance of the group is busy with this topic → skip), handle each event behind a savepoint, advance the
+ * offset past the last one handled. A failing event ends its batch; what came before it commits, and the event itself
+ * then goes its own way (retried on later runs, set aside after MAX_HANDLER_ATTEMPTS).
+ * `positions` (from `consumerPositions`) spares the statement that finds where the group stands.
+ */
+export async function runConsumer(
+  consumer: Consumer,
+  client: PrismaClient = db,
+  limit = 500,
+  positions?: readonly ConsumerPosition[],
+): Promise<ConsumeResult> {
+  const result: ConsumeResult = { handled: 0, failed: 0 };
+  const known = positions ?? (await consumerPositions(client, [consumer])).positions;
+  for (const topic of await topicsBehind(client, consumer, known)) {
+    let budget = limit;
+    while (budget > 0) {
+      const batch = await consumeBatch(consumer, topic, client, Math.min(budget, CONSUMER_BATCH));
+      result.handled += batch.handled;
+      budget -= batch.handled;
+      if (batch.transient) throw batch.transient;
+      if (batch.failure) {
+        if ((await recordHandlerFailure(consumer, batch.failure.event, batch.failure.error, client)) === "retry-later") break;
+        result.failed += 1;
+        budget -= 1;
+        continue;
+      }
+      if (batch.handled < batch.asked || batch.asked === 0) break;
     }
   }
   return result;
 }
 
-type Step = "handled" | "failed" | "idle" | "retry-later";
+interface BatchOutcome {
+  asked: number;
+  handled: number;
+  /** An event failed (its writes rolled back to its savepoint): the batch stopped before it. */
+  failure?: { event: LoggedEvent; error: unknown };
+  /** The handler said a peer is away: the batch stopped before that event, and the run waits. */
+  transient?: TransientConsumerError;
+}
 
-async function consumeOne(consumer: Consumer, topic: Topic, client: PrismaClient): Promise<Step> {
-  let event: LoggedEvent | undefined;
-  const pending: { afterCommit?: AfterCommit } = {};
-  try {
-    const step: Step = await client.$transaction(
-      async (tx) => {
-        const [position] = await tx.$queryRaw<Array<{ offset: bigint }>>`
-          SELECT "offset" FROM consumer_offsets
-          WHERE consumer_group = ${consumer.group} AND topic = ${topic}
-          FOR UPDATE SKIP LOCKED`;
-        if (!position) return "idle";
-        const [row] = await tx.$queryRaw<LogRow[]>`
-          SELECT id, topic, "offset", key, type, payload, actor, schema_version, occurred_at
-          FROM event_log WHERE topic = ${topic} AND "offset" > ${position.offset}
-          ORDER BY "offset" LIMIT 1`;
-        if (!row) return "idle";
-        event = {
-          id: row.id,
-          topic: row.topic,
-          offset: row.offset,
-          key: row.key,
-          type: row.type,
-          payload: row.payload,
-          actor: row.actor,
-          schemaVersion: row.schema_version,
-          occurredAt: row.occurred_at,
-        };
-        pending.afterCommit = await consumer.handle(event, tx);
+async function consumeBatch(consumer: Consumer, topic: Topic, client: PrismaClient, size: number): Promise<BatchOutcome> {
+  const afterCommits: AfterCommit[] = [];
+  const outcome: BatchOutcome = await client.$transaction(
+    async (tx) => {
+      const batch: BatchOutcome = { asked: size, handled: 0 };
+      const [position] = await tx.$queryRaw<Array<{ offset: bigint }>>`
+        SELECT "offset" FROM consumer_offsets
+        WHERE consumer_group = ${consumer.group} AND topic = ${topic}
+        FOR UPDATE SKIP LOCKED`;
+      if (!position) return { ...batch, asked: 0 };
+      const rows = await tx.$queryRaw<LogRow[]>`
+        SELECT id, topic, "offset", key, type, payload, actor, schema_version, occurred_at
+        FROM event_log WHERE topic = ${topic} AND "offset" > ${position.offset}
+        ORDER BY "offset" LIMIT ${size}`;
+      let lastHandled: bigint | undefined;
+      for (const row of rows) {
+        await tx.$executeRaw`SAVEPOINT consumer_event`;
+        const event = toLoggedEvent(row);
+        try {
+          const afterCommit = await consumer.handle(event, tx);
+          await tx.$executeRaw`RELEASE SAVEPOINT consumer_event`;
+          if (afterCommit) afterCommits.push(afterCommit);
+          failedAttempts.delete(`${consumer.group}:${topic}:${row.offset}`);
+          lastHandled = row.offset;
+          batch.handled += 1;
+        } catch (error) {
+          await tx.$executeRaw`ROLLBACK TO SAVEPOINT consumer_event`;
+          if (error instanceof TransientConsumerError) batch.transient = error;
+          else batch.failure = { event, error };
+          break;
+        }
+      }
+      if (lastHandled !== undefined) {
         await tx.$executeRaw`
-          UPDATE consumer_offsets SET "offset" = ${row.offset}, updated_at = now()
+          UPDATE consumer_offsets SET "offset" = ${lastHandled}, updated_at = now()
           WHERE consumer_group = ${consumer.group} AND topic = ${topic}`;
-        failedAttempts.delete(`${consumer.group}:${topic}:${row.offset}`);
-        return "handled";
-      },
-      { timeout: 30_000, maxWait: 30_000 },
-    );
-    if (step === "handled" && pending.afterCommit) {
-      await pending.afterCommit().catch((error: unknown) =>
-        log.warn({ err: error, group: consumer.group }, "after-commit step failed"),
-      );
-    }
-    return step;
-  } catch (error) {
-    if (!event || error instanceof TransientConsumerError) throw error;
-    return recordHandlerFailure(consumer, event, error, client);
+      }
+      return batch;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  for (const afterCommit of afterCommits) {
+    await afterCommit().catch((error: unknown) => log.warn({ err: error, group: consumer.group }, "after-commit step failed"));
   }
+  return outcome;
+}
+
+function toLoggedEvent(row: LogRow): LoggedEvent {
+  return {
+    id: row.id,
+    topic: row.topic,
+    offset: row.offset,
+    key: row.key,
+    type: row.type,
+    payload: row.payload,
+    actor: row.actor,
+    schemaVersion: row.schema_version,
+    occurredAt: row.occurred_at,
+  };
 }
 
 /** A handler failure: retried on the next run; after MAX_HANDLER_ATTEMPTS the event is set aside for admins. */

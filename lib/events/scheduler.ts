@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { liveChannelsConsumer } from "../realtime/live-channels-consumer";
 import { notificationsConsumer } from "../notifications/consumer";
-import { runConsumer, TransientConsumerError, type ConsumeResult, type Consumer } from "./consumers";
+import { consumerPositions, runConsumer, TransientConsumerError, type ConsumeResult, type Consumer } from "./consumers";
 import { drainOutbox, type DrainResult } from "./drainer";
 import { componentLogger } from "../observability/logger";
 
@@ -41,13 +41,18 @@ export interface PipelineResult {
   consumed: Record<string, ConsumeResult | { deferred: string }>;
 }
 
-/** Drain the outbox, then let every consumer catch up. */
-export async function runEventPipeline(): Promise<PipelineResult> {
-  const drained = await drainOutbox(db);
+/**
+ * Drain the outbox, then let every consumer catch up. One statement says whether there is anything to do, so a pass
+ * at rest costs one query; work found costs a drain transaction and a batch transaction per group and topic behind.
+ */
+export async function runEventPipeline(consumers: readonly Consumer[] = CONSUMERS): Promise<PipelineResult> {
+  let state = await consumerPositions(db, consumers);
+  const drained = state.outboxPending ? await drainOutbox(db) : { appended: 0, failed: 0, parked: 0 };
+  if (drained.appended > 0) state = await consumerPositions(db, consumers);
   const consumed: PipelineResult["consumed"] = {};
-  for (const consumer of CONSUMERS) {
+  for (const consumer of consumers) {
     try {
-      consumed[consumer.group] = await runConsumer(consumer, db);
+      consumed[consumer.group] = await runConsumer(consumer, db, undefined, state.positions);
     } catch (error) {
       if (!(error instanceof TransientConsumerError)) throw error;
       consumed[consumer.group] = { deferred: error.message };

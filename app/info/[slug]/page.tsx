@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MarkdownHtml } from "@/components/garage/markdown";
+import { getPrincipal } from "@/components/shell/session";
 import { SiteHeader } from "@/components/site-header";
 import { NotFoundError } from "@/lib/errors";
 import { getContentPage } from "@/lib/modules/garage/services/content";
@@ -30,7 +31,7 @@ export default async function InfoPage({ params }: { params: Promise<Params> }) 
   const page = await loadPage((await params).slug);
   return (
     <>
-      <SiteHeader />
+      <SiteHeader signedIn={(await getPrincipal()) !== null} />
       <main id="main" className="mx-auto max-w-3xl px-6 py-12">
         <article aria-labelledby="info-title">
           <h1 id="info-title" className="mb-6 text-sm font-medium uppercase tracking-widest text-brand">

@@ -18,12 +18,21 @@ const SYSTEM_ACTOR = "system:scheduler";
 export async function advanceReservations(client: PrismaClient = db, asOf: Date = new Date(), batch = 200): Promise<LifecycleResult> {
   const result: LifecycleResult = { activated: 0, completed: 0 };
 
-  const starting = await client.reservation.findMany({
-    where: { status: "CONFIRMED", startsAt: { lte: asOf } },
+  // One query finds both kinds of due reservation: at rest, that is all a run costs.
+  const due = await client.reservation.findMany({
+    where: {
+      OR: [
+        { status: "CONFIRMED", startsAt: { lte: asOf } },
+        { status: "ACTIVE", endsAt: { lte: asOf } },
+      ],
+    },
     orderBy: { startsAt: "asc" },
     take: batch,
-    select: { id: true, reserverId: true, ownerId: true },
+    select: { id: true, reserverId: true, ownerId: true, status: true, endsAt: true },
   });
+  const starting = due.filter((reservation) => reservation.status === "CONFIRMED");
+  // A reservation whose whole time passed unseen starts and ends in this one run.
+  const ending = due.filter((reservation) => reservation.endsAt <= asOf);
   for (const { id, reserverId, ownerId } of starting) {
     const activated = await client.$transaction(async (tx) => {
       await lockPeople(tx, [reserverId, ownerId]);
@@ -41,12 +50,6 @@ export async function advanceReservations(client: PrismaClient = db, asOf: Date 
     if (activated) result.activated += 1;
   }
 
-  const ending = await client.reservation.findMany({
-    where: { status: "ACTIVE", endsAt: { lte: asOf } },
-    orderBy: { endsAt: "asc" },
-    take: batch,
-    select: { id: true },
-  });
   for (const { id } of ending) {
     const completed = await client.$transaction(async (tx) => {
       const claimed = await tx.reservation.updateMany({
