@@ -23,16 +23,42 @@ export type DomainEvent<Shape extends EventShape = EventShape> = Shape & {
   schemaVersion?: number;
 };
 
-/** Records an event in the caller's transaction (the outbox); it commits or rolls back with the change. */
+type OutboxRow = Prisma.OutboxEventCreateManyInput;
+
+/** Events recorded in a transaction run by `transaction()` wait here, in order, for its one insert at the end. */
+const pendingByTransaction = new WeakMap<Transaction, OutboxRow[]>();
+
+function outboxRow<Shape extends EventShape>(event: DomainEvent<Shape>): OutboxRow {
+  return {
+    topic: event.topic,
+    key: event.key,
+    type: event.type,
+    // A snapshot now: the caller may change the object after recording it.
+    payload: JSON.parse(JSON.stringify(event.payload)) as Prisma.InputJsonObject,
+    actor: event.actor,
+    schemaVersion: event.schemaVersion ?? 1,
+  };
+}
+
+/**
+ * Records an event in the caller's transaction (the outbox); it commits or rolls back with the change. Inside
+ * `transaction()` the transaction's events go in with one insert before it commits; elsewhere at once.
+ */
 export async function recordEvent<Shape extends EventShape>(tx: Transaction, event: DomainEvent<Shape>): Promise<void> {
-  await tx.outboxEvent.create({
-    data: {
-      topic: event.topic,
-      key: event.key,
-      type: event.type,
-      payload: JSON.parse(JSON.stringify(event.payload)) as Prisma.InputJsonObject,
-      actor: event.actor,
-      schemaVersion: event.schemaVersion ?? 1,
-    },
-  });
+  const pending = pendingByTransaction.get(tx);
+  if (pending) pending.push(outboxRow(event));
+  else await tx.outboxEvent.create({ data: outboxRow(event) });
+}
+
+/** Runs `work` collecting the events it records, then writes them to the outbox in one statement, still inside `tx`. */
+export async function withOneOutboxInsert<T>(tx: Transaction, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const pending: OutboxRow[] = [];
+  pendingByTransaction.set(tx, pending);
+  try {
+    const result = await work(tx);
+    if (pending.length > 0) await tx.outboxEvent.createMany({ data: pending });
+    return result;
+  } finally {
+    pendingByTransaction.delete(tx);
+  }
 }

@@ -9,15 +9,15 @@ import type { Transaction } from "../db";
  *
  * `update` serialises writers of the same people (credit moves, per-person limits);
  * `key share` only keeps the accounts from being deleted meanwhile.
- * Returns the ids that still exist.
+ * Returns the accounts that still exist, by id, with their names (read under the lock, so callers need not read them again).
  */
-export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: "update" | "key share"): Promise<Set<string>> {
+export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: "update" | "key share"): Promise<Map<string, { name: string }>> {
   const sorted = [...new Set(ids)].sort();
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
-  return new Set(rows.map((row) => row.id));
+      ? await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
+  return new Map(rows.map((row) => [row.id, { name: row.name }]));
 }
 
 export const ACCOUNT_GONE = "Your account no longer exists.";

@@ -1,5 +1,6 @@
 import type { Principal } from "../../../auth/principal";
 import type { Transaction } from "../../../db";
+import type { SpotKind } from "../../../generated/prisma/enums";
 import { NotFoundError } from "../../../errors";
 import { lockAccounts } from "../../../identity/account-locks";
 import { transaction } from "../../../events/transaction";
@@ -42,14 +43,16 @@ export interface LockedSpot {
   id: string;
   owner_id: string;
   label: string;
+  zone: string;
+  kind: SpotKind;
 }
 
 /** Locks a live spot for the rest of the transaction (`share` lets reservations of one spot proceed side by side). */
 export async function lockSpot(tx: Transaction, spotId: string, mode: "update" | "share"): Promise<LockedSpot> {
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
-      : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
+      ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label, zone, kind::text AS kind FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
+      : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label, zone, kind::text AS kind FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
   const spot = rows[0];
   if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot;
@@ -68,6 +71,6 @@ export async function liveSpotOwner(tx: Transaction, spotId: string): Promise<st
  * (reserve, cancel, settle), and so does account deletion: none waits for a spot or a
  * reservation while holding a person another one needs. Returns who still exists.
  */
-export async function lockPeople(tx: Transaction, ids: string[]): Promise<Set<string>> {
+export async function lockPeople(tx: Transaction, ids: string[]): Promise<Map<string, { name: string }>> {
   return lockAccounts(tx, ids, "update");
 }

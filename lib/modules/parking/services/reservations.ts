@@ -61,24 +61,19 @@ function checkTimes(startsAt: Date, endsAt: Date): void {
 
 const DAY_MS = 86_400_000;
 
-/** Anti-gaming: reservations made in the last 24 hours, by the reserver and between the two people. */
+/** Anti-gaming: reservations made in the last 24 hours, by the reserver and between the two people (one statement). */
 async function checkDailyLimits(tx: Transaction, reserverId: string, ownerId: string): Promise<void> {
   const config = parkingSettings();
   const since = new Date(Date.now() - DAY_MS);
-  const made = await tx.reservation.count({ where: { reserverId, createdAt: { gte: since } } });
-  if (made >= config.PARKING_DAILY_RESERVATION_LIMIT) {
+  const [counts] = await tx.$queryRaw<Array<{ made: bigint; between_them: bigint }>>`
+    SELECT count(*) FILTER (WHERE reserver_id = ${reserverId}) AS made,
+           count(*) FILTER (WHERE (reserver_id = ${reserverId} AND owner_id = ${ownerId}) OR (reserver_id = ${ownerId} AND owner_id = ${reserverId})) AS between_them
+    FROM reservations
+    WHERE created_at >= ${since} AND (reserver_id = ${reserverId} OR reserver_id = ${ownerId})`;
+  if (Number(counts?.made ?? 0) >= config.PARKING_DAILY_RESERVATION_LIMIT) {
     throw new ConflictError(`You can make at most ${config.PARKING_DAILY_RESERVATION_LIMIT} reservations a day.`);
   }
-  const betweenThem = await tx.reservation.count({
-    where: {
-      createdAt: { gte: since },
-      OR: [
-        { reserverId, ownerId },
-        { reserverId: ownerId, ownerId: reserverId },
-      ],
-    },
-  });
-  if (betweenThem >= config.PARKING_PAIR_DAILY_LIMIT) {
+  if (Number(counts?.between_them ?? 0) >= config.PARKING_PAIR_DAILY_LIMIT) {
     throw new ConflictError(`At most ${config.PARKING_PAIR_DAILY_LIMIT} reservations a day between the same two people.`);
   }
 }
@@ -102,8 +97,10 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
         // Both people first (their credit moves and daily counts, and against their
         // accounts' deletion), then the spot: the lock order of every parking transaction.
         const present = await lockPeople(tx, [principal.userId, ownerId]);
-        if (!present.has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
-        if (!present.has(ownerId)) throw new NotFoundError(NOT_FOUND.spot);
+        const reserver = present.get(principal.userId);
+        const owner = present.get(ownerId);
+        if (!reserver) throw new NotFoundError(ACCOUNT_GONE);
+        if (!owner) throw new NotFoundError(NOT_FOUND.spot);
         const spot = await lockSpot(tx, spotId, "share");
         const covering = await tx.availabilityWindow.findFirst({
           where: { spotId, startsAt: { lte: startsAt }, endsAt: { gte: endsAt } },
@@ -126,7 +123,13 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
           const { credits } = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { credits: true } });
           throw new ConflictError(`Insufficient credits: you have ${credits}, this costs ${cost}.`, { balance: credits, cost });
         }
-        const view = await reservationViewIn(tx, created.id);
+        // Built from what this transaction wrote and locked, not read back.
+        const view = toReservationView({
+          ...created,
+          spot: { id: spot.id, label: spot.label, zone: spot.zone, kind: spot.kind },
+          reserver: { id: principal.userId, name: reserver.name },
+          owner: { id: ownerId, name: owner.name },
+        });
         await recordParkingEvent(tx, { topic: "reservation_events", key: created.id, type: "reservation.confirmed", payload: view, actor: principal.userId });
         await spotChanged(tx, spotId, "spot.reserved", principal.userId);
         return view;
