@@ -23,8 +23,6 @@ export function proxy(request: NextRequest) {
     ? NextResponse.rewrite(new URL("/welcome-back", request.url), { request: { headers } })
     : NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  // A shared cache in front of the app must not hand the prerendered page to a signed-in browser, or the reverse.
-  if (request.nextUrl.pathname === "/") response.headers.append("Vary", "Cookie");
   return response;
 }
 

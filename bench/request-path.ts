@@ -60,6 +60,12 @@ const app = await startApp("bench", {
   PARKING_PAIR_DAILY_LIMIT: "100000",
   PARKING_RESERVATION_COST: "1",
   RENTALS_MAX_OPEN_REQUESTS: "1000",
+  // A shop open every day round the clock with room for the load: the figures measure booking, not a full calendar.
+  GARAGE_BAYS: "100",
+  GARAGE_OPEN_DAYS: "1,2,3,4,5,6,7",
+  GARAGE_OPENS_AT: "00:00",
+  GARAGE_CLOSES_AT: "23:30",
+  GARAGE_TIME_ZONE: "UTC",
 }).catch(async (error: unknown) => {
   await dropDatabase();
   throw error;
@@ -110,6 +116,7 @@ async function inBatches<T>(count: number, width: number, task: (index: number) 
 interface Resident {
   token: string;
   spotId: string;
+  carId: string;
 }
 
 const HOUR = 3_600_000;
@@ -117,6 +124,12 @@ const runStamp = Date.now();
 const windowStart = new Date(Math.ceil((Date.now() + HOUR) / HOUR) * HOUR);
 
 async function prepareResidents(): Promise<Resident[]> {
+  let carModelId: Promise<string> | undefined;
+  const firstCarModel = async (token: string) => {
+    const [carModel] = await api<Array<{ id: string }>>("GET", "/car-models?limit=1", token);
+    if (!carModel) throw new Error("no car model in the catalogue (the demo data has them)");
+    return carModel.id;
+  };
   return inBatches(USERS, 8, async (index) => {
     const email = `bench.${runStamp}.${index}@example.test`;
     await api("POST", "/customers", null, {
@@ -131,7 +144,9 @@ async function prepareResidents(): Promise<Resident[]> {
       from: windowStart.toISOString(),
       to: new Date(windowStart.getTime() + 80 * 24 * HOUR).toISOString(),
     });
-    return { token, spotId: spot.id };
+    carModelId ??= firstCarModel(token);
+    const car = await api<{ id: string }>("POST", "/customer-cars", token, { carModelId: await carModelId, plate: `BN ${runStamp % 100_000} ${index}` });
+    return { token, spotId: spot.id, carId: car.id };
   });
 }
 
@@ -303,6 +318,30 @@ try {
           ...request,
           headers: { ...request.headers, ...bearer(customer.token), "content-type": "application/json" },
           body: JSON.stringify({ vehicleId: rentable[k % rentable.length], startDate, endDate }),
+        };
+      },
+    }),
+  );
+  const [service] = await api<Array<{ id: string }>>("GET", "/services?limit=1", resident.token);
+  if (!service) throw new Error("no garage service in the catalogue (the demo data has them)");
+  let bookingNumber = 0;
+  const BOOKING_DAYS = 40;
+  const firstBookingDay = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 2);
+  results.push(
+    await measure("POST /api/v1/bookings (garage, distinct days and slots)", {
+      method: "POST",
+      path: "/api/v1/bookings",
+      setupRequest: (request) => {
+        // Request k: customer k mod U with their car, on day k mod D (each day is booked under its own lock),
+        // in the slot k div D of that day, half-hourly: at most one booking per slot, far below the bays.
+        const k = bookingNumber++;
+        const customer = residents[k % USERS]!;
+        const slot = Math.floor(k / BOOKING_DAYS) % 46;
+        const slotStart = new Date(firstBookingDay + (k % BOOKING_DAYS) * 24 * HOUR + slot * 30 * 60_000);
+        return {
+          ...request,
+          headers: { ...request.headers, ...bearer(customer.token), "content-type": "application/json" },
+          body: JSON.stringify({ carId: customer.carId, slotStart: slotStart.toISOString(), serviceIds: [service.id] }),
         };
       },
     }),
