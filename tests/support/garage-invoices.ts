@@ -8,8 +8,13 @@ import { databaseSnapshot } from "./identity";
 
 let slotsTaken = 0;
 const firstSlot = new Date(slotAt(openDay(120 + randomInt(0, 400)), "08:00")).getTime();
+/**
+ * Slot and bay are unique together, and test files run side by side on one database: each file that imports this
+ * helper writes to a bay of its own, so two files that drew the same far day still never share a slot's bay.
+ */
+const bayOfThisFile = randomInt(1_000, 2_000_000_000);
 
-/** A slot of its own for each booking (slot and bay are unique): half-hours on from a far day. */
+/** A slot of its own for each booking (with `bayOfThisFile`): half-hours on from a far day. */
 function nextSlot(): Date {
   return new Date(firstSlot + slotsTaken++ * 30 * 60_000);
 }
@@ -48,7 +53,7 @@ export async function workshopBooking(customerId: string, catalogue: GarageFixtu
       carDescription: "Maruti Swift",
       slotStart: start,
       slotEnd: new Date(start.getTime() + garageSettings().GARAGE_SLOT_MINUTES * 60_000),
-      bay: 1,
+      bay: bayOfThisFile,
       labourMinutes: 150,
       status,
       subtotalMinor,
