@@ -55,6 +55,18 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * One statement straight through the application's `pg` pool, skipping Prisma (which compiles every query, raw ones
+ * included, before it runs: measurable on the hottest statements, see bench/README.md). For single read statements on
+ * the request path only; never inside a Prisma transaction (on the embedded database the pool has one connection).
+ */
+export async function directQuery<Row extends object>(text: string, values: readonly unknown[]): Promise<Row[]> {
+  client();
+  const pool = globalForDb.wheelhouseDbPool;
+  if (!pool) throw new Error("The database pool is not open.");
+  return (await pool.query<Row>(text, [...values])).rows;
+}
+
 export async function disconnectDb(): Promise<void> {
   const instance = globalForDb.wheelhouseDb;
   const pool = globalForDb.wheelhouseDbPool;

@@ -1,6 +1,6 @@
 import { decode, type JWT } from "next-auth/jwt";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { directQuery } from "../db";
 import { env } from "../env";
 import { ForbiddenError, MESSAGES, UnauthorizedError } from "../errors";
 import { roleNameById } from "../identity/roles";
@@ -40,14 +40,17 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 async function credentialState(userId: string, credentialId: string): Promise<CredentialState> {
   // Ids come from verified tokens, but only a well-formed uuid can be compared with the uuid column.
   const revokableId = UUID_PATTERN.test(credentialId) ? credentialId : null;
-  const rows = await db.$queryRaw<CredentialState[]>`
-    SELECT
-      EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = CAST(${revokableId} AS uuid)) AS revoked,
+  // The statement every authenticated request runs: straight through `pg` (see `directQuery`).
+  const rows = await directQuery<CredentialState>(
+    `SELECT
+      EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = CAST($1 AS uuid)) AS revoked,
       u.id AS user_id, u.role_id, u.name, u.credentials_changed_at,
       ARRAY(
         SELECT p.scope FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id WHERE rp.role_id = u.role_id
       ) AS scopes
-    FROM (SELECT 1) AS one LEFT JOIN users u ON u.id = ${userId}`;
+    FROM (SELECT 1) AS one LEFT JOIN users u ON u.id = $2`,
+    [revokableId, userId],
+  );
   return rows[0]!;
 }
 

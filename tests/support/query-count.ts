@@ -3,10 +3,10 @@ import pg from "pg";
 import { inject } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalDb = globalThis as { wheelhouseDb?: PrismaClient };
+const globalDb = globalThis as { wheelhouseDb?: PrismaClient; wheelhouseDbPool?: pg.Pool };
 
 /**
- * Swaps the app's Prisma client for one whose single connection counts the SQL statements it runs (and keeps their
+ * Swaps the app's Prisma client and pool for ones whose single connection counts the SQL statements it runs (and keeps their
  * text, whitespace collapsed); `restore` puts the app's back.
  */
 export function countStatements(): { count: () => number; texts: () => string[]; restore: () => Promise<void> } {
@@ -23,15 +23,20 @@ export function countStatements(): { count: () => number; texts: () => string[];
       return super.query(...(args as Parameters<pg.Client["query"]>));
     }
   }
-  const counting = new PrismaClient({ adapter: new PrismaPg(new pg.Pool({ connectionString: inject("databaseUrl"), Client: CountingClient, max: 1 })) });
-  const previous = globalDb.wheelhouseDb;
+  const countingPool = new pg.Pool({ connectionString: inject("databaseUrl"), Client: CountingClient, max: 1 });
+  const counting = new PrismaClient({ adapter: new PrismaPg(countingPool) });
+  const previous = { client: globalDb.wheelhouseDb, pool: globalDb.wheelhouseDbPool };
+  // Both doors to the database: Prisma, and the pool that `directQuery` uses.
   globalDb.wheelhouseDb = counting;
+  globalDb.wheelhouseDbPool = countingPool;
   return {
     count: () => statements,
     texts: () => [...texts],
     restore: async () => {
-      globalDb.wheelhouseDb = previous;
+      globalDb.wheelhouseDb = previous.client;
+      globalDb.wheelhouseDbPool = previous.pool;
       await counting.$disconnect();
+      await countingPool.end().catch(() => undefined);
     },
   };
 }
