@@ -1,4 +1,4 @@
-import { HomeContent } from "@/components/home/home-content";
+import { HomeContent } from "@/app/_home/home-content";
 
 /** Prerendered: signed-out visitors all get the same page (proxy.ts sends signed-in browsers to /welcome-back). */
 export const dynamic = "force-static";

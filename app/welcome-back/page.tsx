@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { HomeContent } from "@/components/home/home-content";
+import { HomeContent } from "@/app/_home/home-content";
 import { getPrincipal } from "@/components/shell/session";
 
 /** The home page for a browser that sends a session cookie (proxy.ts rewrites `/` here); an ended session sees it signed out. */

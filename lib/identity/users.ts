@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import type { Principal } from "../auth/principal";
 import { revokeAllRefreshTokens } from "../auth/token-sessions";
-import { db, directQuery, type Transaction } from "../db";
+import { db, type Transaction } from "../db";
 import { ConflictError, MESSAGES, NotFoundError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
 import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
@@ -242,15 +242,8 @@ export async function getUser(principal: Principal, id: string, role?: RoleName)
   return toUserView(await findUser(db, id, targetRole), principal);
 }
 
-/** `GET /users/me`, on most signed-in requests: one statement straight through `pg` (see `directQuery`). */
 export async function currentUser(principal: Principal): Promise<UserView> {
-  const [row] = await directQuery<UserRow>(
-    `SELECT id, name, phone, email, role_id AS "roleId", parking_credits AS credits, created_at AS "createdAt", updated_at AS "updatedAt"
-     FROM users WHERE id = $1`,
-    [principal.userId],
-  );
-  if (!row || row.roleId !== ROLES[principal.role].id) throw new NotFoundError("User not found.");
-  return toUserView(row, principal);
+  return toUserView(await findUser(db, principal.userId, principal.role), principal);
 }
 
 /** Updating an account: see `authorizeAccountAction`. Only name, phone and email change; the role never does. */
