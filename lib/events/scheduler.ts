@@ -48,7 +48,8 @@ export interface PipelineResult {
 export async function runEventPipeline(consumers: readonly Consumer[] = CONSUMERS): Promise<PipelineResult> {
   let state = await consumerPositions(db, consumers);
   const drained = state.outboxPending ? await drainOutbox(db) : { appended: 0, failed: 0, parked: 0 };
-  if (drained.appended > 0) state = await consumerPositions(db, consumers);
+  // Re-read after any drain: rows another drainer appended meanwhile count too, not only this pass's.
+  if (state.outboxPending) state = await consumerPositions(db, consumers);
   const consumed: PipelineResult["consumed"] = {};
   for (const consumer of consumers) {
     try {
