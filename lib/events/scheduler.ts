@@ -47,9 +47,12 @@ export interface PipelineResult {
  */
 export async function runEventPipeline(consumers: readonly Consumer[] = CONSUMERS): Promise<PipelineResult> {
   let state = await consumerPositions(db, consumers);
-  const drained = state.outboxPending ? await drainOutbox(db) : { appended: 0, failed: 0, parked: 0 };
-  // Re-read after any drain: rows another drainer appended meanwhile count too, not only this pass's.
-  if (state.outboxPending) state = await consumerPositions(db, consumers);
+  let drained: DrainResult = { appended: 0, failed: 0, parked: 0 };
+  if (state.outboxPending) {
+    drained = await drainOutbox(db);
+    // Re-read after any drain: rows another drainer appended meanwhile count too, not only this pass's.
+    state = await consumerPositions(db, consumers);
+  }
   const consumed: PipelineResult["consumed"] = {};
   for (const consumer of consumers) {
     try {
