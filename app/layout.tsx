@@ -1,5 +1,3 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { CAPTURE_INSTALL_PROMPT_SCRIPT } from "@/components/pwa/install-capture";
@@ -7,6 +5,7 @@ import { PwaRegion } from "@/components/pwa/pwa-region";
 import { SkipLink } from "@/components/a11y/skip-link";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { ThemeProvider } from "@/components/theme-provider";
+import { geistMono, geistSans } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,7 +27,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html lang="en" className={`${geistSans.variable} ${geistMono.variable}`} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: CAPTURE_INSTALL_PROMPT_SCRIPT }} />
       </head>

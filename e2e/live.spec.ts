@@ -177,6 +177,25 @@ test.describe("live updates", () => {
 });
 
 test.describe("pages at rest", () => {
+  test("connecting to live updates moves nothing on a phone: the header's live badge keeps its size", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, "resident@wheelhouse.local");
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    for (const path of ["/parking", "/rentals"]) {
+      await page.goto(path);
+      await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+      expect(shifts, `${path}: layout shifts while the page connected`).toEqual([]);
+    }
+  });
+
   test("a live page with nothing happening asks the server for nothing (no refresh loop)", async ({ page, baseURL }) => {
     test.setTimeout(120_000);
     await signIn(page, "resident@wheelhouse.local");

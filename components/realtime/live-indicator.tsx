@@ -12,7 +12,13 @@ const LABELS: Record<LiveStatus, { text: string; description: string; dot: strin
   },
 };
 
-/** A subtle badge with the state of the tab's live connection. */
+const STATUSES = Object.keys(LABELS) as LiveStatus[];
+
+/**
+ * A subtle badge with the state of the tab's live connection. Every label sits in the same grid cell and only the
+ * current one is visible, so the badge is as wide as its longest label from the first paint: a change of state
+ * never moves the header (a layout shift Lighthouse counted on every signed-in page).
+ */
 export function LiveIndicator() {
   const { status } = useLiveConnection();
   const label = LABELS[status];
@@ -25,7 +31,13 @@ export function LiveIndicator() {
       className="inline-flex items-center gap-1.5 rounded-full border border-line px-2 py-0.5 text-xs font-medium text-ink-muted"
     >
       <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${label.dot}`} />
-      <span>{label.text}</span>
+      <span className="inline-grid">
+        {STATUSES.map((state) => (
+          <span key={state} aria-hidden={state !== status} className={`[grid-area:1/1] ${state === status ? "" : "invisible"}`}>
+            {LABELS[state].text}
+          </span>
+        ))}
+      </span>
       <span className="sr-only">: {label.description}</span>
     </p>
   );

@@ -4,7 +4,7 @@ import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
-import { ToastProvider } from "@/components/ui/toast";
+import { Toaster } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
 import { cursorUnchanged, eventAlreadyShown, type LiveCursor } from "@/lib/ui/live-cursor";
@@ -34,14 +34,13 @@ export function LiveProvider({ userId, userChannel, roleChannel, vocabulary, cur
   return (
     <QueryClientProvider client={queryClient}>
       <PageCacheOwner owner={userId} />
-      <ToastProvider>
-        <LiveVocabularyContext.Provider value={stableVocabulary}>
-          <LiveConnection owner={userId} cursor={cursor}>
-            <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
-            {children}
-          </LiveConnection>
-        </LiveVocabularyContext.Provider>
-      </ToastProvider>
+      <LiveVocabularyContext.Provider value={stableVocabulary}>
+        <LiveConnection owner={userId} cursor={cursor}>
+          <LiveSubscriptions userChannel={userChannel} roleChannel={roleChannel} />
+          {children}
+        </LiveConnection>
+      </LiveVocabularyContext.Provider>
+      <Toaster />
     </QueryClientProvider>
   );
 }

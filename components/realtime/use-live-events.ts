@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { fetchNotifications, newestNotification } from "@/components/notifications/api";
-import { useToast } from "@/components/ui/toast";
+import { showToast } from "@/components/ui/toast";
 import {
   deliveryId,
   describeUserEvent,
@@ -40,20 +40,19 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
   const { client, publish, catchUp } = useLiveConnection();
   const vocabulary = useLiveVocabulary();
   const queryClient = useQueryClient();
-  const toast = useToast();
 
   useEffect(() => {
     if (!client) return;
     const seen = new RecentIds(2_000);
     const eventToasts = new UserEventToasts<LiveEvent>((event) => {
-      toast({ ...describeUserEvent(event, vocabulary), href: null });
+      showToast({ ...describeUserEvent(event, vocabulary), href: null });
     });
 
     const notificationToast = async (type: string) => {
       try {
         const list = await queryClient.fetchQuery({ queryKey: NOTIFICATIONS_KEY, queryFn: fetchNotifications, staleTime: 0 });
         const newest = newestNotification(list, type);
-        if (newest) toast({ title: newest.title, body: newest.body, href: newest.link });
+        if (newest) showToast({ title: newest.title, body: newest.body, href: newest.link });
       } catch {
         // The bell shows the notification once the list loads; a toast is a courtesy.
       }
@@ -94,5 +93,5 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
       for (const unsubscribe of subscriptions) unsubscribe();
       eventToasts.dispose();
     };
-  }, [client, userChannel, roleChannel, queryClient, publish, catchUp, toast, vocabulary]);
+  }, [client, userChannel, roleChannel, queryClient, publish, catchUp, vocabulary]);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveRefresh } from "@/components/realtime/live-refresh";
-import { useToast } from "@/components/ui/toast";
+import { showToast } from "@/components/ui/toast";
 import type { RentalEventType, RentalTopic } from "@/lib/modules/rentals/vocabulary";
 import { describeRentalModuleEvent } from "@/lib/modules/rentals/view-models/live-text";
 
@@ -18,11 +18,10 @@ interface RentalsLiveUpdatesProps {
 
 /** Keeps a server-rendered rentals page current (`useLiveRefresh`), toasting on staff pages what others changed. */
 export function RentalsLiveUpdates({ topics, viewerId, toastOthers = false, notifiedTypes = [] }: RentalsLiveUpdatesProps) {
-  const toast = useToast();
   useLiveRefresh(topics, (event) => {
     if (!toastOthers || event.actor === viewerId || notifiedTypes.some((type) => type === event.type)) return;
     const text = describeRentalModuleEvent(event);
-    if (text) toast({ ...text, href: null });
+    if (text) showToast({ ...text, href: null });
   });
   return null;
 }

@@ -1,115 +1,56 @@
 "use client";
 
 import Link from "next/link";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { toast, Toaster as SonnerToaster } from "sonner";
 
 export interface ToastInput {
   title: string;
   body?: string;
   /** A page on this site the toast points to. */
   href?: string | null;
-  /** "error" interrupts the screen reader (role="alert"); everything else waits its turn (role="status"). */
-  tone?: "info" | "error";
 }
-
-interface Toast extends ToastInput {
-  id: number;
-}
-
-type ShowToast = (toast: ToastInput) => void;
-
-const ToastContext = createContext<ShowToast | null>(null);
-
-/** Shows a toast; outside a ToastProvider it does nothing. */
-export function useToast(): ShowToast {
-  return useContext(ToastContext) ?? ignoreToast;
-}
-const ignoreToast: ShowToast = () => {};
 
 const DISMISS_AFTER_MS = 6_000;
 const MAX_VISIBLE = 4;
 
 /**
- * Small, polite toasts: announced by screen readers without interrupting,
- * dismissed after a few seconds (paused while hovered or focused) or by their button.
- * The live regions are in the DOM from the first render and stay there: a screen reader only announces
- * changes inside a region it already knows, so a region created together with its toast would stay silent.
+ * Shows a small, polite toast (Sonner): announced by screen readers without interrupting, dismissed after a few
+ * seconds (paused while the pointer is over the toasts or the tab is hidden), by its button, or by a swipe.
+ * It appears where a `Toaster` is mounted (the signed-in shell); elsewhere nothing shows.
  */
-export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const nextId = useRef(1);
+export function showToast({ title, body, href }: ToastInput): void {
+  toast.custom((id) => <ToastCard title={title} body={body} href={href} onDismiss={() => toast.dismiss(id)} />, {
+    testId: "toast",
+  });
+}
 
-  const show = useCallback<ShowToast>((toast) => {
-    const id = nextId.current++;
-    setToasts((current) => [...current, { ...toast, id }].slice(-MAX_VISIBLE));
-  }, []);
-  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
-
+/**
+ * Where toasts appear. Sonner keeps its polite live region in the DOM from the first render, so a screen reader
+ * already knows the region when the first toast arrives (a region created together with its toast stays silent).
+ */
+export function Toaster() {
   return (
-    <ToastContext.Provider value={show}>
-      {children}
-      <section aria-label="Live updates" className="pointer-events-none fixed inset-x-4 bottom-4 z-50 sm:left-auto sm:w-96">
-        <div role="alert" aria-live="assertive" aria-atomic="false">
-          <ol className="mb-2 flex flex-col gap-2 empty:mb-0">
-            {toasts
-              .filter((toast) => toast.tone === "error")
-              .map((toast) => (
-                <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-              ))}
-          </ol>
-        </div>
-        <div role="status" aria-live="polite" aria-relevant="additions text" aria-atomic="false">
-          <ol className="flex flex-col gap-2">
-            {toasts
-              .filter((toast) => toast.tone !== "error")
-              .map((toast) => (
-                <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-              ))}
-          </ol>
-        </div>
-      </section>
-    </ToastContext.Provider>
+    <SonnerToaster
+      position="bottom-right"
+      containerAriaLabel="Live updates"
+      duration={DISMISS_AFTER_MS}
+      visibleToasts={MAX_VISIBLE}
+      toastOptions={{ unstyled: true, className: "w-full sm:w-96" }}
+    />
   );
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
-  const [paused, setPaused] = useState(false);
-  const { id } = toast;
-
-  useEffect(() => {
-    if (paused) return;
-    const timer = setTimeout(() => onDismiss(id), DISMISS_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [paused, id, onDismiss]);
-
-  const handlers = useMemo(
-    () => ({
-      onMouseEnter: () => setPaused(true),
-      onMouseLeave: () => setPaused(false),
-      onFocus: () => setPaused(true),
-      onBlur: () => setPaused(false),
-    }),
-    [],
-  );
-
+function ToastCard({ title, body, href, onDismiss }: ToastInput & { onDismiss: () => void }) {
   return (
-    <li
-      {...handlers}
-      data-testid="toast"
-      data-tone={toast.tone ?? "info"}
-      className="pointer-events-auto flex items-start gap-3 rounded-card border border-line bg-surface-raised p-4 text-ink shadow-lg"
-    >
-      <span
-        aria-hidden="true"
-        className={`mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full ${toast.tone === "error" ? "bg-red-600 dark:bg-red-400" : "bg-brand"}`}
-      />
+    <div className="flex w-full items-start gap-3 rounded-card border border-line bg-surface-raised p-4 text-ink shadow-lg">
+      <span aria-hidden="true" className="mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full bg-brand" />
       <div className="min-w-0 flex-1">
-        <p className="font-medium">{toast.title}</p>
-        {toast.body && <p className="mt-0.5 text-sm text-ink-muted">{toast.body}</p>}
-        {toast.href && (
+        <p className="font-medium">{title}</p>
+        {body && <p className="mt-0.5 text-sm text-ink-muted">{body}</p>}
+        {href && (
           <Link
-            href={toast.href}
-            onClick={() => onDismiss(id)}
+            href={href}
+            onClick={onDismiss}
             className="mt-2 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand"
           >
             Open
@@ -118,12 +59,12 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       </div>
       <button
         type="button"
-        onClick={() => onDismiss(id)}
-        aria-label={`Dismiss: ${toast.title}`}
-        className="-m-1 inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-ink-muted transition hover:bg-brand-soft hover:text-ink focus-visible:outline-2 focus-visible:outline-brand"
+        onClick={onDismiss}
+        aria-label={`Dismiss: ${title}`}
+        className="-my-2 -mr-2 inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-ink-muted transition hover:bg-brand-soft hover:text-ink focus-visible:outline-2 focus-visible:outline-brand"
       >
         <span aria-hidden="true">×</span>
       </button>
-    </li>
+    </div>
   );
 }

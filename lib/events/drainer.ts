@@ -21,6 +21,11 @@ export interface DrainResult {
   parked: number;
 }
 
+/** A drain that moved nothing; each drain counts up from here. */
+export function emptyDrainResult(): DrainResult {
+  return { appended: 0, failed: 0, parked: 0 };
+}
+
 /** Any constant; all drainers of one database take the same transaction-scoped advisory lock. */
 const DRAIN_LOCK = 4_207_001;
 
@@ -102,7 +107,7 @@ type Counts = DrainResult;
 async function drainBatch(client: PrismaClient, batchSize: number, maxAttempts: number): Promise<Counts & { claimed: number }> {
   return client.$transaction(
     async (tx) => {
-      const counts = { appended: 0, failed: 0, parked: 0 };
+      const counts = emptyDrainResult();
       const rows = await claim(tx, batchSize);
       const appendable: OutboxRow[] = [];
       for (const row of rows) {
@@ -124,7 +129,7 @@ async function drainBatch(client: PrismaClient, batchSize: number, maxAttempts: 
 
 /** After a batch failed as a whole: one row per transaction, so the culprit is found and the rest go through. */
 async function drainOneByOne(client: PrismaClient, limit: number, maxAttempts: number): Promise<Counts> {
-  const counts = { appended: 0, failed: 0, parked: 0 };
+  const counts = emptyDrainResult();
   for (let index = 0; index < limit; index++) {
     let current: OutboxRow | undefined;
     try {
@@ -158,7 +163,7 @@ export async function drainOutbox(
   const config = env();
   const batchSize = options.batchSize ?? config.OUTBOX_BATCH_SIZE;
   const maxAttempts = options.maxAttempts ?? config.OUTBOX_MAX_ATTEMPTS;
-  const total: DrainResult = { appended: 0, failed: 0, parked: 0 };
+  const total = emptyDrainResult();
   const add = (counts: Counts) => {
     total.appended += counts.appended;
     total.failed += counts.failed;

@@ -2,7 +2,7 @@ import { db } from "../db";
 import { liveChannelsConsumer } from "../realtime/live-channels-consumer";
 import { notificationsConsumer } from "../notifications/consumer";
 import { consumerPositions, runConsumer, TransientConsumerError, type ConsumeResult, type Consumer } from "./consumers";
-import { drainOutbox, type DrainResult } from "./drainer";
+import { drainOutbox, emptyDrainResult, type DrainResult } from "./drainer";
 import { componentLogger } from "../observability/logger";
 
 const log = componentLogger("scheduler");
@@ -47,7 +47,7 @@ export interface PipelineResult {
  */
 export async function runEventPipeline(consumers: readonly Consumer[] = CONSUMERS): Promise<PipelineResult> {
   let state = await consumerPositions(db, consumers);
-  let drained: DrainResult = { appended: 0, failed: 0, parked: 0 };
+  let drained = emptyDrainResult();
   if (state.outboxPending) {
     drained = await drainOutbox(db);
     // Re-read after any drain: rows another drainer appended meanwhile count too, not only this pass's.
