@@ -409,12 +409,21 @@ export async function myJobs(principal: Principal, query: unknown, now: Date = n
   return rows.map(toAssignmentView);
 }
 
+const mechanicsToAssign = () =>
+  db.user.findMany({ where: { roleId: ROLES.MECHANIC.id }, select: { id: true, name: true }, orderBy: { id: "asc" }, take: 100 });
+
+/** The mechanics a booking can be assigned to (the assign form's choices), for those who assign. */
+export async function assignableMechanics(principal: Principal): Promise<Array<{ id: string; name: string }>> {
+  await requireScope(principal, "WRITE:BOOKING_ASSIGNMENT");
+  return mechanicsToAssign();
+}
+
 /** The planner's day: every mechanic, and the open bookings whose drop-off is that day with no holding assignment. */
 export async function plannerDay(principal: Principal, date: string) {
   await requireScope(principal, "WRITE:BOOKING_ASSIGNMENT");
   const day = shopDayRange(date);
   const [mechanics, assignments, unassigned] = await Promise.all([
-    db.user.findMany({ where: { roleId: ROLES.MECHANIC.id }, select: { id: true, name: true }, orderBy: { id: "asc" }, take: 100 }),
+    mechanicsToAssign(),
     db.bookingAssignment.findMany({ where: { startsAt: day, status: { in: [...HOLDING_ASSIGNMENT_STATUSES] } }, include: assignmentInclude, orderBy: ORDER }),
     db.booking.findMany({
       where: { slotStart: day, status: { in: [...OPEN_BOOKING_STATUSES] }, assignments: { none: { status: { in: [...HOLDING_ASSIGNMENT_STATUSES] } } } },

@@ -19,7 +19,7 @@ import { Card } from "@/components/ui/form";
 import { EmptyState } from "@/components/ui/page";
 import { NotFoundError } from "@/lib/errors";
 import { DECIDING_STATUSES, listApprovals } from "@/lib/modules/garage/services/approvals";
-import { listBookingAssignments, plannerDay } from "@/lib/modules/garage/services/assignments";
+import { assignableMechanics, listBookingAssignments } from "@/lib/modules/garage/services/assignments";
 import { getBooking } from "@/lib/modules/garage/services/bookings";
 import { listServices } from "@/lib/modules/garage/services/catalogue";
 import { getInspection } from "@/lib/modules/garage/services/inspections";
@@ -67,14 +67,14 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
   const booking = await forPage(getBooking(principal, id));
   const isAdmin = principal.role === "ADMIN";
   const timeZone = garageSettings().GARAGE_TIME_ZONE;
-  const [assignments, inspection, recommendations, approvals, invoice, services, planner] = await Promise.all([
+  const [assignments, inspection, recommendations, approvals, invoice, services, mechanics] = await Promise.all([
     forPage(listBookingAssignments(principal, booking.id)),
     orNull(getInspection(principal, booking.id)),
     forPage(listRecommendations(principal, booking.id)),
     forPage(listApprovals(principal, booking.id)),
     orNull(getBookingInvoice(principal, booking.id)),
     principal.scopes.has("WRITE:BOOKING_RECOMMENDATIONS") && RECOMMENDING.includes(booking.status) ? listServices(principal, { limit: 100 }) : null,
-    isAdmin ? plannerDay(principal, shopDate(new Date(booking.slotStart), timeZone)) : null,
+    isAdmin && principal.scopes.has("WRITE:BOOKING_ASSIGNMENT") ? assignableMechanics(principal) : null,
   ]);
   const holding = new Set<string>(HOLDING_ASSIGNMENT_STATUSES);
   // Admins act on every booking; a mechanic on the bookings they hold an assignment on (the services check it again).
@@ -299,11 +299,11 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
                 ))}
               </ul>
             )}
-            {isAdmin && open && planner && (
+            {isAdmin && open && mechanics && (
               <details className="rounded-card border border-line p-4" data-testid="assign-booking">
                 <summary className={`${linkClass} cursor-pointer text-sm`}>Assign a mechanic ({slotDate})</summary>
                 <div className="mt-3">
-                  <AssignForm action={assignBookingAction} bookingId={booking.id} date={slotDate} mechanics={planner.mechanics} from={assignFrom} to={assignTo} carPlate={booking.carPlate} />
+                  <AssignForm action={assignBookingAction} bookingId={booking.id} date={slotDate} mechanics={mechanics} from={assignFrom} to={assignTo} carPlate={booking.carPlate} />
                 </div>
               </details>
             )}
