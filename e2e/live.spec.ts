@@ -181,17 +181,21 @@ test.describe("pages at rest", () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await signIn(page, "resident@wheelhouse.local");
     await page.addInitScript(() => {
-      const shifts: number[] = [];
-      (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      const shifts: string[] = [];
+      (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        for (const entry of list.getEntries()) {
+          const shift = entry as unknown as { value: number; startTime: number; sources?: Array<{ node?: Node | null }> };
+          const moved = (shift.sources ?? []).map((source) => (source.node instanceof Element ? source.node.outerHTML.slice(0, 120) : String(source.node?.nodeName)));
+          shifts.push(`${shift.value.toFixed(3)} at ${Math.round(shift.startTime)} ms: ${moved.join(" | ")}`);
+        }
       }).observe({ type: "layout-shift", buffered: true });
     });
     for (const path of ["/parking", "/rentals"]) {
       await page.goto(path);
       await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
       await page.waitForTimeout(500);
-      const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+      const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts);
       expect(shifts, `${path}: layout shifts while the page connected`).toEqual([]);
     }
   });

@@ -193,7 +193,7 @@ export function StaffFrame({ sidebar, controls, children }: { sidebar: Sidebar; 
             <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:gap-3">{controls}</div>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-page px-6 py-8 lg:py-10">{children}</main>
+        <main id="main" className="mx-auto min-h-dvh max-w-page px-6 py-8 lg:py-10">{children}</main>
       </div>
     </div>
   );
