@@ -200,6 +200,23 @@ test.describe("pages at rest", () => {
     }
   });
 
+  test("on a phone a toast sits above the customer's tab bar, not over it", async ({ page, request }) => {
+    test.skip(!CHANNEL_SERVER_RUNS, "the channel server is not started by scripts/launcher.ts yet (set E2E_LIVE=1 to force)");
+    await page.setViewportSize({ width: 390, height: 800 });
+    await signIn(page, "resident@wheelhouse.local");
+    await page.goto("/parking");
+    await waitLive(page);
+    const auth = { Authorization: `Bearer ${await apiToken(request, "resident@wheelhouse.local")}` };
+    const renamed = await request.patch("/api/v1/users/me", { headers: auth, data: { name: "Rosa Resident" } });
+    expect(renamed.status()).toBe(200);
+    const toast = page.getByTestId("toast").filter({ hasText: "Your account was updated" });
+    await expect(toast).toBeVisible({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    const toastBottom = await toast.evaluate((element) => element.getBoundingClientRect().bottom);
+    const barTop = await page.getByTestId("tab-bar").evaluate((bar) => bar.getBoundingClientRect().top);
+    expect(toastBottom).toBeLessThanOrEqual(barTop);
+  });
+
   test("a live page with nothing happening asks the server for nothing (no refresh loop)", async ({ page, baseURL }) => {
     test.setTimeout(120_000);
     await signIn(page, "resident@wheelhouse.local");

@@ -12,6 +12,8 @@ export interface ToastInput {
 
 const DISMISS_AFTER_MS = 6_000;
 const MAX_VISIBLE = 4;
+/** Like everything pinned to the bottom, toasts sit above the customers' tab bar while it shows (app/globals.css). */
+const ABOVE_BOTTOM_BAR = "calc(var(--bottom-bar-height, 0px) + 1rem)";
 
 /**
  * Shows a small, polite toast (Sonner): announced by screen readers without interrupting, dismissed after a few
@@ -35,6 +37,8 @@ export function Toaster() {
       containerAriaLabel="Live updates"
       duration={DISMISS_AFTER_MS}
       visibleToasts={MAX_VISIBLE}
+      offset={{ bottom: ABOVE_BOTTOM_BAR }}
+      mobileOffset={{ bottom: ABOVE_BOTTOM_BAR }}
       toastOptions={{ unstyled: true, className: "w-full sm:w-96" }}
     />
   );
