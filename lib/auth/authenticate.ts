@@ -7,6 +7,7 @@ import { roleNameById } from "../identity/roles";
 import { noteAuthenticatedUser } from "../observability/request-context";
 import { isScope } from "../rbac/catalogue";
 import { clientAddress } from "./client-address";
+import { cachedCredentialState } from "./credential-cache";
 import { assertOwnSiteRequest } from "./cross-site";
 import type { Principal } from "./principal";
 import { sessionCookieValue } from "./session-cookie";
@@ -33,14 +34,12 @@ interface CredentialState {
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Steps 3–5 in one statement, fresh from the database on every request (so a revocation, a password change
- * or a permission edit applies to the very next request on every instance): is the credential's id revoked,
- * and the user behind it with their role's scopes.
+ * Steps 3–5 in one statement: is the credential's id revoked, and the user behind it with their role's scopes.
  */
-async function credentialState(userId: string, credentialId: string): Promise<CredentialState> {
+async function readCredentialState(userId: string, credentialId: string): Promise<CredentialState> {
   // Ids come from verified tokens, but only a well-formed uuid can be compared with the uuid column.
   const revokableId = UUID_PATTERN.test(credentialId) ? credentialId : null;
-  // The statement every authenticated request runs: straight through `pg` (see `directQuery`).
+  // The statement behind every authenticated request: straight through `pg` (see `directQuery`).
   const rows = await directQuery<CredentialState>(
     `SELECT
       EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = CAST($1 AS uuid)) AS revoked,
@@ -52,6 +51,16 @@ async function credentialState(userId: string, credentialId: string): Promise<Cr
     [revokableId, userId],
   );
   return rows[0]!;
+}
+
+/** `readCredentialState`, or this process's copy of it while no credential has changed (`credential-cache.ts`). */
+function credentialState(userId: string, credentialId: string): Promise<CredentialState> {
+  return cachedCredentialState(
+    userId,
+    credentialId,
+    () => readCredentialState(userId, credentialId),
+    (state) => !state.revoked && state.user_id !== null,
+  );
 }
 
 /** Step 4–5 on the row `credentialState` read: the principal, or null when the credential no longer fits the user. */

@@ -1,5 +1,6 @@
 import { db, type Transaction } from "../db";
 import { store } from "../kv";
+import { credentialsChanged } from "./credential-cache";
 import type { TokenType } from "./tokens";
 
 const cacheKey = (jti: string) => `revoked:${jti}`;
@@ -45,6 +46,7 @@ export async function revokeTokens(tx: Transaction, revocations: Revocation[]): 
 }
 
 export async function cacheRevocations(revocations: Revocation[]): Promise<void> {
+  if (revocations.length > 0) await credentialsChanged();
   await Promise.all(
     revocations.map((revocation) => store().set(cacheKey(revocation.jti), "1", secondsLeft(revocation.expiresAt))),
   );

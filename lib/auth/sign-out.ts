@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { endLiveAccess } from "../realtime/revocation";
 import type { Principal } from "./principal";
+import { credentialsChanged } from "./credential-cache";
 import { cacheRevocations, revokeTokens, type Revocation } from "./revocation";
 import { endTokenSession, revokeAllTokens } from "./token-sessions";
 
@@ -71,6 +72,7 @@ export async function signOutBrowserSession(userId: string, sessionId: string | 
  */
 export async function signOutEverywhere(principal: Principal): Promise<void> {
   await db.user.update({ where: { id: principal.userId }, data: { credentialsChangedAt: new Date() } });
+  await credentialsChanged();
   await revokeAllTokens(principal.userId, "signed_out_everywhere");
   if (principal.tokenId && principal.tokenExpiresAt) {
     const own: Revocation = { jti: principal.tokenId, type: "access", userId: principal.userId, expiresAt: principal.tokenExpiresAt, reason: "signed_out_everywhere" };

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { recordAudit } from "../audit";
+import { credentialsChanged } from "../auth/credential-cache";
 import type { Principal } from "../auth/principal";
 import { db, type Transaction } from "../db";
 import { env } from "../env";
@@ -249,6 +250,7 @@ export async function restoreBackup(principal: Principal, rawId: unknown): Promi
     throw await refuse(422, "The backup could not be loaded into this database; nothing was changed.");
   });
 
+  await credentialsChanged();
   kickEventPipeline();
   for (const businessModule of modules()) await businessModule.dataReplaced?.();
   await Promise.all(signedOut.map((userId) => endLiveAccess(userId)));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
+import { credentialsChanged } from "../auth/credential-cache";
 import type { Principal } from "../auth/principal";
 import { revokeAllRefreshTokens } from "../auth/token-sessions";
 import { db, type Transaction } from "../db";
@@ -257,6 +258,7 @@ export async function updateUser(principal: Principal, id: string, input: unknow
       await recordEvent(tx, { topic: "user_events", key: id, type: "user.updated", payload: eventPayload(updated), actor: principal.userId });
       return updated;
     });
+    await credentialsChanged();
     return toUserView(row, principal);
   } catch (error) {
     throw uniqueViolation(error) ?? error;
@@ -313,6 +315,7 @@ export async function deleteUser(principal: Principal, id: string, role?: RoleNa
     await tx.user.delete({ where: { id } });
     await recordEvent(tx, { topic: "user_events", key: id, type: "user.deleted", payload: eventPayload(target), actor: principal.userId });
   });
+  await credentialsChanged();
   for (const businessModule of modules()) await businessModule.accounts?.deleted?.(id);
   await endLiveAccess(id);
   await recordAudit({ action: "user_deleted", actorId: principal.userId, subject: id, clientIp: principal.clientIp, detail: { role: roleNameById(target.roleId) ?? null } });
@@ -352,6 +355,7 @@ export async function changePassword(principal: Principal, input: unknown): Prom
     });
     await recordEvent(tx, { topic: "user_events", key: principal.userId, type: "user.password_changed", payload: eventPayload(updated), actor: principal.userId });
   });
+  await credentialsChanged();
   await revokeAllRefreshTokens(principal.userId);
   await endLiveAccess(principal.userId);
   await recordAudit({ action: "password_changed", actorId: principal.userId, subject: principal.userId, clientIp: principal.clientIp });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "../audit";
+import { credentialsChanged } from "../auth/credential-cache";
 import type { Principal } from "../auth/principal";
 import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
@@ -61,8 +62,8 @@ export const rolePermissionsSchema = z.object({
 });
 
 /**
- * Replaces a role's scopes. Applies to that role's very next request (scopes are
- * read from the database per request). The ADMIN role keeps READ/UPDATE:RBAC.
+ * Replaces a role's scopes. Applies to that role's very next request on every instance
+ * (`credentialsChanged` after the commit). The ADMIN role keeps READ/UPDATE:RBAC.
  */
 export async function setRolePermissions(principal: Principal, roleId: number, input: unknown): Promise<RoleView> {
   await requireScope(principal, "UPDATE:RBAC");
@@ -95,6 +96,7 @@ export async function setRolePermissions(principal: Principal, roleId: number, i
     });
     return { role, ...changes };
   });
+  await credentialsChanged();
   await recordAudit({
     action: "permissions_changed",
     actorId: principal.userId,

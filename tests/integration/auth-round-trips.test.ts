@@ -1,46 +1,137 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
+import { POST as logoutEverywhere } from "@/app/api/v1/auth/logout-all/route";
+import { PUT as setPermissions, GET as getPermissions } from "@/app/api/v1/rbac/roles/[id]/permissions/route";
+import { DELETE as deleteUser } from "@/app/api/v1/users/[id]/route";
+import { POST as changePassword } from "@/app/api/v1/users/me/password/route";
+import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { authenticate } from "@/lib/auth/authenticate";
+import { credentialCacheBackend, credentialsChanged, MAX_AGE_MS } from "@/lib/auth/credential-cache";
 import { db } from "@/lib/db";
 import { ROLES } from "@/lib/identity/roles";
+import { sharedRedis } from "@/lib/kv";
 import { call } from "../support/http";
-import { createUser } from "../support/identity";
+import { createUser, PASSWORD, type TestUser } from "../support/identity";
 import { countStatements } from "../support/query-count";
 
 let restore: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await restore?.();
   restore = undefined;
+  vi.restoreAllMocks();
 });
 
 const bearerRequest = (token: string) => new Request("http://localhost/api/v1/users/me", { headers: { authorization: `Bearer ${token}` } });
 
-describe("authentication costs one statement and still sees every change at once", () => {
-  it("a bearer token is checked (revocation, user, role's scopes) in one SQL statement", async () => {
+/** Authenticates `user` twice (the second is served by the cache when it is on) and counts the statements of each. */
+async function statementsPerRequest(user: TestUser): Promise<[number, number]> {
+  const counter = countStatements();
+  restore = counter.restore;
+  const first = await authenticate(bearerRequest(user.token));
+  const afterFirst = counter.count();
+  const second = await authenticate(bearerRequest(user.token));
+  expect(second).toEqual(first);
+  return [afterFirst, counter.count() - afterFirst];
+}
+
+async function scopesOfRole(admin: TestUser, roleId: number): Promise<string[]> {
+  const response = await call<{ scopes: string[] }>(getPermissions, { path: `/api/v1/rbac/roles/${roleId}/permissions`, params: { id: String(roleId) }, token: admin.token });
+  expect(response.status).toBe(200);
+  return response.body.scopes;
+}
+
+describe("authentication: one statement, then none while nothing changed", () => {
+  it("reads a bearer token's state (revocation, user, role's scopes) in one SQL statement, and caches it", async () => {
     const customer = await createUser("CUSTOMER");
-    const counter = countStatements();
-    restore = counter.restore;
-    await authenticate(bearerRequest(customer.token)); // the counting connection's setup happens once
-    const before = counter.count();
-    const principal = await authenticate(bearerRequest(customer.token));
-    expect(counter.count() - before).toBe(1);
-    expect(principal.userId).toBe(customer.id);
-    expect(principal.scopes.has("READ:SPOTS")).toBe(true);
+    const [first, second] = await statementsPerRequest(customer);
+    expect(first).toBe(1);
+    // The test runs use the embedded database (epoch in process memory) and PostgreSQL with Redis (epoch in Redis).
+    expect(credentialCacheBackend()).not.toBe("off");
+    expect(second).toBe(0);
   });
 
-  it("a permission taken from the role and a logout apply to the very next request", async () => {
+  it("a permission taken from a role through the API applies to that role's very next request", async () => {
+    const [admin, mechanic] = await Promise.all([createUser("ADMIN"), createUser("MECHANIC")]);
+    const scope = "READ:SERVICES";
+    expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
+    const before = await scopesOfRole(admin, ROLES.MECHANIC.id);
+    const path = `/api/v1/rbac/roles/${ROLES.MECHANIC.id}/permissions`;
+    const params = { id: String(ROLES.MECHANIC.id) };
+    expect((await call(setPermissions, { method: "PUT", path, params, token: admin.token, json: { scopes: before.filter((s) => s !== scope) } })).status).toBe(200);
+    try {
+      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(false);
+    } finally {
+      expect((await call(setPermissions, { method: "PUT", path, params, token: admin.token, json: { scopes: before } })).status).toBe(200);
+    }
+    expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
+  });
+
+  it("a logout, a logout everywhere and a password change refuse the cached credential on the next request", async () => {
+    const [first, second, third] = await Promise.all([createUser("MECHANIC"), createUser("CUSTOMER"), createUser("EMPLOYEE")]);
+    for (const user of [first, second, third]) await authenticate(bearerRequest(user.token));
+
+    const loggedOut = await call(logout, { path: "/api/v1/auth/logout", method: "POST", token: first.token, cookie: first.refreshCookie });
+    expect(loggedOut.status).toBe(200);
+    await expect(authenticate(bearerRequest(first.token))).rejects.toMatchObject({ status: 403 });
+
+    expect((await call(logoutEverywhere, { path: "/api/v1/auth/logout-all", method: "POST", token: second.token })).status).toBe(200);
+    await expect(authenticate(bearerRequest(second.token))).rejects.toMatchObject({ status: 403 });
+
+    // A bearer token's `iat` has whole seconds: one from the very second of the change stays valid.
+    await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
+    const changed = await call(changePassword, {
+      path: "/api/v1/users/me/password",
+      method: "POST",
+      token: third.token,
+      json: { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" },
+    });
+    expect(changed.status).toBe(200);
+    await expect(authenticate(bearerRequest(third.token))).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("a renamed user's next request carries the new name; a deleted user's token stops working at once", async () => {
+    const [admin, customer] = await Promise.all([createUser("ADMIN"), createUser("CUSTOMER")]);
+    expect((await authenticate(bearerRequest(customer.token))).name).toBe(customer.name);
+    expect((await call(updateMe, { method: "PATCH", path: "/api/v1/users/me", token: customer.token, json: { name: "Renamed Customer" } })).status).toBe(200);
+    expect((await authenticate(bearerRequest(customer.token))).name).toBe("Renamed Customer");
+
+    const deleted = await call(deleteUser, { method: "DELETE", path: `/api/v1/users/${customer.id}`, params: { id: customer.id }, token: admin.token });
+    expect(deleted.status).toBe(204);
+    await expect(authenticate(bearerRequest(customer.token))).rejects.toMatchObject({ status: 401 });
+  });
+
+  it.runIf(Boolean(process.env.REDIS_URL))("a change committed by another instance applies here once it sets the shared epoch in Redis", async () => {
+    const mechanic = await createUser("MECHANIC");
+    const scope = "READ:SERVICES";
+    const permission = await db.permission.findUniqueOrThrow({ where: { scope } });
+    expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
+    // Another instance: its commit, then its new epoch; this process's memory is untouched.
+    await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } } });
+    try {
+      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true); // not told yet
+      await sharedRedis()!.set("wheelhouse:credentials-epoch", `another-instance-${Date.now()}`);
+      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(false);
+    } finally {
+      await db.rolePermission.create({ data: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } });
+      await credentialsChanged();
+    }
+  });
+
+  it("an edit made outside the app (no epoch) applies once the cached entry is a minute old", async () => {
     const mechanic = await createUser("MECHANIC");
     const scope = "READ:SERVICES";
     const permission = await db.permission.findUniqueOrThrow({ where: { scope } });
     expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
     await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } } });
     try {
+      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
+      const now = Date.now();
+      vi.spyOn(Date, "now").mockReturnValue(now + MAX_AGE_MS);
       expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(false);
     } finally {
+      vi.restoreAllMocks();
       await db.rolePermission.create({ data: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } });
+      await credentialsChanged();
     }
-    const loggedOut = await call(logout, { path: "/api/v1/auth/logout", method: "POST", token: mechanic.token, cookie: mechanic.refreshCookie });
-    expect(loggedOut.status).toBe(200);
-    await expect(authenticate(bearerRequest(mechanic.token))).rejects.toMatchObject({ status: 403 });
   });
 });
