@@ -191,6 +191,27 @@ async function measure(name: string, options: { path: string; method?: "GET" | "
   };
 }
 
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK ?? 60);
+const SOAK_SAMPLE_SECONDS = 5;
+
+/** Memory under a long mixed load: the web process's RSS sampled every few seconds while `requests` loop. */
+async function soak(requests: autocannon.Request[]): Promise<{ samples: number[]; requests: number; non2xx: number }> {
+  const samples: number[] = [];
+  const sample = () => {
+    const rss = webProcessRss();
+    if (rss !== null) samples.push(rss);
+  };
+  sample();
+  const sampler = setInterval(sample, SOAK_SAMPLE_SECONDS * 1000);
+  try {
+    const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SOAK_SECONDS, requests });
+    return { samples, requests: result.requests.total, non2xx: result.non2xx };
+  } finally {
+    clearInterval(sampler);
+    sample();
+  }
+}
+
 function webProcessRss(): number | null {
   const listing = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout;
   const pid = /pid=(\d+)/.exec(listing)?.[1];
@@ -284,26 +305,27 @@ try {
   );
   results.push(await measure("GET / signed out", { path: "/" }));
   results.push(await measure("GET /dashboard signed in", { path: "/dashboard", headers: { cookie } }));
+  // Request k: reserver k mod U, spot (7k+1) mod U (a bijection per slot, never the reserver's own),
+  // slot k div U — no two requests overlap on a spot or for a reserver.
+  const nextReservation: SetupRequest = (request) => {
+    const k = reservationNumber++;
+    const reserver = residents[k % USERS]!;
+    const spot = residents[(7 * k + 1) % USERS]!;
+    const startsAt = new Date(windowStart.getTime() + 5 * 60_000 + Math.floor(k / USERS) * SLOT_MINUTES * 60_000);
+    const endsAt = new Date(startsAt.getTime() + SLOT_MINUTES * 60_000);
+    return {
+      ...request,
+      headers: { ...request.headers, ...bearer(reserver.token), "content-type": "application/json" },
+      body: JSON.stringify({ spotId: spot.spotId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
+    };
+  };
   let loadTps: number | null = null;
   loadTps = await transactionsPerSecond(async () => {
     results.push(
       await measure(`POST /api/v1/reservations (distinct slots, ${USERS} users)`, {
         method: "POST",
         path: "/api/v1/reservations",
-        setupRequest: (request) => {
-          // Request k: reserver k mod U, spot (7k+1) mod U (a bijection per slot, never the reserver's own),
-          // slot k div U — no two requests overlap on a spot or for a reserver.
-          const k = reservationNumber++;
-          const reserver = residents[k % USERS]!;
-          const spot = residents[(7 * k + 1) % USERS]!;
-          const startsAt = new Date(windowStart.getTime() + 5 * 60_000 + Math.floor(k / USERS) * SLOT_MINUTES * 60_000);
-          const endsAt = new Date(startsAt.getTime() + SLOT_MINUTES * 60_000);
-          return {
-            ...request,
-            headers: { ...request.headers, ...bearer(reserver.token), "content-type": "application/json" },
-            body: JSON.stringify({ spotId: spot.spotId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
-          };
-        },
+        setupRequest: nextReservation,
       }),
     );
   });
@@ -350,6 +372,18 @@ try {
     }),
   );
   const rssAfter = webProcessRss();
+  const soaked = await soak([
+    { method: "GET", path: "/api/v1/users/me", headers: bearer(resident.token) },
+    { method: "GET", path: "/api/v1/spots", headers: bearer(resident.token) },
+    {
+      method: "POST",
+      path: "/api/graphql",
+      headers: { ...bearer(resident.token), "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ spots { id label zone owner { name } } }" }),
+    },
+    { method: "GET", path: "/dashboard", headers: { cookie } },
+    { method: "POST", path: "/api/v1/reservations", setupRequest: nextReservation },
+  ]);
 
   const trivial = results[0]!.requestsPerSecond;
   console.log("\n| path | req/s | p50 ms | p99 ms | ratio to /api/health | non-2xx | errors |\n|---|---|---|---|---|---|---|");
@@ -359,6 +393,11 @@ try {
     );
   }
   console.log(`\nweb process RSS: ${rssBefore?.toFixed(0) ?? "?"} MiB before the load, ${rssAfter?.toFixed(0) ?? "?"} MiB after`);
+  console.log(
+    `web process RSS over a ${SOAK_SECONDS} s mixed load after that (users/me, spots, GraphQL, dashboard, reservations; ${soaked.requests} requests, ${soaked.non2xx} non-2xx): ` +
+      `${soaked.samples[0]?.toFixed(0) ?? "?"} MiB at the start, ${soaked.samples.at(-1)?.toFixed(0) ?? "?"} MiB at the end, ${Math.max(...soaked.samples).toFixed(0)} MiB at most ` +
+      `(every ${SOAK_SAMPLE_SECONDS} s: ${soaked.samples.map((sample) => sample.toFixed(0)).join(", ")})`,
+  );
   console.log(`transactions/s on the app's database: at rest ${idleTps?.toFixed(1) ?? "n/a (embedded)"}, during the reservation load ${loadTps?.toFixed(0) ?? "n/a (embedded)"}`);
   console.log(`database ceiling (pgbench): ${pgbenchCeiling()}`);
   console.log(`first-load JavaScript (gzip): home ${(await firstLoadJavaScript("/")).toFixed(0)} KiB, parking board ${(await firstLoadJavaScript("/parking", cookie)).toFixed(0)} KiB`);
