@@ -9,17 +9,42 @@ const VERSION_KEY = "parking:spots:version";
  * version that every parking change bumps right after it commits, so a cached
  * list never outlives the change that made it wrong. The short TTL bounds
  * staleness from time passing alone (windows opening and closing).
+ *
+ * Each process also keeps the lists it last read, under the same version and
+ * until the same deadline (the moment the list was loaded plus the TTL), so a
+ * hit costs one `GET` of the version instead of fetching and parsing the list.
+ * Callers treat the returned value as read-only: it is shared.
  */
 export async function cachedSpotList<T>(filters: unknown, load: () => Promise<T>): Promise<T> {
   const ttl = parkingSettings().PARKING_CACHE_TTL_SECONDS;
   if (ttl === 0) return load();
   const version = (await store().get(VERSION_KEY)) ?? "0";
-  const key = `parking:spots:${version}:${createHash("sha256").update(JSON.stringify(filters)).digest("base64url")}`;
+  const key = `parking:spots:v2:${version}:${createHash("sha256").update(JSON.stringify(filters)).digest("base64url")}`;
+  const lists = processLists();
+  const kept = lists.get(key);
+  if (kept && kept.expiresAt > Date.now()) return kept.value as T;
   const hit = await store().get(key);
-  if (hit) return JSON.parse(hit) as T;
-  const value = await load();
-  await store().set(key, JSON.stringify(value), ttl);
-  return value;
+  let entry: CachedList | null = hit ? (JSON.parse(hit) as CachedList) : null;
+  if (!entry || entry.loadedAt + ttl * 1000 <= Date.now()) {
+    entry = { loadedAt: Date.now(), value: await load() };
+    await store().set(key, JSON.stringify(entry), ttl);
+  }
+  lists.delete(key);
+  lists.set(key, { expiresAt: entry.loadedAt + ttl * 1000, value: entry.value });
+  if (lists.size > MAX_PROCESS_LISTS) lists.delete(lists.keys().next().value!);
+  return entry.value as T;
+}
+
+interface CachedList {
+  loadedAt: number;
+  value: unknown;
+}
+
+const MAX_PROCESS_LISTS = 200;
+const globalForLists = globalThis as typeof globalThis & { wheelhouseSpotLists?: Map<string, { expiresAt: number; value: unknown }> };
+function processLists() {
+  globalForLists.wheelhouseSpotLists ??= new Map();
+  return globalForLists.wheelhouseSpotLists;
 }
 
 export async function invalidateSpotLists(): Promise<void> {
