@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as availability from "@/app/api/v1/spots/[id]/availability/route";
 import * as spotItem from "@/app/api/v1/spots/[id]/route";
 import * as spots from "@/app/api/v1/spots/route";
@@ -7,8 +7,11 @@ import { POST as cancel } from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservations from "@/app/api/v1/reservations/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
 import { db } from "@/lib/db";
+import { store } from "@/lib/kv";
+import { parkingSettings } from "@/lib/modules/parking/settings";
 import { advanceReservations } from "@/lib/modules/parking/services/lifecycle";
 import { concurrentClient } from "../support/databases";
+import { countStatements } from "../support/query-count";
 import { call } from "../support/http";
 import { createUser } from "../support/identity";
 import { createSpot, creditsOf, HOUR, inFuture, MINUTE, offeredSpot, parkingSnapshot, publish, reserveCall } from "../support/parking";
@@ -448,4 +451,42 @@ describe("GET /spots filters and the cache", () => {
       expect((await call(spots.GET, { token: reserver.token, path: `/api/v1/spots?${bad}` })).status, bad).toBe(422);
     }
   });
+  it("a cached list costs no statement; a change made elsewhere applies once it bumps the shared version, an unseen one within the TTL", async () => {
+    const owner = await createUser("CUSTOMER");
+    const reader = await createUser("CUSTOMER");
+    const zone = `Cached-${Date.now()}`;
+    const spot = await createSpot(owner, { zone, kind: "COMPACT", label: "Before" });
+    const labels = async () =>
+      (await call<Array<{ label: string }>>(spots.GET, { token: reader.token, path: `/api/v1/spots?zone=${encodeURIComponent(zone)}` })).body.map((row) => row.label);
+    expect(await labels()).toEqual(["Before"]);
+
+    const counter = countStatements();
+    try {
+      await labels(); // the counting connection's own setup
+      const before = counter.count();
+      expect(await labels()).toEqual(["Before"]);
+      expect(counter.count() - before).toBe(0);
+    } finally {
+      await counter.restore();
+    }
+
+    // Another instance's change: its commit (here straight into the table), then its new version in the shared store.
+    await db.parkingSpot.update({ where: { id: spot.id }, data: { label: "After" } });
+    expect(await labels()).toEqual(["Before"]);
+    await store().set("parking:spots:version", `elsewhere-${Date.now()}`);
+    expect(await labels()).toEqual(["After"]);
+
+    // A change no one announced (time passing, or psql): the list is at most PARKING_CACHE_TTL_SECONDS old.
+    await db.parkingSpot.update({ where: { id: spot.id }, data: { label: "Later" } });
+    expect(await labels()).toEqual(["After"]);
+    const now = Date.now();
+    vi.spyOn(Date, "now").mockReturnValue(now + parkingSettings().PARKING_CACHE_TTL_SECONDS * 1000);
+    try {
+      expect(await labels()).toEqual(["Later"]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });
+
+
