@@ -16,8 +16,16 @@ export interface KeyValueStore {
 }
 
 export class MemoryStore implements KeyValueStore {
+  /** Every this many writes, expired keys are dropped (a key written once and never read would otherwise stay). */
+  static readonly SWEEP_EVERY = 256;
   readonly backend = "memory" as const;
   private readonly entries = new Map<string, { value: string; expiresAt: number | null }>();
+  private writesSinceSweep = 0;
+
+  /** Keys held, expired or not (for tests). */
+  get size(): number {
+    return this.entries.size;
+  }
 
   async get(key: string): Promise<string | null> {
     const entry = this.entries.get(key);
@@ -31,6 +39,14 @@ export class MemoryStore implements KeyValueStore {
 
   async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
     this.entries.set(key, { value, expiresAt: ttlSeconds && ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : null });
+    this.writesSinceSweep += 1;
+    if (this.writesSinceSweep >= MemoryStore.SWEEP_EVERY) this.sweep();
+  }
+
+  private sweep(): void {
+    this.writesSinceSweep = 0;
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt !== null && entry.expiresAt <= now) this.entries.delete(key);
   }
 
   async delete(key: string): Promise<void> {

@@ -19,18 +19,20 @@ export async function cachedSpotList<T>(filters: unknown, load: () => Promise<T>
   const ttl = parkingSettings().PARKING_CACHE_TTL_SECONDS;
   if (ttl === 0) return load();
   const version = (await store().get(VERSION_KEY)) ?? "0";
-  const key = `parking:spots:v2:${version}:${createHash("sha256").update(JSON.stringify(filters)).digest("base64url")}`;
+  const filtersHash = createHash("sha256").update(JSON.stringify(filters)).digest("base64url");
+  const key = `parking:spots:v2:${version}:${filtersHash}`;
+  // One copy per filter: a newer version replaces the list of the older one.
   const lists = processLists();
-  const kept = lists.get(key);
-  if (kept && kept.expiresAt > Date.now()) return kept.value as T;
+  const kept = lists.get(filtersHash);
+  if (kept && kept.version === version && kept.expiresAt > Date.now()) return kept.value as T;
   const hit = await store().get(key);
   let entry: CachedList | null = hit ? (JSON.parse(hit) as CachedList) : null;
   if (!entry || entry.loadedAt + ttl * 1000 <= Date.now()) {
     entry = { loadedAt: Date.now(), value: await load() };
     await store().set(key, JSON.stringify(entry), ttl);
   }
-  lists.delete(key);
-  lists.set(key, { expiresAt: entry.loadedAt + ttl * 1000, value: entry.value });
+  lists.delete(filtersHash);
+  lists.set(filtersHash, { version, expiresAt: entry.loadedAt + ttl * 1000, value: entry.value });
   if (lists.size > MAX_PROCESS_LISTS) lists.delete(lists.keys().next().value!);
   return entry.value as T;
 }
@@ -41,7 +43,7 @@ interface CachedList {
 }
 
 const MAX_PROCESS_LISTS = 200;
-const globalForLists = globalThis as typeof globalThis & { wheelhouseSpotLists?: Map<string, { expiresAt: number; value: unknown }> };
+const globalForLists = globalThis as typeof globalThis & { wheelhouseSpotLists?: Map<string, { version: string; expiresAt: number; value: unknown }> };
 function processLists() {
   globalForLists.wheelhouseSpotLists ??= new Map();
   return globalForLists.wheelhouseSpotLists;
