@@ -25,9 +25,21 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
-function keyFor(type: TokenType): Uint8Array {
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * The HMAC key of a token type, imported once per secret: jose imports a raw `Uint8Array` secret again on every
+ * call, which cost more than the signature itself on every bearer request.
+ */
+function keyFor(type: TokenType): Promise<CryptoKey> {
   const secrets = env().secrets;
-  return new TextEncoder().encode(type === "access" ? secrets.accessToken : secrets.refreshToken);
+  const secret = type === "access" ? secrets.accessToken : secrets.refreshToken;
+  let key = importedKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    importedKeys.set(secret, key);
+  }
+  return key;
 }
 
 function lifetimeSeconds(type: TokenType): number {
@@ -44,7 +56,7 @@ export interface IssuedToken {
 export async function issueToken(type: TokenType, userId: string, roleId: number, jti = randomUUID()): Promise<IssuedToken> {
   const iat = Math.floor(Date.now() / 1000);
   const claims: TokenClaims = { sub: userId, role: roleId, jti, type, iat, exp: iat + lifetimeSeconds(type) };
-  const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(keyFor(type));
+  const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(await keyFor(type));
   return { token, claims, expiresAt: new Date(claims.exp * 1000) };
 }
 
@@ -60,7 +72,7 @@ export class InvalidTokenError extends Error {
  */
 export async function verifyToken(token: string, expectedType: TokenType): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, keyFor(expectedType), {
+    const { payload } = await jwtVerify(token, await keyFor(expectedType), {
       algorithms: ["HS256"],
       requiredClaims: ["sub", "role", "jti", "type", "iat", "exp"],
     });
