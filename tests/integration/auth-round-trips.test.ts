@@ -51,6 +51,27 @@ async function scopesOfRole(admin: TestUser, roleId: number): Promise<string[]> 
   return response.body.scopes;
 }
 
+/**
+ * A mechanic whose credential state is cached with READ:SERVICES, then that scope deleted from the role straight in
+ * the database (no epoch); `check` runs, then the scope is given back and every cache told.
+ */
+async function withScopeTakenOutsideTheApp(check: (hasScope: () => Promise<boolean>) => Promise<void>): Promise<void> {
+  const mechanic = await createUser("MECHANIC");
+  const scope = "READ:SERVICES";
+  const hasScope = async () => (await authenticate(bearerRequest(mechanic.token))).scopes.has(scope);
+  const permission = await db.permission.findUniqueOrThrow({ where: { scope } });
+  expect(await hasScope()).toBe(true);
+  const key = { roleId_permissionId: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } };
+  await db.rolePermission.delete({ where: key });
+  try {
+    await check(hasScope);
+  } finally {
+    vi.restoreAllMocks();
+    await db.rolePermission.create({ data: key.roleId_permissionId });
+    await credentialsChanged();
+  }
+}
+
 describe("authentication: one statement, then none while nothing changed", () => {
   it("reads a bearer token's state (revocation, user, role's scopes) in one SQL statement, and caches it", async () => {
     const customer = await createUser("CUSTOMER");
@@ -112,37 +133,20 @@ describe("authentication: one statement, then none while nothing changed", () =>
   });
 
   it.runIf(Boolean(process.env.REDIS_URL))("a change committed by another instance applies here once it sets the shared epoch in Redis", async () => {
-    const mechanic = await createUser("MECHANIC");
-    const scope = "READ:SERVICES";
-    const permission = await db.permission.findUniqueOrThrow({ where: { scope } });
-    expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
-    // Another instance: its commit, then its new epoch; this process's memory is untouched.
-    await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } } });
-    try {
+    await withScopeTakenOutsideTheApp(async (hasScope) => {
+      // Another instance: its commit (above), then its new epoch; this process's memory is untouched.
       await sharedRedis()!.set("wheelhouse:credentials-epoch", `another-instance-${Date.now()}`);
-      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(false);
-    } finally {
-      await db.rolePermission.create({ data: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } });
-      await credentialsChanged();
-    }
+      expect(await hasScope()).toBe(false);
+    });
   });
 
   it("an edit made outside the app (no epoch) applies once the cached entry is a minute old", async () => {
-    const mechanic = await createUser("MECHANIC");
-    const scope = "READ:SERVICES";
-    const permission = await db.permission.findUniqueOrThrow({ where: { scope } });
-    expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
-    await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } } });
-    try {
+    await withScopeTakenOutsideTheApp(async (hasScope) => {
       // Served from the cache — unless a test file running meanwhile started a new epoch in the shared Redis.
-      if (credentialCacheBackend() === "process") expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(true);
+      if (credentialCacheBackend() === "process") expect(await hasScope()).toBe(true);
       const now = Date.now();
       vi.spyOn(Date, "now").mockReturnValue(now + MAX_AGE_MS);
-      expect((await authenticate(bearerRequest(mechanic.token))).scopes.has(scope)).toBe(false);
-    } finally {
-      vi.restoreAllMocks();
-      await db.rolePermission.create({ data: { roleId: ROLES.MECHANIC.id, permissionId: permission.id } });
-      await credentialsChanged();
-    }
+      expect(await hasScope()).toBe(false);
+    });
   });
 });
