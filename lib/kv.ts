@@ -60,6 +60,16 @@ export class MemoryStore implements KeyValueStore {
   }
 }
 
+/**
+ * Puts `key` in a process-local cache as its newest entry, dropping the oldest once more than `limit` are held
+ * (a Map keeps insertion order, so the first key is the one written longest ago).
+ */
+export function keepNewest<Key, Value>(entries: Map<Key, Value>, key: Key, value: Value, limit: number): void {
+  entries.delete(key);
+  entries.set(key, value);
+  if (entries.size > limit) entries.delete(entries.keys().next().value!);
+}
+
 export function connectRedis(url: string): Redis {
   // Auto-pipelining: the GETs of concurrent requests in one event-loop turn go out in one write and come back in one read.
   return new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true, enableAutoPipelining: true });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { env } from "../env";
-import { sharedRedis } from "../kv";
+import { keepNewest, sharedRedis } from "../kv";
 import { componentLogger } from "../observability/logger";
 
 const log = componentLogger("auth");
@@ -85,9 +85,7 @@ export async function cachedCredentialState<State>(
   if (hit && hit.epoch === epoch && Date.now() - hit.cachedAt < MAX_AGE_MS) return hit.state as State;
   const state = await read();
   if (cacheable(state)) {
-    entries.delete(key);
-    entries.set(key, { epoch, cachedAt: Date.now(), state });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    keepNewest(entries, key, { epoch, cachedAt: Date.now(), state }, MAX_ENTRIES);
   } else if (hit) {
     entries.delete(key);
   }

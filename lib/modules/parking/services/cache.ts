@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { store } from "../../../kv";
+import { keepNewest, store } from "../../../kv";
 import { parkingSettings } from "../settings";
 
 const VERSION_KEY = "parking:spots:version";
@@ -31,9 +31,7 @@ export async function cachedSpotList<T>(filters: unknown, load: () => Promise<T>
     entry = { loadedAt: Date.now(), value: await load() };
     await store().set(key, JSON.stringify(entry), ttl);
   }
-  lists.delete(filtersHash);
-  lists.set(filtersHash, { version, expiresAt: entry.loadedAt + ttl * 1000, value: entry.value });
-  if (lists.size > MAX_PROCESS_LISTS) lists.delete(lists.keys().next().value!);
+  keepNewest(lists, filtersHash, { version, expiresAt: entry.loadedAt + ttl * 1000, value: entry.value }, MAX_PROCESS_LISTS);
   return entry.value as T;
 }
 
