@@ -1,7 +1,13 @@
 import { ConflictError } from "./errors";
 
+/** An error straight from `pg` (a `directTransaction`): it carries the SQLSTATE and the constraint itself. */
+function pgError(record: Record<string, unknown>): { code: string; constraint?: string } | undefined {
+  if (!(record instanceof Error) || typeof record.severity !== "string" || typeof record.code !== "string") return undefined;
+  return { code: record.code, ...(typeof record.constraint === "string" ? { constraint: record.constraint } : {}) };
+}
+
 /**
- * The PostgreSQL SQLSTATE behind a Prisma error. Through the pg driver adapter
+ * The PostgreSQL SQLSTATE behind a database error. Through the pg driver adapter
  * it sits on `cause` (DriverAdapterError) or on `meta.driverAdapterError.cause`
  * (PrismaClientKnownRequestError), depending on whether Prisma recognised it.
  */
@@ -11,6 +17,8 @@ export function sqlState(error: unknown): string | undefined {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const record = current as Record<string, unknown>;
+    const direct = pgError(record);
+    if (direct) return direct.code;
     if (typeof record.originalCode === "string") return record.originalCode;
     const meta = record.meta as Record<string, unknown> | undefined;
     current = record.cause ?? meta?.driverAdapterError;
@@ -25,6 +33,8 @@ export function violatedConstraint(error: unknown): string | undefined {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const record = current as Record<string, unknown>;
+    const direct = pgError(record);
+    if (direct) return direct.constraint;
     if (typeof record.originalMessage === "string") return /constraint "([^"]+)"/.exec(record.originalMessage)?.[1];
     const meta = record.meta as Record<string, unknown> | undefined;
     current = record.cause ?? meta?.driverAdapterError;

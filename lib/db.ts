@@ -67,6 +67,41 @@ export async function directQuery<Row extends object>(text: string, values: read
   return (await pool.query<Row>(text, [...values])).rows;
 }
 
+/** What `directTransaction` hands its work: statements on the transaction's own connection. */
+export interface SqlClient {
+  query<Row extends object>(text: string, values: readonly unknown[]): Promise<Row[]>;
+}
+
+/**
+ * A transaction straight on the application's `pg` pool, skipping Prisma's per-statement compile: for the hottest
+ * write paths (a reservation), see bench/README.md. The work must not touch Prisma meanwhile: on the embedded
+ * database the pool has one connection, and this transaction holds it.
+ */
+export async function directTransaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
+  client();
+  const pool = globalForDb.wheelhouseDbPool;
+  if (!pool) throw new Error("The database pool is not open.");
+  const connection = await pool.connect();
+  const sql: SqlClient = {
+    query: async <Row extends object>(text: string, values: readonly unknown[]) => (await connection.query<Row>(text, [...values])).rows,
+  };
+  let broken: Error | undefined;
+  try {
+    await connection.query("BEGIN");
+    const result = await work(sql);
+    await connection.query("COMMIT");
+    return result;
+  } catch (error) {
+    await connection.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    // A connection that could not roll back is closed rather than handed to the next caller mid-transaction.
+    connection.release(broken);
+  }
+}
+
 export async function disconnectDb(): Promise<void> {
   const instance = globalForDb.wheelhouseDb;
   const pool = globalForDb.wheelhouseDbPool;

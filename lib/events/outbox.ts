@@ -1,5 +1,5 @@
 import type { Transaction } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import type { SqlTransaction } from "./transaction";
 import type { ModuleTopic } from "../modules/registry";
 
 /** The platform's own topics; every module adds its own (its `topics`). The full list: `allTopics()` in ./topics.ts. */
@@ -23,20 +23,50 @@ export type DomainEvent<Shape extends EventShape = EventShape> = Shape & {
   schemaVersion?: number;
 };
 
-type OutboxRow = Prisma.OutboxEventCreateManyInput;
+/** An event as the outbox stores it; the payload already JSON (a snapshot: the caller may change the object later). */
+export interface OutboxRow {
+  topic: Topic;
+  key: string;
+  type: string;
+  payload: string;
+  actor: string | null;
+  schemaVersion: number;
+}
 
 /** Events recorded in a transaction run by `transaction()` wait here, in order, for its one insert at the end. */
 const pendingByTransaction = new WeakMap<Transaction, OutboxRow[]>();
 
-function outboxRow<Shape extends EventShape>(event: DomainEvent<Shape>): OutboxRow {
+export function outboxRow<Shape extends EventShape>(event: DomainEvent<Shape>): OutboxRow {
   return {
     topic: event.topic,
     key: event.key,
     type: event.type,
-    // A snapshot now: the caller may change the object after recording it.
-    payload: JSON.parse(JSON.stringify(event.payload)) as Prisma.InputJsonObject,
+    payload: JSON.stringify(event.payload),
     actor: event.actor,
     schemaVersion: event.schemaVersion ?? 1,
+  };
+}
+
+function isSqlTransaction(tx: Transaction | SqlTransaction): tx is SqlTransaction {
+  return "recordEvent" in tx;
+}
+
+/** The one statement that writes a transaction's events to the outbox, in order: the same text for any number of rows. */
+export function outboxInsert(rows: readonly OutboxRow[]): { text: string; values: unknown[] } {
+  return {
+    text: `INSERT INTO outbox_events (topic, key, type, payload, actor, schema_version)
+           SELECT topic, key, type, payload::jsonb, actor, schema_version
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) WITH ORDINALITY
+                AS event(topic, key, type, payload, actor, schema_version, position)
+           ORDER BY position`,
+    values: [
+      rows.map((row) => row.topic),
+      rows.map((row) => row.key),
+      rows.map((row) => row.type),
+      rows.map((row) => row.payload),
+      rows.map((row) => row.actor),
+      rows.map((row) => row.schemaVersion),
+    ],
   };
 }
 
@@ -44,10 +74,18 @@ function outboxRow<Shape extends EventShape>(event: DomainEvent<Shape>): OutboxR
  * Records an event in the caller's transaction (the outbox); it commits or rolls back with the change. Inside
  * `transaction()` the transaction's events go in with one insert before it commits; elsewhere at once.
  */
-export async function recordEvent<Shape extends EventShape>(tx: Transaction, event: DomainEvent<Shape>): Promise<void> {
+export async function recordEvent<Shape extends EventShape>(tx: Transaction | SqlTransaction, event: DomainEvent<Shape>): Promise<void> {
+  if (isSqlTransaction(tx)) {
+    tx.recordEvent(event);
+    return;
+  }
   const pending = pendingByTransaction.get(tx);
-  if (pending) pending.push(outboxRow(event));
-  else await tx.outboxEvent.create({ data: outboxRow(event) });
+  if (pending) {
+    pending.push(outboxRow(event));
+    return;
+  }
+  const { text, values } = outboxInsert([outboxRow(event)]);
+  await tx.$executeRawUnsafe(text, ...values);
 }
 
 /** Runs `work` collecting the events it records, then writes them to the outbox in one statement, still inside `tx`. */
@@ -56,7 +94,10 @@ export async function withOneOutboxInsert<T>(tx: Transaction, work: (tx: Transac
   pendingByTransaction.set(tx, pending);
   try {
     const result = await work(tx);
-    if (pending.length > 0) await tx.outboxEvent.createMany({ data: pending });
+    if (pending.length > 0) {
+      const { text, values } = outboxInsert(pending);
+      await tx.$executeRawUnsafe(text, ...values);
+    }
     return result;
   } finally {
     pendingByTransaction.delete(tx);

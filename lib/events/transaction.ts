@@ -1,5 +1,5 @@
-import { db, type Transaction } from "../db";
-import { withOneOutboxInsert } from "./outbox";
+import { db, directTransaction, type SqlClient, type Transaction } from "../db";
+import { outboxInsert, outboxRow, withOneOutboxInsert, type DomainEvent, type EventShape, type OutboxRow } from "./outbox";
 import { kickEventPipeline } from "./scheduler";
 
 /**
@@ -9,6 +9,29 @@ import { kickEventPipeline } from "./scheduler";
  */
 export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   const result = await db.$transaction((tx) => withOneOutboxInsert(tx, work), { timeout: 30_000, maxWait: 30_000 });
+  kickEventPipeline();
+  return result;
+}
+
+/** A `sqlTransaction`'s handle: its statements, and the events it records for the outbox. */
+export interface SqlTransaction extends SqlClient {
+  recordEvent<Shape extends EventShape>(event: DomainEvent<Shape>): void;
+}
+
+/**
+ * `transaction()` in SQL for the hottest write paths (`directTransaction`: no Prisma, so no per-statement compile):
+ * the same outbox insert at its end, the same kick after the commit.
+ */
+export async function sqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const result = await directTransaction(async (sql) => {
+    const pending: OutboxRow[] = [];
+    const value = await work({ query: sql.query, recordEvent: (event) => void pending.push(outboxRow(event)) });
+    if (pending.length > 0) {
+      const { text, values } = outboxInsert(pending);
+      await sql.query(text, values);
+    }
+    return value;
+  });
   kickEventPipeline();
   return result;
 }

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import * as spotItem from "@/app/api/v1/spots/[id]/route";
+import * as reservationItem from "@/app/api/v1/reservations/[id]/route";
+import { GET as credits } from "@/app/api/v1/credits/route";
 import { db } from "@/lib/db";
+import { call } from "../support/http";
 import { createUser } from "../support/identity";
 import { HOUR, inFuture, offeredSpot, reserveCall } from "../support/parking";
 import { countStatements } from "../support/query-count";
@@ -11,7 +15,7 @@ afterEach(async () => {
 });
 
 describe("a reservation's write path", () => {
-  it("writes its events in one outbox insert and reads back nothing it wrote", async () => {
+  it("is four statements and the outbox's one inside its transaction, and reads back nothing it wrote", async () => {
     const owner = await createUser("CUSTOMER");
     const reserver = await createUser("CUSTOMER");
     const spot = await offeredSpot(owner);
@@ -23,27 +27,52 @@ describe("a reservation's write path", () => {
     expect(made.status).toBe(201);
     const statements = counter.texts().slice(before);
 
-    expect(statements.filter((text) => /^INSERT INTO "public"\."outbox_events"/.test(text))).toHaveLength(1);
-    const inserted = statements.findIndex((text) => /^INSERT INTO "public"\."reservations"/.test(text));
+    expect(statements[0]).toBe("BEGIN");
+    expect(statements.at(-1)).toBe("COMMIT");
+    expect(statements).toHaveLength(6);
+    expect(statements.filter((text) => /^INSERT INTO "?outbox_events"? /.test(text))).toHaveLength(1);
+    const inserted = statements.findIndex((text) => /INSERT INTO "?reservations"? /.test(text));
     expect(inserted).toBeGreaterThan(0);
-    // The response and the events are built from what was written: no SELECT of the reservation row afterwards.
-    expect(statements.slice(inserted + 1).filter((text) => /^SELECT .* FROM "public"\."reservations" WHERE \("public"\."reservations"\."id" =/.test(text))).toEqual([]);
-    expect(statements.filter((text) => /count\(\*\)|COUNT\(\*\)/.test(text))).toHaveLength(1);
+    // The response and the events are built from what was written: nothing after the insert reads reservations back.
+    expect(statements.slice(inserted + 1).filter((text) => /^SELECT .*FROM "?reservations"?/.test(text))).toEqual([]);
+  });
 
-    // What the response says is what the database holds, names included.
-    const stored = await db.reservation.findUniqueOrThrow({
-      where: { id: String(made.body.id) },
-      include: { spot: { select: { label: true, zone: true, kind: true } }, reserver: { select: { name: true } }, owner: { select: { name: true } } },
+  it("answers and records what the API then reads: the reservation, the spot on the board and the escrow hold", async () => {
+    const owner = await createUser("CUSTOMER", "Petra Owner");
+    const reserver = await createUser("CUSTOMER", "Rui Reserver");
+    const spot = await offeredSpot(owner);
+    // A later reservation first, so the board's "next reservation" must move to the earlier one.
+    expect((await reserveCall(reserver, spot.id, inFuture(5 * HOUR), inFuture(6 * HOUR))).status).toBe(201);
+    const made = await reserveCall(reserver, spot.id, inFuture(2 * HOUR), inFuture(3 * HOUR));
+    expect(made.status).toBe(201);
+    const id = String(made.body.id);
+
+    const read = await call<Record<string, unknown>>(reservationItem.GET, { token: reserver.token, params: { id } });
+    expect(made.body).toEqual(read.body);
+    const events = await db.outboxEvent.findMany({ where: { OR: [{ key: id }, { key: spot.id }, { key: reserver.id }] }, orderBy: { id: "asc" } });
+    const last = (type: string) => events.filter((event) => event.type === type).at(-1)?.payload;
+    expect(last("reservation.confirmed")).toEqual(read.body);
+
+    const board = await call<Record<string, unknown>>(spotItem.GET, { token: reserver.token, params: { id: spot.id } });
+    expect(last("spot.reserved")).toEqual(board.body);
+    expect(board.body.nextReservation).toMatchObject({ startsAt: read.body.startsAt, status: "CONFIRMED" });
+
+    const sheet = await call<{ balance: number; escrow: number; transactions: Array<{ id: string; kind: string; amount: number; balanceAfter: number; reservationId: string | null }> }>(
+      credits,
+      { token: reserver.token },
+    );
+    const hold = sheet.body.transactions[0]!;
+    expect(hold).toMatchObject({ kind: "ESCROW_HOLD", reservationId: id, balanceAfter: sheet.body.balance });
+    expect(last("credit.escrow_hold")).toEqual({
+      userId: reserver.id,
+      transactionId: hold.id,
+      kind: "ESCROW_HOLD",
+      amount: hold.amount,
+      balance: sheet.body.balance,
+      escrow: sheet.body.escrow,
+      reservationId: id,
     });
-    expect(made.body).toMatchObject({
-      status: "CONFIRMED",
-      cost: stored.cost,
-      spot: { id: spot.id, label: stored.spot.label, zone: stored.spot.zone, kind: stored.spot.kind },
-      reserver: { id: reserver.id, name: stored.reserver.name },
-      owner: { id: owner.id, name: stored.owner.name },
-      startsAt: stored.startsAt.toISOString(),
-    });
-    const events = await db.outboxEvent.findMany({ where: { OR: [{ key: String(made.body.id) }, { key: spot.id }, { key: reserver.id }] }, orderBy: { id: "asc" } });
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(["reservation.confirmed", "spot.reserved"]));
+    // In the order they happened: the hold, the reservation, the spot.
+    expect(events.slice(-3).map((event) => event.type)).toEqual(["credit.escrow_hold", "reservation.confirmed", "spot.reserved"]);
   });
 });

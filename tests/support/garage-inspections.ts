@@ -40,20 +40,27 @@ async function insertFreeBooking(customerId: string, carId: string, status: Book
 /** A booking of `customer`'s car in `status`, with `mechanic` assigned to it (when given). */
 export async function workshopBooking(customer: TestUser, fixture: GarageFixture, { status = "CHECKED_IN" as BookingStatus, mechanic = undefined as TestUser | undefined } = {}) {
   const car = await customerCar(customer.id, fixture.carModelId);
-  const booking = await insertFreeBooking(customer.id, car.id, status);
-  if (mechanic) {
-    await db.bookingAssignment.create({
-      data: {
-        bookingId: booking.id,
-        mechanicId: mechanic.id,
-        mechanicName: "Test mechanic",
-        startsAt: booking.slotStart,
-        endsAt: new Date(booking.slotStart.getTime() + 3_600_000),
-        assignedByName: "Test admin",
-      },
-    });
+  for (let attempt = 0; ; attempt++) {
+    const booking = await insertFreeBooking(customer.id, car.id, status);
+    if (!mechanic) return booking;
+    try {
+      await db.bookingAssignment.create({
+        data: {
+          bookingId: booking.id,
+          mechanicId: mechanic.id,
+          mechanicName: "Test mechanic",
+          startsAt: booking.slotStart,
+          endsAt: new Date(booking.slotStart.getTime() + 3_600_000),
+          assignedByName: "Test admin",
+        },
+      });
+      return booking;
+    } catch (error) {
+      // The random slot may overlap another of this mechanic's bookings in the file (booking_assignments_no_overlap).
+      await db.booking.delete({ where: { id: booking.id } });
+      if (attempt >= 10) throw error;
+    }
   }
-  return booking;
 }
 
 /** Everything a refused request must leave untouched, inspections, photos and recommendations included. */

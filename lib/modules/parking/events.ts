@@ -1,5 +1,6 @@
 import type { Transaction } from "../../db";
 import { recordEvent, type DomainEvent } from "../../events/outbox";
+import type { SqlTransaction } from "../../events/transaction";
 import type { CreditTransactionKind } from "../../generated/prisma/client";
 import type { CreditMoveView, CreditPooledView, ReservationView, SpotView } from "./views";
 
@@ -41,6 +42,6 @@ export function isReservationEventType(type: string): type is ReservationEventTy
 }
 
 /** Records a parking event in the caller's transaction: the one way parking writes to the outbox. */
-export async function recordParkingEvent(tx: Transaction, event: DomainEvent<ParkingEvent>): Promise<void> {
+export async function recordParkingEvent(tx: Transaction | SqlTransaction, event: DomainEvent<ParkingEvent>): Promise<void> {
   await recordEvent(tx, event);
 }

@@ -3,7 +3,7 @@ import type { Transaction } from "../../../db";
 import type { SpotKind } from "../../../generated/prisma/enums";
 import { NotFoundError } from "../../../errors";
 import { lockAccounts } from "../../../identity/account-locks";
-import { transaction } from "../../../events/transaction";
+import { sqlTransaction, transaction, type SqlTransaction } from "../../../events/transaction";
 import { invalidateSpotLists } from "./cache";
 import { parkingSettings } from "../settings";
 
@@ -35,6 +35,13 @@ export const PARKING_CONSTRAINTS: Record<string, string> = {
 /** A parking change: one transaction with its events; afterwards the cached spot lists are stale. */
 export async function parkingTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   const result = await transaction(work);
+  await invalidateSpotLists();
+  return result;
+}
+
+/** `parkingTransaction` in SQL (`sqlTransaction`), for the busiest parking write. */
+export async function parkingSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const result = await sqlTransaction(work);
   await invalidateSpotLists();
   return result;
 }

@@ -10,7 +10,7 @@ import { actsForOthers, lockSpot, NOT_FOUND, PARKING_CONSTRAINTS, parkingTransac
 import { withConflicts } from "../../../db-conflicts";
 import type { SpotView } from "../views";
 import { spotFilterSchema, spotInputSchema, spotUpdateSchema } from "../schemas";
-import { LIVE_RESERVATION_STATUSES } from "../vocabulary";
+import { LIVE_RESERVATION_STATUSES, type ReservationStatusName, type SpotKindName } from "../vocabulary";
 import { recordParkingEvent, type SpotEventType } from "../events";
 
 /** What a spot view needs, loaded in a fixed number of queries however many spots. */
@@ -26,9 +26,23 @@ function spotInclude(now: Date) {
     },
   } satisfies Prisma.ParkingSpotInclude;
 }
-type SpotRow = Prisma.ParkingSpotGetPayload<{ include: ReturnType<typeof spotInclude> }>;
+/** What a spot's view is made of: a row loaded with `spotInclude`, or what a transaction read itself (`reserve`). */
+export interface SpotViewSource {
+  id: string;
+  label: string;
+  zone: string;
+  description: string;
+  kind: SpotKindName;
+  createdAt: Date;
+  updatedAt: Date;
+  owner: { id: string; name: string };
+  /** Its windows that have not ended, by start, at most 20. */
+  windows: ReadonlyArray<{ id: string; startsAt: Date; endsAt: Date }>;
+  /** Its next live reservation that has not ended, if any. */
+  reservations: ReadonlyArray<{ startsAt: Date; endsAt: Date; status: ReservationStatusName }>;
+}
 
-export function toSpotView(row: SpotRow, now: Date): SpotView {
+export function toSpotView(row: SpotViewSource, now: Date): SpotView {
   const next = row.reservations[0] ?? null;
   const inWindow = row.windows.some((window) => window.startsAt <= now && window.endsAt > now);
   const reservedNow = next !== null && next.startsAt <= now && next.endsAt > now;
