@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import { credentialsChanged } from "../auth/credential-cache";
 import type { Principal } from "../auth/principal";
 import { revokeAllRefreshTokens } from "../auth/token-sessions";
-import { db, directQuery, type Transaction } from "../db";
+import { db, type Transaction } from "../db";
 import { ConflictError, MESSAGES, NotFoundError, ServiceUnavailableError, TooManyRequestsError, ValidationError } from "../errors";
 import { recordEvent } from "../events/outbox";
 import { transaction } from "../events/transaction";
@@ -233,11 +233,7 @@ export async function listUsers(
 
 async function findUser(client: typeof db | Transaction, id: string, role: RoleName | undefined): Promise<UserRow> {
   if (!role) throw new NotFoundError("User not found.");
-  return withRole(await client.user.findUnique({ where: { id }, select: userSelect }), role);
-}
-
-/** The account, if it has the role the caller addressed it by; to anyone asking under another role it does not exist. */
-function withRole(row: UserRow | null | undefined, role: RoleName): UserRow {
+  const row = await client.user.findUnique({ where: { id }, select: userSelect });
   if (!row || row.roleId !== ROLES[role].id) throw new NotFoundError("User not found.");
   return row;
 }
@@ -247,14 +243,8 @@ export async function getUser(principal: Principal, id: string, role?: RoleName)
   return toUserView(await findUser(db, id, targetRole), principal);
 }
 
-/** `GET /users/me`, read on every page load by every client: straight through `pg` (see `directQuery`). */
 export async function currentUser(principal: Principal): Promise<UserView> {
-  const [row] = await directQuery<UserRow>(
-    `SELECT id, name, phone, email, role_id AS "roleId", parking_credits AS credits, created_at AS "createdAt", updated_at AS "updatedAt"
-     FROM users WHERE id = $1`,
-    [principal.userId],
-  );
-  return toUserView(withRole(row, principal.role), principal);
+  return toUserView(await findUser(db, principal.userId, principal.role), principal);
 }
 
 /** Updating an account: see `authorizeAccountAction`. Only name, phone and email change; the role never does. */
