@@ -21,6 +21,20 @@ export interface Consumer {
    * A returned function runs after the commit (best effort), e.g. to announce what was written.
    */
   handle(event: LoggedEvent, tx: Transaction): Promise<AfterCommit | undefined>;
+  /**
+   * The handler never touches the database (it only publishes): its events are handled without a savepoint each
+   * (two statements per event), since a failing one leaves nothing to undo. Using `tx` then throws.
+   */
+  readonly databaseFree?: boolean;
+}
+
+/** What a `databaseFree` consumer gets instead of the transaction. */
+function transactionRefusedTo(group: string): Transaction {
+  return new Proxy({} as Transaction, {
+    get() {
+      throw new Error(`The consumer group ${group} is databaseFree and may not use the transaction.`);
+    },
+  });
 }
 
 interface LogRow {
@@ -149,18 +163,20 @@ async function consumeBatch(consumer: Consumer, topic: Topic, client: PrismaClie
         FROM event_log WHERE topic = ${topic} AND "offset" > ${position.offset}
         ORDER BY "offset" LIMIT ${size}`;
       let lastHandled: bigint | undefined;
+      const savepoints = consumer.databaseFree !== true;
+      const handlerTx = savepoints ? tx : transactionRefusedTo(consumer.group);
       for (const row of rows) {
-        await tx.$executeRaw`SAVEPOINT consumer_event`;
+        if (savepoints) await tx.$executeRaw`SAVEPOINT consumer_event`;
         const event = toLoggedEvent(row);
         try {
-          const afterCommit = await consumer.handle(event, tx);
-          await tx.$executeRaw`RELEASE SAVEPOINT consumer_event`;
+          const afterCommit = await consumer.handle(event, handlerTx);
+          if (savepoints) await tx.$executeRaw`RELEASE SAVEPOINT consumer_event`;
           if (afterCommit) afterCommits.push(afterCommit);
           failedAttempts.delete(`${consumer.group}:${topic}:${row.offset}`);
           lastHandled = row.offset;
           batch.handled += 1;
         } catch (error) {
-          await tx.$executeRaw`ROLLBACK TO SAVEPOINT consumer_event`;
+          if (savepoints) await tx.$executeRaw`ROLLBACK TO SAVEPOINT consumer_event`;
           if (error instanceof TransientConsumerError) batch.transient = error;
           else batch.failure = { event, error };
           break;

@@ -20,6 +20,7 @@ const MAX_EVENT_BYTES = 9_000;
  */
 export const liveChannelsConsumer: Consumer = {
   group: "live-channels",
+  databaseFree: true,
   get topics() {
     return allTopics();
   },

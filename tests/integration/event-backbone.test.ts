@@ -258,6 +258,54 @@ describe("consumers in batches", () => {
     await forgetGroup(group);
   });
 
+  it("a databaseFree consumer (one that only publishes) pays no savepoint per event, stops at a failing event the same way, and may not use the transaction", async () => {
+    await settle();
+    const stamp = Date.now();
+    const keys = [`one-${stamp}`, `two-${stamp}`, `three-${stamp}`, `bad-${stamp}`, `four-${stamp}`];
+    await insertOutbox(keys.map((key) => ({ topic: "booking_events", key })));
+    await drainOutbox();
+    const group = `publish-group-${stamp}`;
+    const published: string[] = [];
+    let failuresLeft = 1;
+    const consumer: Consumer = {
+      group,
+      topics: ["booking_events"],
+      databaseFree: true,
+      async handle(event, tx) {
+        if (!event.key.endsWith(String(stamp))) return undefined;
+        if (event.key.startsWith("bad-") && failuresLeft-- > 0) throw new Error("the peer refused it");
+        if (event.key.startsWith("four-")) await tx.auditLog.count(); // not allowed: it said it never touches the database
+        published.push(event.key);
+        return undefined;
+      },
+    };
+    // Catch the new group up to just before this test's events, outside the count.
+    const first = await db.eventLogEntry.findFirstOrThrow({ where: { topic: "booking_events", key: keys[0] } });
+    await db.consumerOffset.create({ data: { consumerGroup: group, topic: "booking_events", offset: first.offset - 1n } });
+
+    const counter = countStatements();
+    try {
+      await runConsumer(consumer);
+      const statements = counter.texts();
+      expect(statements.filter((text) => /SAVEPOINT/.test(text))).toEqual([]);
+      // One transaction for the batch: BEGIN, the offset lock, the events, the offset update, COMMIT.
+      expect(statements.filter((text) => /^(BEGIN|COMMIT)$/.test(text))).toHaveLength(2);
+    } finally {
+      await counter.restore();
+    }
+    expect(published).toEqual([`one-${stamp}`, `two-${stamp}`, `three-${stamp}`]);
+    const three = await db.eventLogEntry.findFirstOrThrow({ where: { topic: "booking_events", key: `three-${stamp}` } });
+    expect((await db.consumerOffset.findUniqueOrThrow({ where: { consumerGroup_topic: { consumerGroup: group, topic: "booking_events" } } })).offset).toBe(three.offset);
+
+    // The next run gets past the failed one; the event whose handler reached for the database fails each time.
+    for (let run = 0; run < 6; run++) await runConsumer(consumer);
+    expect(published).toEqual([`one-${stamp}`, `two-${stamp}`, `three-${stamp}`, `bad-${stamp}`]);
+    expect(await db.consumerFailure.findFirstOrThrow({ where: { consumerGroup: group } })).toMatchObject({
+      error: `The consumer group ${group} is databaseFree and may not use the transaction.`,
+    });
+    await forgetGroup(group);
+  });
+
   it("a pipeline pass with nothing to do costs one statement; one with work drains it and catches the consumer up", async () => {
     await settle();
     const stamp = Date.now();
