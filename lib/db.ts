@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Pool } from "pg";
+import { createHash } from "node:crypto";
+import { Pool, type QueryConfig } from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
@@ -55,19 +56,37 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement for `pg`, named after its text (DATABASE_PREPARED_STATEMENTS): `pg` keeps a named statement per
+ * connection, so each connection parses and plans it once instead of on every call. The texts are the code's own
+ * constants, so the names are few.
+ */
+function statement(text: string, values: readonly unknown[]): QueryConfig {
+  if (!env().DATABASE_PREPARED_STATEMENTS) return { text, values: [...values] };
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `wheelhouse_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: [...values] };
+}
+
 /**
  * One statement straight through the application's `pg` pool, skipping Prisma (which compiles every query, raw ones
  * included, before it runs: measurable on the hottest statements, see bench/README.md). For single read statements on
  * the request path only; never inside a Prisma transaction (on the embedded database the pool has one connection).
+ * `text` is a constant of the code, every value goes in `values`: the text names the prepared statement (`statement`).
  */
 export async function directQuery<Row extends object>(text: string, values: readonly unknown[]): Promise<Row[]> {
   client();
   const pool = globalForDb.wheelhouseDbPool;
   if (!pool) throw new Error("The database pool is not open.");
-  return (await pool.query<Row>(text, [...values])).rows;
+  return (await pool.query<Row>(statement(text, values))).rows;
 }
 
-/** What `directTransaction` hands its work: statements on the transaction's own connection. */
+/** What `directTransaction` hands its work: statements on the transaction's own connection (constant texts, as for `directQuery`). */
 export interface SqlClient {
   query<Row extends object>(text: string, values: readonly unknown[]): Promise<Row[]>;
 }
@@ -83,7 +102,7 @@ export async function directTransaction<T>(work: (sql: SqlClient) => Promise<T>)
   if (!pool) throw new Error("The database pool is not open.");
   const connection = await pool.connect();
   const sql: SqlClient = {
-    query: async <Row extends object>(text: string, values: readonly unknown[]) => (await connection.query<Row>(text, [...values])).rows,
+    query: async <Row extends object>(text: string, values: readonly unknown[]) => (await connection.query<Row>(statement(text, values))).rows,
   };
   let broken: Error | undefined;
   try {

@@ -39,6 +39,7 @@ const rawEnvSchema = z.object({
   EMBEDDED_DATABASE: booleanFlag.default(false),
   EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
@@ -105,7 +106,7 @@ export const ENV_VARIABLES = Object.keys(rawEnvSchema.shape);
 
 export type AppEnv = Omit<
   z.infer<typeof rawEnvSchema>,
-  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "METRICS_TOKEN" | "BACKUP_DIR" | SecretEnvName
+  "DEMO_SEED" | "DATABASE_POOL_SIZE" | "DATABASE_PREPARED_STATEMENTS" | "COOKIE_SECURE" | "PASSWORD_HASH_THREADS" | "METRICS_TOKEN" | "BACKUP_DIR" | SecretEnvName
 > & {
   DATA_DIR: string;
   /** Where backups are written: BACKUP_DIR, else `<DATA_DIR>/backups` (absolute). */
@@ -119,6 +120,11 @@ export type AppEnv = Omit<
    */
   PUBLIC_ORIGIN: string;
   DATABASE_POOL_SIZE: number;
+  /**
+   * Name the statements sent on `pg` directly (prepared once per connection). Off on the embedded database: every
+   * connection to it shares PGlite's one session, where a name one connection prepared exists for all of them.
+   */
+  DATABASE_PREPARED_STATEMENTS: boolean;
   /** Worker threads that hash passwords: the machine's cores unless set. */
   PASSWORD_HASH_THREADS: number;
   secrets: DerivedSecrets;
@@ -199,6 +205,7 @@ export function parseEnv(source: EnvSource = process.env): AppEnv {
     // A run-time setting, not a file of the build: the ignore comment keeps Turbopack from tracing the whole project.
     BACKUP_DIR: path.resolve(/*turbopackIgnore: true*/ raw.BACKUP_DIR ?? path.join(dataDir, "backups")),
     DATABASE_POOL_SIZE: raw.DATABASE_POOL_SIZE ?? (raw.EMBEDDED_DATABASE ? 1 : 10),
+    DATABASE_PREPARED_STATEMENTS: raw.DATABASE_PREPARED_STATEMENTS ?? !raw.EMBEDDED_DATABASE,
     PASSWORD_HASH_THREADS: raw.PASSWORD_HASH_THREADS ?? availableParallelism(),
     DEMO_SEED: raw.DEMO_SEED ?? raw.EMBEDDED_DATABASE,
     COOKIE_SECURE: raw.COOKIE_SECURE ?? (raw.NODE_ENV === "production" && !raw.EMBEDDED_DATABASE),

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as spotItem from "@/app/api/v1/spots/[id]/route";
 import * as reservationItem from "@/app/api/v1/reservations/[id]/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
-import { db } from "@/lib/db";
+import { db, directQuery } from "@/lib/db";
+import { env } from "@/lib/env";
 import { call } from "../support/http";
 import { createUser } from "../support/identity";
 import { HOUR, inFuture, offeredSpot, reserveCall } from "../support/parking";
@@ -35,6 +36,15 @@ describe("a reservation's write path", () => {
     expect(inserted).toBeGreaterThan(0);
     // The response and the events are built from what was written: nothing after the insert reads reservations back.
     expect(statements.slice(inserted + 1).filter((text) => /^SELECT .*FROM "?reservations"?/.test(text))).toEqual([]);
+
+    // Named, so the connection parsed and planned them once (not on the embedded database: one session for all).
+    const prepared = (await directQuery<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements", []))
+      .filter((row) => row.name.startsWith("wheelhouse_"))
+      .map((row) => row.statement.replace(/\s+/g, " ").trim());
+    const reservationStatements = statements.filter((text) => text !== "BEGIN" && text !== "COMMIT");
+    expect(reservationStatements).toHaveLength(4);
+    if (env().EMBEDDED_DATABASE) expect(prepared).toEqual([]);
+    else expect(prepared).toEqual(expect.arrayContaining(reservationStatements));
   });
 
   it("answers and records what the API then reads: the reservation, the spot on the board and the escrow hold", async () => {
