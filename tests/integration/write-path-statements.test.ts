@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import * as spotItem from "@/app/api/v1/spots/[id]/route";
 import * as reservationItem from "@/app/api/v1/reservations/[id]/route";
 import { GET as credits } from "@/app/api/v1/credits/route";
@@ -85,4 +86,30 @@ describe("a reservation's write path", () => {
     // In the order they happened: the hold, the reservation, the spot.
     expect(events.slice(-3).map((event) => event.type)).toEqual(["credit.escrow_hold", "reservation.confirmed", "spot.reserved"]);
   });
+
+  it.skipIf(inject("databaseBackend") === "embedded")(
+    "does not wait for a transaction that only refers to the people (a foreign key's KEY SHARE lock, as the notifications consumer's inserts take)",
+    async () => {
+      // Seen in the bench: the notifications consumer's batch held KEY SHARE on one person (a notification row's
+      // foreign key) and waited for another a reservation held FOR UPDATE, while that reservation waited for the
+      // first: a deadlock, and the reservation answered 500. The reservation's row locks are FOR NO KEY UPDATE.
+      const owner = await createUser("CUSTOMER");
+      const reserver = await createUser("CUSTOMER");
+      const spot = await offeredSpot(owner);
+      const other = new pg.Client({ connectionString: inject("databaseUrl") });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query("SELECT 1 FROM users WHERE id = ANY($1) FOR KEY SHARE", [[reserver.id, owner.id]]);
+        const made = await Promise.race([
+          reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR)),
+          new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000)),
+        ]);
+        expect(made === "waited" ? made : made.status).toBe(201);
+      } finally {
+        await other.query("ROLLBACK").catch(() => undefined);
+        await other.end();
+      }
+    },
+  );
 });

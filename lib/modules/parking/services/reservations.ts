@@ -93,6 +93,9 @@ interface EscrowHoldRow {
  * Both people, in id order, for the rest of the transaction (their credit moves and daily counts, and against
  * their accounts' deletion: the lock order of every parking transaction, see `lockPeople`), with the spot's owner,
  * which never changes and so is read without locking the spot. No row: no live spot.
+ * FOR NO KEY UPDATE still excludes every other writer of these people and their deletion (FOR UPDATE), but not a
+ * transaction that only refers to them: a foreign key's KEY SHARE, such as the notifications consumer's batch
+ * inserting rows for several people in event order, which otherwise could deadlock with this lock's id order.
  */
 const LOCK_PEOPLE = `
   SELECT spot.owner_id, person.id, person.name
@@ -100,7 +103,7 @@ const LOCK_PEOPLE = `
   JOIN users person ON person.id IN ($2::text, spot.owner_id)
   WHERE spot.id = $1::uuid AND spot.deleted_at IS NULL
   ORDER BY person.id
-  FOR UPDATE OF person`;
+  FOR NO KEY UPDATE OF person`;
 
 /**
  * The spot, shared-locked (reservations of one spot proceed side by side; its edits and deletion wait), with what
