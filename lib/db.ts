@@ -56,6 +56,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** The application's `pg` pool, the one Prisma's adapter uses (opened with the client on first use). */
+function openPool(): Pool {
+  client();
+  const pool = globalForDb.wheelhouseDbPool;
+  if (!pool) throw new Error("The database pool is not open.");
+  return pool;
+}
+
 const statementNames = new Map<string, string>();
 
 /**
@@ -80,10 +88,7 @@ function statement(text: string, values: readonly unknown[]): QueryConfig {
  * `text` is a constant of the code, every value goes in `values`: the text names the prepared statement (`statement`).
  */
 export async function directQuery<Row extends object>(text: string, values: readonly unknown[]): Promise<Row[]> {
-  client();
-  const pool = globalForDb.wheelhouseDbPool;
-  if (!pool) throw new Error("The database pool is not open.");
-  return (await pool.query<Row>(statement(text, values))).rows;
+  return (await openPool().query<Row>(statement(text, values))).rows;
 }
 
 /** What `directTransaction` hands its work: statements on the transaction's own connection (constant texts, as for `directQuery`). */
@@ -97,10 +102,7 @@ export interface SqlClient {
  * database the pool has one connection, and this transaction holds it.
  */
 export async function directTransaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T> {
-  client();
-  const pool = globalForDb.wheelhouseDbPool;
-  if (!pool) throw new Error("The database pool is not open.");
-  const connection = await pool.connect();
+  const connection = await openPool().connect();
   const sql: SqlClient = {
     query: async <Row extends object>(text: string, values: readonly unknown[]) => (await connection.query<Row>(statement(text, values))).rows,
   };

@@ -14,7 +14,7 @@ import { parkingSettings } from "../settings";
 const CLOCK_SKEW_MS = 60_000;
 
 async function ownSpotForAvailability(principal: Principal, tx: Transaction, spotId: string) {
-  const spot = await lockSpot(tx, spotId, "update");
+  const spot = await lockSpot(tx, spotId);
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
     throw new ForbiddenError("Only the spot's owner or an admin may change its availability.");
   }

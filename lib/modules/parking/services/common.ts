@@ -54,29 +54,21 @@ export interface LockedSpot {
   kind: SpotKind;
 }
 
-/** Locks a live spot for the rest of the transaction (`share` lets reservations of one spot proceed side by side). */
-export async function lockSpot(tx: Transaction, spotId: string, mode: "update" | "share"): Promise<LockedSpot> {
-  const rows =
-    mode === "update"
-      ? await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label, zone, kind::text AS kind FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`
-      : await tx.$queryRaw<LockedSpot[]>`SELECT id, owner_id, label, zone, kind::text AS kind FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR SHARE`;
+/** Locks a live spot for the rest of the transaction (its edits, its windows, its deletion). */
+export async function lockSpot(tx: Transaction, spotId: string): Promise<LockedSpot> {
+  const rows = await tx.$queryRaw<LockedSpot[]>`
+    SELECT id, owner_id, label, zone, kind::text AS kind FROM parking_spots WHERE id = ${spotId}::uuid AND deleted_at IS NULL FOR UPDATE`;
   const spot = rows[0];
   if (!spot) throw new NotFoundError(NOT_FOUND.spot);
   return spot;
 }
 
-/** A live spot's owner, without a lock (the owner never changes); 404 for a deleted or unknown spot. */
-export async function liveSpotOwner(tx: Transaction, spotId: string): Promise<string> {
-  const spot = await tx.parkingSpot.findFirst({ where: { id: spotId, deletedAt: null }, select: { ownerId: true } });
-  if (!spot) throw new NotFoundError(NOT_FOUND.spot);
-  return spot.ownerId;
-}
-
 /**
  * Locks the people a credit move touches, in id order (`lockAccounts`). Every parking
  * transaction takes these locks before it locks a spot or writes a reservation row
- * (reserve, cancel, settle), and so does account deletion: none waits for a spot or a
- * reservation while holding a person another one needs. Returns who still exists.
+ * (cancel and settle here; a reservation in its own first statement, FOR NO KEY UPDATE, see
+ * `reserve`), and so does account deletion: none waits for a spot or a reservation while
+ * holding a person another one needs. Returns who still exists.
  */
 export async function lockPeople(tx: Transaction, ids: string[]): Promise<Map<string, { name: string }>> {
   return lockAccounts(tx, ids, "update");

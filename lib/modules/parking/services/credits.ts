@@ -1,5 +1,6 @@
 import type { Principal } from "../../../auth/principal";
 import { db, type Transaction } from "../../../db";
+import type { SqlTransaction } from "../../../events/transaction";
 import type { CreditTransactionKind } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { ROLES, type RoleName } from "../../../identity/roles";
@@ -20,6 +21,37 @@ export async function escrowOf(client: Transaction | typeof db, userId: string):
   return _sum.cost ?? 0;
 }
 
+export interface CreditMove {
+  userId: string;
+  amount: number;
+  kind: CreditTransactionKind;
+  reservationId: string;
+  actor: string;
+}
+
+/** The event of a credit move written to the ledger (`moveCredits`, or a reservation's own statement): balance and escrow after it. */
+export async function recordCreditMove(
+  tx: Transaction | SqlTransaction,
+  move: CreditMove,
+  after: { transactionId: string; balance: number; escrow: number },
+): Promise<void> {
+  await recordParkingEvent(tx, {
+    topic: "credit_events",
+    key: move.userId,
+    type: CREDIT_MOVE_EVENT_TYPES[move.kind],
+    payload: {
+      userId: move.userId,
+      transactionId: after.transactionId,
+      kind: move.kind,
+      amount: move.amount,
+      balance: after.balance,
+      escrow: after.escrow,
+      reservationId: move.reservationId,
+    },
+    actor: move.actor,
+  });
+}
+
 /**
  * Moves credits into or out of a balance inside the caller's transaction, with its
  * ledger row and event. A debit is a guarded update (`balance >= amount`): it
@@ -27,7 +59,7 @@ export async function escrowOf(client: Transaction | typeof db, userId: string):
  */
 export async function moveCredits(
   tx: Transaction,
-  move: { userId: string; amount: number; kind: CreditTransactionKind; reservationId: string; actor: string },
+  move: CreditMove,
 ): Promise<number | null> {
   const rows =
     move.amount < 0
@@ -44,21 +76,7 @@ export async function moveCredits(
   const entry = await tx.creditTransaction.create({
     data: { userId: move.userId, amount: move.amount, kind: move.kind, reservationId: move.reservationId, balanceAfter: balance },
   });
-  await recordParkingEvent(tx, {
-    topic: "credit_events",
-    key: move.userId,
-    type: CREDIT_MOVE_EVENT_TYPES[move.kind],
-    payload: {
-      userId: move.userId,
-      transactionId: entry.id.toString(),
-      kind: move.kind,
-      amount: move.amount,
-      balance,
-      escrow: await escrowOf(tx, move.userId),
-      reservationId: move.reservationId,
-    },
-    actor: move.actor,
-  });
+  await recordCreditMove(tx, move, { transactionId: entry.id.toString(), balance, escrow: await escrowOf(tx, move.userId) });
   return balance;
 }
 

@@ -7,10 +7,10 @@ import { hasScope, requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId, type Page } from "../../../validation";
 import { ACCOUNT_GONE } from "../../../identity/account-locks";
 import { actsForOthers, lockPeople, NOT_FOUND, PARKING_CONSTRAINTS, parkingHorizon, parkingSqlTransaction, parkingTransaction } from "./common";
-import { moveCredits } from "./credits";
+import { moveCredits, recordCreditMove } from "./credits";
 import { withConflicts } from "../../../db-conflicts";
 import { spotChanged, toSpotView } from "./spots";
-import { CREDIT_MOVE_EVENT_TYPES, recordParkingEvent } from "../events";
+import { recordParkingEvent } from "../events";
 import type { ReservationView } from "../views";
 import { reservationListSchema, reserveInputSchema } from "../schemas";
 import { LIVE_RESERVATION_STATUSES, type ReservationStatusName, type SpotKindName } from "../vocabulary";
@@ -224,21 +224,11 @@ export async function reserve(principal: Principal, input: unknown): Promise<Res
           completedAt: null,
           createdAt: createdAt.toISOString(),
         };
-        await recordParkingEvent(tx, {
-          topic: "credit_events",
-          key: reserverId,
-          type: CREDIT_MOVE_EVENT_TYPES.ESCROW_HOLD,
-          payload: {
-            userId: reserverId,
-            transactionId: hold.transaction_id,
-            kind: "ESCROW_HOLD",
-            amount: -cost,
-            balance: hold.balance,
-            escrow: hold.escrow_before + cost,
-            reservationId: id,
-          },
-          actor: reserverId,
-        });
+        await recordCreditMove(
+          tx,
+          { userId: reserverId, amount: -cost, kind: "ESCROW_HOLD", reservationId: id, actor: reserverId },
+          { transactionId: hold.transaction_id, balance: hold.balance, escrow: hold.escrow_before + cost },
+        );
         await recordParkingEvent(tx, { topic: "reservation_events", key: id, type: "reservation.confirmed", payload: view, actor: reserverId });
         const earlier = spot.next_reservation && new Date(spot.next_reservation.startsAt) < startsAt ? spot.next_reservation : null;
         const spotView = toSpotView(

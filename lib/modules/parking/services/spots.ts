@@ -156,7 +156,7 @@ export async function createSpot(principal: Principal, input: unknown): Promise<
 }
 
 async function ownedSpotFor(principal: Principal, tx: Transaction, spotId: string) {
-  const spot = await lockSpot(tx, spotId, "update");
+  const spot = await lockSpot(tx, spotId);
   if (spot.owner_id !== principal.userId && !actsForOthers(principal)) {
     throw new ForbiddenError("Only the spot's owner or an admin may change it.");
   }
