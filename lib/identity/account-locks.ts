@@ -7,16 +7,22 @@ import type { Transaction } from "../db";
  * (and the deletion sees the booking: 409) or waits for it and then finds the account
  * gone (a clean 404) — never a foreign-key error, never a deadlock.
  *
- * `update` serialises writers of the same people (credit moves, per-person limits);
- * `key share` only keeps the accounts from being deleted meanwhile.
+ * `write` (FOR NO KEY UPDATE) serialises writers of the same people (credit moves, per-person limits) without
+ * waiting for transactions that only refer to them (a foreign key's KEY SHARE, e.g. the notifications consumer's
+ * inserts: FOR UPDATE there deadlocked under load); `delete` (FOR UPDATE) is the account's deletion, which excludes
+ * both; `key share` only keeps the accounts from being deleted meanwhile.
  * Returns the accounts that still exist, by id, with their names (read under the lock, so callers need not read them again).
  */
-export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: "update" | "key share"): Promise<Map<string, { name: string }>> {
+export type AccountLockMode = "delete" | "write" | "key share";
+
+export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: AccountLockMode): Promise<Map<string, { name: string }>> {
   const sorted = [...new Set(ids)].sort();
   const rows =
-    mode === "update"
+    mode === "delete"
       ? await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
+      : mode === "write"
+        ? await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR NO KEY UPDATE`
+        : await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
   return new Map(rows.map((row) => [row.id, { name: row.name }]));
 }
 

@@ -278,7 +278,7 @@ async function lockForDeletion(tx: Transaction, id: string, isAdmin: boolean): P
     if (admins.length <= 1) throw new ConflictError("The last admin account cannot be deleted.");
     return;
   }
-  if (!(await lockAccounts(tx, [id], "update")).has(id)) throw new NotFoundError("User not found.");
+  if (!(await lockAccounts(tx, [id], "delete")).has(id)) throw new NotFoundError("User not found.");
 }
 
 /**

@@ -7,7 +7,13 @@ import { db, directQuery } from "@/lib/db";
 import { env } from "@/lib/env";
 import { call } from "../support/http";
 import { createUser } from "../support/identity";
+import * as reservationCancel from "@/app/api/v1/reservations/[id]/cancel/route";
+import * as rentalCollection from "@/app/api/v1/rentals/route";
+import * as cartCollection from "@/app/api/v1/cart/route";
+import { advanceReservations } from "@/lib/modules/parking/services/lifecycle";
 import { HOUR, inFuture, offeredSpot, reserveCall } from "../support/parking";
+import { day, newBranch, newVehicle } from "../support/rentals";
+import { newCar, newCarModel, newGarageService } from "../support/garage-customers";
 import { countStatements } from "../support/query-count";
 
 let restore: (() => Promise<void>) | undefined;
@@ -112,4 +118,71 @@ describe("a reservation's write path", () => {
       }
     },
   );
+});
+
+/**
+ * Another session holding KEY SHARE on the people (what a foreign key takes: the notifications consumer's batch
+ * inserting rows for several people, in event order) must not hold up a write that locks those people: with FOR
+ * UPDATE the two could each wait for the other, and under load they did (a 500 and a 2 s tail).
+ */
+describe.skipIf(inject("databaseBackend") === "embedded")("writes that lock people, while another transaction only refers to them", () => {
+  async function whileReferred<T>(ids: readonly string[], write: () => Promise<T>): Promise<T | "waited"> {
+    const other = new pg.Client({ connectionString: inject("databaseUrl") });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT 1 FROM users WHERE id = ANY($1) FOR KEY SHARE", [ids]);
+      return await Promise.race([write(), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000))]);
+    } finally {
+      await other.query("ROLLBACK").catch(() => undefined);
+      await other.end();
+    }
+  }
+
+  it("a cancellation", async () => {
+    const owner = await createUser("CUSTOMER");
+    const reserver = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner);
+    const made = await reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR));
+    const id = String(made.body.id);
+    const cancelled = await whileReferred([owner.id, reserver.id], () =>
+      call<Record<string, unknown>>(reservationCancel.POST, { token: reserver.token, params: { id } }),
+    );
+    expect(cancelled === "waited" ? cancelled : [cancelled.status, cancelled.body.status]).toEqual([200, "CANCELLED"]);
+  });
+
+  it("a reservation's settlement at its start", async () => {
+    const owner = await createUser("CUSTOMER");
+    const reserver = await createUser("CUSTOMER");
+    const spot = await offeredSpot(owner);
+    const made = await reserveCall(reserver, spot.id, inFuture(HOUR), inFuture(2 * HOUR));
+    const startsAt = new Date(String(made.body.startsAt));
+    const advanced = await whileReferred([owner.id, reserver.id], () => advanceReservations(db, new Date(startsAt.getTime() + 1_000)));
+    expect(advanced === "waited" ? advanced : advanced.activated).toBeGreaterThanOrEqual(1);
+    expect(await db.reservation.findUniqueOrThrow({ where: { id: String(made.body.id) }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+  });
+
+  it("a rental request", async () => {
+    const admin = await createUser("ADMIN");
+    const customer = await createUser("CUSTOMER");
+    const vehicle = await newVehicle(admin.token, (await newBranch(admin.token)).id);
+    const requested = await whileReferred([customer.id], () =>
+      call<Record<string, unknown>>(rentalCollection.POST, {
+        path: "/api/v1/rentals",
+        token: customer.token,
+        json: { vehicleId: vehicle.id, startDate: day(2), endDate: day(4) },
+      }),
+    );
+    expect(requested === "waited" ? requested : requested.status).toBe(201);
+  });
+
+  it("a line added to the garage cart", async () => {
+    const customer = await createUser("CUSTOMER");
+    const car = await newCar(customer.token, (await newCarModel()).id);
+    const service = await newGarageService();
+    const added = await whileReferred([customer.id], () =>
+      call<Record<string, unknown>>(cartCollection.POST, { token: customer.token, json: { serviceId: service.id, carId: car.id } }),
+    );
+    expect(added === "waited" ? added : added.status).toBe(201);
+  });
 });

@@ -3,6 +3,7 @@ import { db, type Transaction } from "../../../db";
 import { withConflicts } from "../../../db-conflicts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors";
 import { transaction } from "../../../events/transaction";
+import { ACCOUNT_GONE, lockAccounts } from "../../../identity/account-locks";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireScope } from "../../../rbac/permissions";
 import { fieldError, parseInput, parseQuery, pathId } from "../../../validation";
@@ -118,7 +119,7 @@ export async function addCartLine(principal: Principal, input: unknown): Promise
     () =>
       transaction(async (tx) => {
         // One owner's additions queue on their account row, so the line limit holds under concurrency.
-        await tx.$queryRaw`SELECT id FROM users WHERE id = ${car.ownerId} FOR UPDATE`;
+        if (!(await lockAccounts(tx, [car.ownerId], "write")).has(car.ownerId)) throw new NotFoundError(ACCOUNT_GONE);
         if ((await tx.cartLine.count({ where: { ownerId: car.ownerId } })) >= maxLines) throw new ConflictError(CART_FULL(maxLines));
         const carModel = await tx.customerCar.findUnique({ where: { id: carId }, select: { carModel: { select: { id: true, segment: true } } } });
         if (!carModel) throw new NotFoundError(CUSTOMER_MESSAGES.carNotFound);
@@ -190,7 +191,7 @@ export async function repriceCart(principal: Principal, query: unknown = {}): Pr
   await requireScope(principal, "WRITE:CART");
   const ownerId = cartOwner(principal, query);
   return transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${ownerId} FOR UPDATE`;
+    if (!(await lockAccounts(tx, [ownerId], "write")).has(ownerId)) throw new NotFoundError(ownerId === principal.userId ? ACCOUNT_GONE : "Customer not found.");
     const before = await readCart(tx, ownerId);
     for (const line of before.lines.filter((candidate) => candidate.priceChanged)) {
       await tx.cartLine.update({ where: { id: line.id }, data: { priceShownMinor: line.priceNowMinor } });

@@ -71,5 +71,5 @@ export async function lockSpot(tx: Transaction, spotId: string): Promise<LockedS
  * holding a person another one needs. Returns who still exists.
  */
 export async function lockPeople(tx: Transaction, ids: string[]): Promise<Map<string, { name: string }>> {
-  return lockAccounts(tx, ids, "update");
+  return lockAccounts(tx, ids, "write");
 }

@@ -227,7 +227,7 @@ export async function requestRental(principal: Principal, input: unknown): Promi
     () =>
       transaction(async (tx) => {
         // The customer first (see lockAccounts): serialises their requests and keeps the account from being deleted meanwhile.
-        if (!(await lockAccounts(tx, [principal.userId], "update")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
+        if (!(await lockAccounts(tx, [principal.userId], "write")).has(principal.userId)) throw new NotFoundError(ACCOUNT_GONE);
         const vehicle = await tx.vehicle.findUnique({
           where: { id: vehicleId },
           select: { id: true, status: true, dailyPriceCents: true, branch: { select: { active: true, name: true } } },
