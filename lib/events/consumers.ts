@@ -22,6 +22,12 @@ export interface Consumer {
    */
   handle(event: LoggedEvent, tx: Transaction): Promise<AfterCommit | undefined>;
   /**
+   * Optional: a batch's events at once, under the same contract as `handle` for each of them (e.g. one insert, or one
+   * publish request, for them all). If it throws anything but a `TransientConsumerError`, its writes are rolled back
+   * and the batch is handled again event by event through `handle`, which finds the failing event.
+   */
+  handleBatch?(events: readonly LoggedEvent[], tx: Transaction): Promise<AfterCommit | undefined>;
+  /**
    * The handler never touches the database (it only publishes): its events are handled without a savepoint each
    * (two statements per event), since a failing one leaves nothing to undo. Using `tx` then throws.
    */
@@ -165,7 +171,22 @@ async function consumeBatch(consumer: Consumer, topic: Topic, client: PrismaClie
       let lastHandled: bigint | undefined;
       const savepoints = consumer.databaseFree !== true;
       const handlerTx = savepoints ? tx : transactionRefusedTo(consumer.group);
-      for (const row of rows) {
+      if (consumer.handleBatch && rows.length > 1) {
+        if (savepoints) await tx.$executeRaw`SAVEPOINT consumer_batch`;
+        try {
+          const afterCommit = await consumer.handleBatch(rows.map(toLoggedEvent), handlerTx);
+          if (savepoints) await tx.$executeRaw`RELEASE SAVEPOINT consumer_batch`;
+          if (afterCommit) afterCommits.push(afterCommit);
+          for (const row of rows) failedAttempts.delete(`${consumer.group}:${topic}:${row.offset}`);
+          lastHandled = rows.at(-1)!.offset;
+          batch.handled = rows.length;
+        } catch (error) {
+          if (savepoints) await tx.$executeRaw`ROLLBACK TO SAVEPOINT consumer_batch`;
+          if (error instanceof TransientConsumerError) batch.transient = error;
+          // Anything else: event by event below, which finds the culprit.
+        }
+      }
+      for (const row of lastHandled === undefined && !batch.transient ? rows : []) {
         if (savepoints) await tx.$executeRaw`SAVEPOINT consumer_event`;
         const event = toLoggedEvent(row);
         try {

@@ -5,11 +5,12 @@ import { POST as drainRoute } from "@/app/api/internal/outbox/drain/route";
 import { GET as failuresRoute } from "@/app/api/v1/events/failures/route";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import { POST as logout } from "@/app/api/v1/auth/logout/route";
-import { db } from "@/lib/db";
+import { db, type Transaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { runConsumer, TransientConsumerError, type Consumer } from "@/lib/events/consumers";
 import { drainOutbox } from "@/lib/events/drainer";
 import { runEventPipeline } from "@/lib/events/scheduler";
+import type { LoggedEvent } from "@/lib/events/types";
 import { notificationsConsumer } from "@/lib/notifications/consumer";
 import { concurrentClient } from "../support/databases";
 import { call } from "../support/http";
@@ -184,6 +185,37 @@ describe("consumers", () => {
     expect(rows[0]).toMatchObject({ type: "user.registered", title: "Welcome to Wheelhouse" });
   });
 
+  it("notifications in one batch: each person once per event, with its in-app log line and its e-mail, under the event's id", async () => {
+    await runConsumer(notificationsConsumer); // catch up, so the batch below is these events
+    const people = await Promise.all([createUser("CUSTOMER"), createUser("CUSTOMER"), createUser("EMPLOYEE")]);
+    await runConsumer(notificationsConsumer);
+    await db.outboxEvent.createMany({
+      data: people.map((person) => ({ topic: "user_events", key: person.id, type: "user.password_changed", payload: { id: person.id }, actor: person.id })),
+    });
+    await drainOutbox();
+    const events = await db.eventLogEntry.findMany({ where: { type: "user.password_changed", key: { in: people.map((person) => person.id) } } });
+    expect(events).toHaveLength(3);
+    const counter = countStatements();
+    try {
+      await runConsumer(notificationsConsumer);
+      await runConsumer(notificationsConsumer); // nothing left: no second row for anyone
+      // The three events' rows went in one insert, not one per event.
+      expect(counter.texts().filter((text) => /^INSERT INTO "?(public"?\.)?"?notifications"? /.test(text))).toHaveLength(1);
+    } finally {
+      await counter.restore();
+    }
+    for (const person of people) {
+      const event = events.find((candidate) => candidate.key === person.id)!;
+      const rows = await db.notification.findMany({ where: { userId: person.id, type: "user.password_changed" } });
+      expect(rows).toEqual([expect.objectContaining({ eventId: event.id, title: "Your password was changed", link: "/profile" })]);
+      const log = await db.notificationLog.findMany({ where: { recipientId: person.id, template: "user.password_changed" }, orderBy: { id: "asc" } });
+      expect(log.map((line) => [line.channel, line.eventId, line.notificationId])).toEqual([
+        ["IN_APP", event.id, rows[0]!.id],
+        ["EMAIL", event.id, null],
+      ]);
+    }
+  });
+
   it("a new group starts from the earliest offset; failures are retried, then set aside; transient ones wait", async () => {
     await settle();
     const stamp = Date.now();
@@ -255,6 +287,61 @@ describe("consumers in batches", () => {
     expect(handled).toEqual([`first-${stamp}`, `second-${stamp}`]);
     expect(await marks()).toEqual([`first-${stamp}`, `second-${stamp}`]);
     expect(await db.consumerFailure.findFirstOrThrow({ where: { consumerGroup: group } })).toMatchObject({ attempts: 5, error: "cannot handle this one" });
+    await forgetGroup(group);
+  });
+
+  it("a consumer with handleBatch gets a batch's events at once; a batch that fails leaves none of its writes and goes event by event", async () => {
+    await settle();
+    const stamp = Date.now();
+    const group = `whole-batch-group-${stamp}`;
+    const batches: string[][] = [];
+    const oneByOne: string[] = [];
+    const mark = (tx: Transaction, key: string, how: string) => tx.auditLog.create({ data: { action: "test_consumer_write", subject: `${group}:${how}:${key}` } });
+    const mine = (events: readonly LoggedEvent[]) => events.filter((event) => event.key.endsWith(String(stamp)));
+    const consumer: Consumer = {
+      group,
+      topics: ["booking_events"],
+      async handle(event, tx) {
+        if (!event.key.endsWith(String(stamp))) return undefined;
+        if (event.key.startsWith("broken-")) throw new Error("cannot handle this one");
+        oneByOne.push(event.key);
+        await mark(tx, event.key, "single");
+        return undefined;
+      },
+      async handleBatch(events, tx) {
+        batches.push(mine(events).map((event) => event.key));
+        for (const event of mine(events)) await mark(tx, event.key, "batch");
+        if (mine(events).some((event) => event.key.startsWith("broken-"))) throw new Error("one of them is broken");
+        return undefined;
+      },
+    };
+    const marks = async () =>
+      (await db.auditLog.findMany({ where: { action: "test_consumer_write", subject: { startsWith: `${group}:` } }, select: { subject: true } }))
+        .map((row) => (row.subject ?? "").slice(group.length + 1))
+        .sort();
+
+    // Start the new group at the head of the log, so it sees only this test's events.
+    const head = await db.topicOffset.findUnique({ where: { topic: "booking_events" } });
+    await db.consumerOffset.create({ data: { consumerGroup: group, topic: "booking_events", offset: head?.lastOffset ?? 0n } });
+
+    await insertOutbox([`a-${stamp}`, `b-${stamp}`, `c-${stamp}`].map((key) => ({ topic: "booking_events", key })));
+    await drainOutbox();
+    expect(await runConsumer(consumer)).toEqual({ handled: 3, failed: 0 });
+    expect(batches).toEqual([[`a-${stamp}`, `b-${stamp}`, `c-${stamp}`]]);
+    expect(oneByOne).toEqual([]);
+    expect(await marks()).toEqual([`batch:a-${stamp}`, `batch:b-${stamp}`, `batch:c-${stamp}`]);
+
+    await insertOutbox([`d-${stamp}`, `broken-${stamp}`, `e-${stamp}`].map((key) => ({ topic: "booking_events", key })));
+    await drainOutbox();
+    await runConsumer(consumer);
+    // The failed batch's writes are gone; the event before the broken one was handled on its own.
+    expect(oneByOne).toEqual([`d-${stamp}`]);
+    expect(await marks()).toEqual([`batch:a-${stamp}`, `batch:b-${stamp}`, `batch:c-${stamp}`, `single:d-${stamp}`]);
+    for (let run = 0; run < 6; run++) await runConsumer(consumer);
+    expect(await db.consumerFailure.findFirstOrThrow({ where: { consumerGroup: group } })).toMatchObject({ attempts: 5, error: "cannot handle this one" });
+    // Past the broken event, the rest is handled once (alone in its batch of one: handle).
+    expect(oneByOne).toEqual([`d-${stamp}`, `e-${stamp}`]);
+    expect((await marks()).filter((mark) => mark.endsWith(`e-${stamp}`))).toEqual([`single:e-${stamp}`]);
     await forgetGroup(group);
   });
 

@@ -1,10 +1,11 @@
 import type { Channel } from "pusher-js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as realtimeConfig } from "@/app/api/realtime/config/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { PATCH as updateMe } from "@/app/api/v1/users/me/route";
 import { env, resetEnvCache } from "@/lib/env";
 import { runEventPipeline } from "@/lib/events/scheduler";
+import { pusher } from "@/lib/realtime/publisher";
 import { nextEvent, subscribed, subscriptionRefused, withTimeout } from "@/realtime/testing/clients";
 import { call } from "../support/http";
 import { channelServerForThisFile } from "../support/realtime";
@@ -59,6 +60,41 @@ describe("live delivery through the bundled channel server", () => {
     await runEventPipeline();
     const event = await delivered;
     expect(event).toMatchObject({ type: "user.updated", key: user.id, payload: { name: "Live Renamed" } });
+  });
+
+  it("publishes a batch of events in requests of ten (channel, event) pairs, each channel's in order", async () => {
+    const user = await createUser("CUSTOMER");
+    const client = await browserLikeClient(user);
+    const { channel } = await withTimeout(subscribed(client, `private-user-${user.id}`), "subscription");
+    const names = Array.from({ length: 12 }, (_, index) => `Batch Name ${index + 1}`);
+    const received: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      (channel as Channel).bind("user.updated", (event: { payload: { name: string } }) => {
+        received.push(event.payload.name);
+        if (received.length === names.length) resolve();
+      });
+    });
+    for (const name of names) expect((await call(updateMe, { method: "PATCH", token: user.token, json: { name } })).status).toBe(200);
+
+    const publisher = pusher();
+    const single = vi.spyOn(publisher, "trigger");
+    const batched = vi.spyOn(publisher, "triggerBatch");
+    try {
+      await runEventPipeline();
+      await withTimeout(all, "all twelve events");
+      const userChannel = `private-user-${user.id}`;
+      const carrying = [
+        ...single.mock.calls.filter(([channels, name]) => name === "user.updated" && [channels].flat().includes(userChannel)),
+        ...batched.mock.calls.filter(([batch]) => batch.some((entry) => entry.name === "user.updated" && entry.channel === userChannel)),
+      ];
+      // Each rename goes to the user's channel and the admins': 24 pairs, three requests of ten (one more if earlier
+      // events fill part of the first) instead of one request per event.
+      expect(carrying.length).toBeLessThanOrEqual(Math.ceil((2 * names.length) / 10) + 1);
+    } finally {
+      single.mockRestore();
+      batched.mockRestore();
+    }
+    expect(received).toEqual(names);
   });
 
   it("signs only what the caller may hear", async () => {
