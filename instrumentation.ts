@@ -3,8 +3,9 @@
  * HTTP methods (405/501) and undecodable paths (400) before Next.js sees them, validates the configuration
  * (a misconfigured deploy fails at boot) and starts the in-app scheduler
  * (outbox drain, consumers, module jobs) unless SCHEDULER_ENABLED=false, which is
- * how the web process is run next to a separate worker (worker/main.ts); it then
- * still runs the event pipeline right after its own commits, for live latency.
+ * how the web process is run next to a separate worker (worker/main.ts); on the embedded database it then
+ * still runs the event pipeline right after its own commits, for live latency (on PostgreSQL the database wakes
+ * the worker at each such commit).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -1,6 +1,7 @@
 /**
  * The worker process (`npm run start:worker`; `tsx worker/main.ts` in development): the scheduler alone —
- * module jobs, outbox drain and consumers every second. Several replicas may run side by side (the drainer
+ * module jobs every second; outbox drain and consumers whenever events commit (woken by PostgreSQL's NOTIFY, with
+ * a pass every few seconds as a safety net; every second on the embedded database). Several replicas may run side by side (the drainer
  * claims rows with SKIP LOCKED under an advisory lock; consumers commit offsets transactionally).
  * With WORKER_HEALTH_PORT set it answers GET /api/health (alive) and GET /api/ready (database,
  * migrations, cache) for container probes.
@@ -53,7 +54,8 @@ async function main(): Promise<{ stopping: string; stop: () => Promise<void> }> 
   startScheduler();
   const healthServer = config.WORKER_HEALTH_PORT ? await startHealthServer(config.WORKER_HEALTH_PORT) : undefined;
   log(
-    `worker running the scheduler (module jobs, outbox drain, consumers) every second` +
+    `worker running the scheduler (module jobs every second; outbox drain and consumers ` +
+      (config.EMBEDDED_DATABASE ? "every second and after commits)" : "when the database says events committed)") +
       (config.WORKER_HEALTH_PORT ? `; health on port ${config.WORKER_HEALTH_PORT}` : ""),
   );
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Principal } from "../auth/principal";
 import type { PrismaClient, Transaction } from "../db";
+import type { ScheduledJob } from "../events/scheduler";
 import type { LoggedEvent } from "../events/types";
 import type { RoleName } from "../identity/roles";
 import type { NotificationDraft } from "../notifications/rules";
@@ -83,10 +84,6 @@ export interface ModuleLiveVocabulary<Topic extends string = string> {
   userEventText?: Readonly<Record<string, { title: string; body: string }>>;
 }
 
-export interface ScheduledJob {
-  name: string;
-  run(): Promise<unknown>;
-}
 
 /** What an account has that deleting it would silently destroy, per kind: how many, and how to say it. */
 export type LiveCommitments = Record<string, { count: number; label: string }>;

@@ -10,7 +10,7 @@ import { PARKING_SETTINGS } from "./settings";
 import { creditHighlight, grantStartingCredits } from "./services/credits";
 import { releaseDepartingMember } from "./services/departure";
 import { invalidateSpotLists } from "./services/cache";
-import { advanceReservations } from "./services/lifecycle";
+import { reservationLifecycleJob } from "./services/lifecycle";
 import { countLiveReservations } from "./services/reservations";
 import { PARKING_BOARD_CHANNEL, PARKING_EVENT_TEXT, PARKING_QUERY_KEYS, PARKING_RESOURCES, STARTING_CREDITS } from "./vocabulary";
 
@@ -61,7 +61,7 @@ export const parkingModule = defineModule({
   notifications: async (event) => parkingNotifications(event),
   live: { queryKeys: PARKING_QUERY_KEYS, userEventText: PARKING_EVENT_TEXT },
   welcomeNote: `You start with ${STARTING_CREDITS} parking credits.`,
-  jobs: [{ name: "parking-reservation-lifecycle", run: () => advanceReservations() }],
+  jobs: [{ name: "parking-reservation-lifecycle", run: reservationLifecycleJob }],
   seedDemo: async () => ({ spots: await seedParkingDemo() }),
   accounts: {
     created: (tx, account) => grantStartingCredits(tx, account),

@@ -68,3 +68,18 @@ export async function advanceReservations(client: PrismaClient = db, asOf: Date 
   if (result.activated + result.completed > 0) await invalidateSpotLists();
   return result;
 }
+
+/** When the lifecycle next has work: the earliest start of a confirmed reservation or end of an active one (null: none). */
+export async function nextReservationTransition(client: PrismaClient = db): Promise<Date | null> {
+  const [row] = await client.$queryRaw<Array<{ next: Date | null }>>`
+    SELECT LEAST(
+      (SELECT min(starts_at) FROM reservations WHERE status = 'CONFIRMED'),
+      (SELECT min(ends_at) FROM reservations WHERE status = 'ACTIVE')) AS next`;
+  return row?.next ?? null;
+}
+
+/** The scheduler's job: move what is due along, and say when the next reservation is due. */
+export async function reservationLifecycleJob(): Promise<{ nextDueAt: Date | null }> {
+  await advanceReservations();
+  return { nextDueAt: await nextReservationTransition() };
+}
