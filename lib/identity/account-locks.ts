@@ -1,4 +1,9 @@
 import type { Transaction } from "../db";
+import { Prisma } from "../generated/prisma/client";
+
+export type AccountLockMode = "delete" | "write" | "key share";
+
+const LOCK_CLAUSES: Record<AccountLockMode, string> = { delete: "FOR UPDATE", write: "FOR NO KEY UPDATE", "key share": "FOR KEY SHARE" };
 
 /**
  * The one lock order for people: their user rows, in id order, before any row that
@@ -13,16 +18,10 @@ import type { Transaction } from "../db";
  * both; `key share` only keeps the accounts from being deleted meanwhile.
  * Returns the accounts that still exist, by id, with their names (read under the lock, so callers need not read them again).
  */
-export type AccountLockMode = "delete" | "write" | "key share";
-
 export async function lockAccounts(tx: Transaction, ids: readonly string[], mode: AccountLockMode): Promise<Map<string, { name: string }>> {
   const sorted = [...new Set(ids)].sort();
-  const rows =
-    mode === "delete"
-      ? await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR UPDATE`
-      : mode === "write"
-        ? await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR NO KEY UPDATE`
-        : await tx.$queryRaw<Array<{ id: string; name: string }>>`SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id FOR KEY SHARE`;
+  const rows = await tx.$queryRaw<Array<{ id: string; name: string }>>`
+    SELECT id, name FROM users WHERE id = ANY(${sorted}) ORDER BY id ${Prisma.raw(LOCK_CLAUSES[mode])}`;
   return new Map(rows.map((row) => [row.id, { name: row.name }]));
 }
 

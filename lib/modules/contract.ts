@@ -84,7 +84,6 @@ export interface ModuleLiveVocabulary<Topic extends string = string> {
   userEventText?: Readonly<Record<string, { title: string; body: string }>>;
 }
 
-
 /** What an account has that deleting it would silently destroy, per kind: how many, and how to say it. */
 export type LiveCommitments = Record<string, { count: number; label: string }>;
 

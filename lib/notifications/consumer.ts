@@ -58,7 +58,11 @@ async function notify(events: readonly LoggedEvent[], tx: Transaction): Promise<
   });
   const newlyNotified = new Set(created.map((row) => pairKey(row.eventId, row.userId)));
   const byEvent = new Map<LoggedEvent, Drafted[]>();
-  for (const recipient of recipients) byEvent.set(recipient.event, [...(byEvent.get(recipient.event) ?? []), recipient]);
+  for (const recipient of recipients) {
+    const drafts = byEvent.get(recipient.event);
+    if (drafts) drafts.push(recipient);
+    else byEvent.set(recipient.event, [recipient]);
+  }
   // After the commit: tell each recipient's open browsers, then send the e-mails.
   return async () => {
     try {
