@@ -23,6 +23,18 @@ export default defineConfig([
     plugins: { wheelhouse: moduleBoundaries },
     rules: { "wheelhouse/no-app-imports": "error", "wheelhouse/module-boundaries": "error" },
   },
+  {
+    // Links prefetch on intent (components/ui/intent-link.tsx): Next's <Link> prefetches every link on screen at
+    // each page load, which costs a phone a request and a render per link.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/intent-link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use IntentLink from @/components/ui/intent-link (prefetch on intent)." }] },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

@@ -30,6 +30,33 @@ test.describe("home page", () => {
     expect(await forged.text()).toContain("Create an account");
   });
 
+  test("pages prefetch no link until the user shows intent, then only that one", async ({ page, baseURL }) => {
+    test.setTimeout(90_000);
+    const prefetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().startsWith(baseURL!) && request.headers()["next-router-prefetch"]) prefetches.push(new URL(request.url()).pathname);
+    });
+    const settle = async () => {
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(1_500);
+    };
+    await page.goto("/");
+    await settle();
+    expect(prefetches, "/ on load").toEqual([]);
+
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).hover();
+    await expect.poll(() => prefetches).toContain("/login");
+    expect(prefetches.filter((path) => path !== "/login")).toEqual([]);
+
+    await signIn(page, "resident@wheelhouse.local");
+    for (const path of ["/rentals", "/parking", "/dashboard"]) {
+      prefetches.length = 0;
+      await page.goto(path);
+      await settle();
+      expect(prefetches, `${path} on load`).toEqual([]);
+    }
+  });
+
   test("renders in the light theme and switches to dark and back, remembering the choice", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { WheelhouseMark } from "@/components/shell/wheelhouse-mark";
@@ -8,10 +8,10 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <>
       <header className="border-b border-line bg-surface-raised/80 backdrop-blur">
         <div className="mx-auto flex max-w-page items-center justify-between gap-4 px-6 py-4">
-          <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight sm:min-h-0">
+          <IntentLink href="/" className="flex min-h-11 items-center gap-2 text-lg font-semibold tracking-tight sm:min-h-0">
             <WheelhouseMark />
             Wheelhouse
-          </Link>
+          </IntentLink>
           <ThemeToggle />
         </div>
       </header>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SiteHeader } from "@/components/site-header";
 import { modules } from "@/lib/modules/registry";
 
@@ -22,19 +22,19 @@ export function HomeContent({ signedIn }: { signedIn: boolean }) {
             changes live, for everyone concerned.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link
+            <IntentLink
               href={signedIn ? "/dashboard" : "/login"}
               className="rounded-full bg-brand px-6 py-3 font-medium text-brand-ink transition hover:opacity-90"
             >
               {signedIn ? "Go to your dashboard" : "Sign in"}
-            </Link>
+            </IntentLink>
             {!signedIn && (
-              <Link
+              <IntentLink
                 href="/register"
                 className="rounded-full border border-line bg-surface-raised px-6 py-3 font-medium transition hover:border-brand"
               >
                 Create an account
-              </Link>
+              </IntentLink>
             )}
             <a
               href="#modules"

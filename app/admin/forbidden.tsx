@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** Rendered, with status 403, when an admin page calls forbidden(). */
 export default function AccessDenied() {
@@ -7,9 +7,9 @@ export default function AccessDenied() {
       <p className="text-sm font-medium uppercase tracking-widest text-ink-muted">403</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">Access denied</h1>
       <p className="mt-3 text-ink-muted">Your role does not have permission to use this page.</p>
-      <Link href="/dashboard" className="mt-6 inline-block font-medium text-brand underline-offset-4 hover:underline">
+      <IntentLink href="/dashboard" className="mt-6 inline-block font-medium text-brand underline-offset-4 hover:underline">
         Back to your dashboard
-      </Link>
+      </IntentLink>
     </section>
   );
 }

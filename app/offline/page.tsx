@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { RetryButton } from "@/components/pwa/retry-button";
 import { linkClass } from "@/components/ui/buttons";
 import { PageHeading } from "@/components/ui/page";
@@ -44,9 +44,9 @@ export default function OfflinePage() {
         </section>
         <div className="flex flex-wrap items-center gap-4">
           <RetryButton />
-          <Link href="/dashboard" className={linkClass}>
+          <IntentLink href="/dashboard" className={linkClass}>
             Go to your dashboard
-          </Link>
+          </IntentLink>
         </div>
       </main>
     </>

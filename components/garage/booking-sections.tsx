@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { linkClass } from "@/components/ui/buttons";
@@ -189,9 +189,9 @@ export function InvoicePanel({ invoice, timeZone, children }: { invoice: Invoice
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm">
           Invoice{" "}
-          <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`} data-testid="invoice-link">
+          <IntentLink href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`} data-testid="invoice-link">
             {invoice.number}
-          </Link>{" "}
+          </IntentLink>{" "}
           <span className="text-ink-muted">· {formatShopTime(invoice.issuedAt, timeZone)}</span>
         </p>
         {invoice.balanceDueMinor === 0 ? <Badge label="Paid" tone="positive" /> : <Badge label={`${money(invoice.balanceDueMinor)} due`} tone="attention" />}
@@ -234,9 +234,9 @@ export function InvoicePanel({ invoice, timeZone, children }: { invoice: Invoice
           {invoice.creditNotes.map((note, index) => (
             <span key={note.id}>
               {index > 0 ? ", " : ""}
-              <Link href={`/garage/invoices/${note.id}`} className={`${linkClass} font-mono`}>
+              <IntentLink href={`/garage/invoices/${note.id}`} className={`${linkClass} font-mono`}>
                 {note.number}
-              </Link>
+              </IntentLink>
             </span>
           ))}
         </p>

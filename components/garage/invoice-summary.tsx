@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Badge } from "@/components/ui/badge";
 import { linkClass } from "@/components/ui/buttons";
 import { formatMinor } from "@/lib/modules/garage/view-models/money";
@@ -10,9 +10,9 @@ export function InvoiceSummary({ invoice }: { invoice: InvoiceView }) {
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="booking-invoice">
       <span>
         Invoice{" "}
-        <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`}>
+        <IntentLink href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`}>
           {invoice.number}
-        </Link>
+        </IntentLink>
       </span>
       <span className="text-ink-muted">total {formatMinor(invoice.totalMinor, invoice.currency)}</span>
       {invoice.balanceDueMinor === 0 ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState, type DragEvent } from "react";
 import { MoveButtons, NEEDS_ODOMETER, OdometerPrompt, useBookingMove, type MoveAction } from "@/components/garage/booking-move";
 import { linkClass } from "@/components/ui/buttons";
@@ -86,13 +86,13 @@ export function JobBoard({ columns, cards, action, timeZone }: JobBoardProps) {
                       className={`rounded-lg border border-line bg-surface-raised p-3 text-sm shadow-sm ${card.mayMove ? "cursor-grab" : ""}`}
                     >
                       <div className="flex flex-wrap items-baseline justify-between gap-x-2">
-                        <Link href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
+                        <IntentLink href={`/admin/garage/bookings/${card.id}`} className={`${linkClass} font-mono font-semibold`} aria-label={`Booking of ${card.carPlate}`} data-testid="board-card-link">
                           {card.carPlate}
-                        </Link>
+                        </IntentLink>
                         {INSPECTION_STATUSES.has(card.status) && (
-                          <Link href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
+                          <IntentLink href={`/admin/garage/bookings/${card.id}/inspection`} className={`${linkClass} text-xs`}>
                             Inspection
-                          </Link>
+                          </IntentLink>
                         )}
                       </div>
                       <p className="text-xs text-ink-muted">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useEffect, useId, useRef, useState } from "react";
 import { errorTextClass } from "@/components/ui/form";
 import { relativeTime } from "@/lib/ui/relative-time";
@@ -178,7 +178,7 @@ export function NotificationBell({ initial, initialAt }: NotificationBellProps) 
               return (
                 <li key={item.id} data-testid="notification-item">
                   {item.link ? (
-                    <Link
+                    <IntentLink
                       href={item.link}
                       onClick={() => {
                         markThis();
@@ -187,7 +187,7 @@ export function NotificationBell({ initial, initialAt }: NotificationBellProps) 
                       className="block px-4 py-3 transition hover:bg-brand-soft/50 focus-visible:bg-brand-soft/50 focus-visible:outline-none"
                     >
                       {content}
-                    </Link>
+                    </IntentLink>
                   ) : (
                     <button
                       type="button"

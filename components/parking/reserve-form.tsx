@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useActionState, useId } from "react";
 import type { ReserveField, ReserveState } from "@/lib/modules/parking/schemas";
 import { linkClass, primaryButtonClass } from "@/components/ui/buttons";
@@ -103,9 +103,9 @@ export function ReserveForm({ action, spotId, windows, cost, minMinutes, ownerNa
       {state.status === "success" && state.reservation && (
         <p className="text-sm" data-testid="reservation-confirmation">
           <LocalRange startsAt={state.reservation.startsAt} endsAt={state.reservation.endsAt} /> ·{" "}
-          <Link href="/parking/reservations" className={linkClass}>
+          <IntentLink href="/parking/reservations" className={linkClass}>
             Your reservations
-          </Link>
+          </IntentLink>
         </p>
       )}
       <button type="submit" disabled={pending} className={primaryButtonClass}>

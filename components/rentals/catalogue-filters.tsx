@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { inputClass, primaryButtonClass } from "@/components/ui/form";
 import { VEHICLE_SORT_LABELS, VEHICLE_SORTS, VEHICLE_TYPE_LABELS, VEHICLE_TYPES } from "@/lib/modules/rentals/vocabulary";
 
@@ -88,9 +88,9 @@ export function CatalogueFilters({ values, cities, today }: CatalogueFiltersProp
         <button type="submit" className={primaryButtonClass}>
           Show vehicles
         </button>
-        <Link href="/rentals" className="text-sm font-medium text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+        <IntentLink href="/rentals" className="text-sm font-medium text-ink-muted underline-offset-4 hover:text-ink hover:underline">
           Clear filters
-        </Link>
+        </IntentLink>
         <p className="text-sm text-ink-muted">With both dates, only vehicles free for the whole period are shown.</p>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { formatMoney } from "@/lib/modules/rentals/view-models/money";
 import type { VehicleView } from "@/lib/modules/rentals/views";
 import { FUEL_LABELS, TRANSMISSION_LABELS, VEHICLE_TYPE_LABELS } from "@/lib/modules/rentals/vocabulary";
@@ -27,9 +27,9 @@ export function VehicleCard({ vehicle, href }: { vehicle: VehicleView; href: str
       <div className="flex flex-1 flex-col gap-3 p-5">
         <div className="flex items-start justify-between gap-3">
           <h2 className="text-lg font-semibold leading-tight">
-            <Link href={href} className="after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-brand">
+            <IntentLink href={href} className="after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-brand">
               {vehicle.make} {vehicle.model}
-            </Link>
+            </IntentLink>
           </h2>
           {vehicle.status !== "AVAILABLE" && <VehicleStatusBadge status={vehicle.status} />}
         </div>

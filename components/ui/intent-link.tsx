@@ -7,10 +7,10 @@ type IntentLinkProps = Omit<ComponentProps<typeof Link>, "prefetch">;
 
 /**
  * A link that prefetches its page once the user shows intent — the pointer over it,
- * a touch, keyboard focus — instead of as soon as it is on screen. For navigation
- * that is always visible (the shell's links, a section's tabs, a board's cards):
- * prefetching every one of them on each page load costs a phone a request and a
- * render per link.
+ * a touch, keyboard focus — instead of as soon as it is on screen: prefetching every
+ * link on screen at each page load costs a phone a request and a render per link,
+ * and the main thread time counts against every page's interactivity. Every link of
+ * the app is one (eslint.config.mjs forbids `next/link` elsewhere).
  */
 export function IntentLink({ onPointerEnter, onTouchStart, onFocus, ...props }: IntentLinkProps) {
   const [intent, setIntent] = useState(false);

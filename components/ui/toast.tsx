@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { toast, Toaster as SonnerToaster } from "sonner";
 
 export interface ToastInput {
@@ -52,13 +52,13 @@ function ToastCard({ title, body, href, onDismiss }: ToastInput & { onDismiss: (
         <p className="font-medium">{title}</p>
         {body && <p className="mt-0.5 text-sm text-ink-muted">{body}</p>}
         {href && (
-          <Link
+          <IntentLink
             href={href}
             onClick={onDismiss}
             className="mt-2 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand"
           >
             Open
-          </Link>
+          </IntentLink>
         )}
       </div>
       <button

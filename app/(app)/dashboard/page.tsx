@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { requirePrincipal } from "@/components/shell/session";
 import { currentUser } from "@/lib/identity/users";
 import { dashboardPages, modulesFor, ROLE_LABELS } from "@/lib/ui/navigation";
@@ -33,9 +33,9 @@ export default async function DashboardPage() {
           </p>
           <p className="mt-1 text-sm text-ink-muted">{highlight.note}</p>
           {highlight.link && (
-            <Link href={highlight.link.href} className="mt-3 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline">
+            <IntentLink href={highlight.link.href} className="mt-3 inline-block text-sm font-medium text-brand underline-offset-4 hover:underline">
               {highlight.link.label}
-            </Link>
+            </IntentLink>
           )}
         </section>
       ))}
@@ -49,7 +49,7 @@ export default async function DashboardPage() {
             {modules.map((module) => (
               <li key={module.name}>
                 {module.href ? (
-                  <Link
+                  <IntentLink
                     href={module.href}
                     className={`block h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand ${module.accentClass}`}
                   >
@@ -60,7 +60,7 @@ export default async function DashboardPage() {
                       </span>
                     </div>
                     <p className="mt-2 text-sm text-ink-muted">{module.summary}</p>
-                  </Link>
+                  </IntentLink>
                 ) : (
                   <div className={`h-full rounded-card border border-t-4 border-line bg-surface-raised p-6 shadow-sm ${module.accentClass}`}>
                     <div className="flex items-center justify-between gap-2">
@@ -83,13 +83,13 @@ export default async function DashboardPage() {
         <ul className="mt-4 grid gap-6 md:grid-cols-3">
           {pages.map((page) => (
             <li key={page.href}>
-              <Link
+              <IntentLink
                 href={page.href}
                 className="block h-full rounded-card border border-line bg-surface-raised p-6 shadow-sm transition hover:border-brand focus-visible:outline-2 focus-visible:outline-brand"
               >
                 <span className="text-lg font-semibold">{page.label}</span>
                 <span className="mt-2 block text-sm text-ink-muted">{page.description}</span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { toggleFavouriteAction } from "@/app/(app)/garage/actions";
 import { addToCartAction } from "@/app/(app)/garage/cart/actions";
@@ -92,7 +92,7 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
           {[{ slug: undefined, name: "All services" }, ...categories.items].map((entry) => {
             const current = entry.slug === category;
             return (
-              <Link
+              <IntentLink
                 key={entry.slug ?? "all"}
                 href={categoryHref(entry.slug)}
                 aria-current={current ? "page" : undefined}
@@ -101,7 +101,7 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
                 }`}
               >
                 {entry.name}
-              </Link>
+              </IntentLink>
             );
           })}
         </nav>
@@ -110,9 +110,9 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
       {customer && cars.items.length === 0 && (
         <p className="rounded-card border border-line bg-surface-raised px-4 py-3 text-sm" data-testid="add-car-hint">
           Prices depend on your car.{" "}
-          <Link href="/garage/cars" className={linkClass}>
+          <IntentLink href="/garage/cars" className={linkClass}>
             Add your car
-          </Link>{" "}
+          </IntentLink>{" "}
           to see what each service costs for it and to book.
         </p>
       )}
@@ -134,9 +134,9 @@ export default async function GarageCataloguePage({ searchParams }: { searchPara
                   <div className="min-w-0">
                     <p className="text-xs font-medium uppercase tracking-wide text-ink-muted">{service.category.name}</p>
                     <h2 className="mt-1 text-lg font-semibold leading-snug">
-                      <Link href={`/garage/services/${service.id}`} className="hover:underline">
+                      <IntentLink href={`/garage/services/${service.id}`} className="hover:underline">
                         {service.name}
-                      </Link>
+                      </IntentLink>
                     </h2>
                   </div>
                   {canStar && (

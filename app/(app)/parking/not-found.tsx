@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** A spot or page of parking that does not exist (or no longer does). */
 export default function ParkingNotFound() {
@@ -7,9 +7,9 @@ export default function ParkingNotFound() {
       <p className="text-sm font-medium uppercase tracking-widest text-ink-muted">404</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">Spot not found</h1>
       <p className="mt-3 text-ink-muted">It may have been deleted by its owner.</p>
-      <Link href="/parking" className="mt-6 inline-block font-medium text-brand underline-offset-4 hover:underline">
+      <IntentLink href="/parking" className="mt-6 inline-block font-medium text-brand underline-offset-4 hover:underline">
         Back to the parking board
-      </Link>
+      </IntentLink>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { CatalogueFilters } from "@/components/rentals/catalogue-filters";
 import { VehicleCard } from "@/components/rentals/vehicle-card";
@@ -42,9 +42,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           <p className="mt-2 text-ink-muted">Choose your dates to see what is free, then request it. The rental desk approves requests.</p>
         </div>
         {can.requestRentals && (
-          <Link href="/rentals/mine" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
+          <IntentLink href="/rentals/mine" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
             My rentals
-          </Link>
+          </IntentLink>
         )}
       </div>
 
@@ -78,14 +78,14 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
               </p>
               <div className="flex gap-2">
                 {offset > 0 && (
-                  <Link href={withSearch("/rentals", { ...filters, offset: String(Math.max(0, offset - PAGE_SIZE)) })} className="rounded-full border border-line px-3 py-1 hover:border-brand">
+                  <IntentLink href={withSearch("/rentals", { ...filters, offset: String(Math.max(0, offset - PAGE_SIZE)) })} className="rounded-full border border-line px-3 py-1 hover:border-brand">
                     Previous
-                  </Link>
+                  </IntentLink>
                 )}
                 {offset + PAGE_SIZE < result.total && (
-                  <Link href={withSearch("/rentals", { ...filters, offset: String(offset + PAGE_SIZE) })} className="rounded-full border border-line px-3 py-1 hover:border-brand">
+                  <IntentLink href={withSearch("/rentals", { ...filters, offset: String(offset + PAGE_SIZE) })} className="rounded-full border border-line px-3 py-1 hover:border-brand">
                     Next
-                  </Link>
+                  </IntentLink>
                 )}
               </div>
             </nav>

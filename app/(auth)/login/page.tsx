@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/identity/login-form";
 import { getPrincipal } from "@/components/shell/session";
@@ -39,9 +39,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <LoginForm callbackUrl={callbackUrl ?? null} />
       <p className="mt-6 text-sm text-ink-muted">
         New here?{" "}
-        <Link href={registerHref} className="font-medium text-brand underline-offset-4 hover:underline">
+        <IntentLink href={registerHref} className="font-medium text-brand underline-offset-4 hover:underline">
           Create an account
-        </Link>
+        </IntentLink>
       </p>
     </Card>
   );

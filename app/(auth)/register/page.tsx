@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/identity/register-form";
 import { getPrincipal } from "@/components/shell/session";
@@ -28,9 +28,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
       <RegisterForm registerAction={registerAction} callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand underline-offset-4 hover:underline">
+        <IntentLink href="/login" className="font-medium text-brand underline-offset-4 hover:underline">
           Sign in
-        </Link>
+        </IntentLink>
       </p>
     </Card>
   );

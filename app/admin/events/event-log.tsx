@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Form from "next/form";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useCallback, useId, useRef, useState } from "react";
 import { useLiveConnection, useLiveMessages } from "@/components/realtime/live-context";
 import { errorTextClass, inputClass, primaryButtonClass } from "@/components/ui/form";
@@ -200,9 +200,9 @@ export function EventLog({ topics, filters, initial, pageSize }: EventLogProps) 
             Apply filters
           </button>
           {(filters.type || filters.key || filters.after > 0) && (
-            <Link href={filterHref({ ...filters, type: "", key: "" }, 0)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
+            <IntentLink href={filterHref({ ...filters, type: "", key: "" }, 0)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
               Clear
-            </Link>
+            </IntentLink>
           )}
         </div>
       </Form>
@@ -214,14 +214,14 @@ export function EventLog({ topics, filters, initial, pageSize }: EventLogProps) 
         </p>
         <div className="flex flex-wrap items-center gap-4">
           {filters.after > 0 ? (
-            <Link href={filterHref(filters, 0)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
+            <IntentLink href={filterHref(filters, 0)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
               From the beginning
-            </Link>
+            </IntentLink>
           ) : (
             latestAfter > cursor && (
-              <Link href={filterHref(filters, latestAfter)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
+              <IntentLink href={filterHref(filters, latestAfter)} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
                 Jump to the latest
-              </Link>
+              </IntentLink>
             )
           )}
           <label className="inline-flex cursor-pointer items-center gap-2 text-sm font-medium max-md:min-h-11">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { VehicleStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
@@ -46,7 +46,7 @@ export default async function FleetPage() {
 
       {branches.items.length === 0 && (
         <p className="rounded-card border border-dashed border-line p-10 text-center text-ink-muted">
-          No branches yet. <Link href="/admin/branches" className="font-medium text-brand underline-offset-4 hover:underline">Create one</Link> first.
+          No branches yet. <IntentLink href="/admin/branches" className="font-medium text-brand underline-offset-4 hover:underline">Create one</IntentLink> first.
         </p>
       )}
 
@@ -85,9 +85,9 @@ export default async function FleetPage() {
                       return (
                         <tr key={vehicle.id} className="align-top" data-testid="fleet-row" data-plate={vehicle.plate}>
                           <th scope="row" className="px-5 py-3 font-medium">
-                            <Link href={`/rentals/vehicles/${vehicle.id}`} className="underline-offset-4 hover:underline">
+                            <IntentLink href={`/rentals/vehicles/${vehicle.id}`} className="underline-offset-4 hover:underline">
                               {name}
-                            </Link>
+                            </IntentLink>
                             <span className="block text-xs font-normal text-ink-muted">
                               {vehicle.year} · {VEHICLE_TYPE_LABELS[vehicle.type]} · {vehicle.seats} seats
                             </span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { AnnouncementForm } from "@/components/admin/announcement-form";
 import { requirePrincipal } from "@/components/shell/session";
@@ -105,7 +105,7 @@ export default async function NotificationLogsPage({ searchParams }: { searchPar
             </div>
             <div className="col-span-full flex items-center gap-3">
               <button type="submit" className={primaryButtonClass}>Filter</button>
-              <Link href="/admin/notification-logs" className="text-sm text-ink-muted hover:text-brand">Clear</Link>
+              <IntentLink href="/admin/notification-logs" className="text-sm text-ink-muted hover:text-brand">Clear</IntentLink>
             </div>
           </form>
           <FormMessage status={problem ? "error" : "idle"} message={problem} />
@@ -121,16 +121,16 @@ export default async function NotificationLogsPage({ searchParams }: { searchPar
                       {entry.createdAt.replace("T", " ").slice(0, 19)}
                     </th>
                     <td className={`${cellClass} font-mono text-xs`}>
-                      <Link href={filterHref({ recipient: entry.recipient })} className={linkClass} aria-label={`Only notifications to ${entry.recipient}`}>
+                      <IntentLink href={filterHref({ recipient: entry.recipient })} className={linkClass} aria-label={`Only notifications to ${entry.recipient}`}>
                         {entry.recipient}
-                      </Link>
+                      </IntentLink>
                       {entry.recipientId && entry.recipientId !== entry.recipient && <span className="block text-ink-muted">{entry.recipientId}</span>}
                     </td>
                     <td className={cellClass}>{entry.channel === "IN_APP" ? "In-app" : "E-mail"}</td>
                     <td className={`${cellClass} font-mono text-xs`}>
-                      <Link href={filterHref({ template: entry.template })} className={linkClass} aria-label={`Only ${entry.template} notifications`}>
+                      <IntentLink href={filterHref({ template: entry.template })} className={linkClass} aria-label={`Only ${entry.template} notifications`}>
                         {entry.template}
-                      </Link>
+                      </IntentLink>
                     </td>
                     <td className={cellClass}>
                       <Badge label={entry.status.toLowerCase()} tone={TONES[entry.status]} />
@@ -143,8 +143,8 @@ export default async function NotificationLogsPage({ searchParams }: { searchPar
             <nav aria-label="Pages of notification logs" className="flex items-center justify-between gap-4 border-t border-line px-4 py-3 text-sm">
               <p className="text-ink-muted">{total} sent</p>
               <div className="flex gap-2">
-                {page > 1 && <Link href={pageHref(page - 1)} className="rounded-full border border-line px-3 py-1 hover:border-brand">Previous</Link>}
-                {page < lastPage && <Link href={pageHref(page + 1)} className="rounded-full border border-line px-3 py-1 hover:border-brand">Next</Link>}
+                {page > 1 && <IntentLink href={pageHref(page - 1)} className="rounded-full border border-line px-3 py-1 hover:border-brand">Previous</IntentLink>}
+                {page < lastPage && <IntentLink href={pageHref(page + 1)} className="rounded-full border border-line px-3 py-1 hover:border-brand">Next</IntentLink>}
               </div>
             </nav>
           </section>

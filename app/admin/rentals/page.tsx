@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { RentalStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
@@ -59,7 +59,7 @@ export default async function RentalQueuePage({ searchParams }: { searchParams: 
           const current = candidate.key === tab.key;
           const count = countOf.get(candidate.key);
           return (
-            <Link
+            <IntentLink
               key={candidate.key}
               href={candidate.key === "PENDING" ? "/admin/rentals" : `/admin/rentals?tab=${candidate.key}`}
               aria-current={current ? "page" : undefined}
@@ -67,7 +67,7 @@ export default async function RentalQueuePage({ searchParams }: { searchParams: 
             >
               {candidate.label}
               {count !== undefined && <span className={`ml-2 text-xs ${current ? "" : "text-ink-muted"}`} data-testid={`count-${candidate.key}`}>{count}</span>}
-            </Link>
+            </IntentLink>
           );
         })}
       </nav>
@@ -98,9 +98,9 @@ function QueueRow({ rental, today: day, overlapsBooking }: { rental: RentalView;
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-semibold">{customer}</span>
           <span className="text-ink-muted">·</span>
-          <Link href={`/rentals/vehicles/${rental.vehicleId}`} className="underline-offset-4 hover:underline">
+          <IntentLink href={`/rentals/vehicles/${rental.vehicleId}`} className="underline-offset-4 hover:underline">
             {rental.vehicle.make} {rental.vehicle.model}
-          </Link>
+          </IntentLink>
           <span className="font-mono text-xs text-ink-muted">{rental.vehicle.plate}</span>
           <RentalStatusBadge status={rental.status} />
         </p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Badge } from "@/components/ui/badge";
 import { cellClass, DataTable } from "@/components/ui/table";
 import { forbidden } from "next/navigation";
@@ -78,14 +78,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </p>
             <div className="flex gap-2">
               {page > 1 && (
-                <Link href={`/admin/users?page=${page - 1}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
+                <IntentLink href={`/admin/users?page=${page - 1}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
                   Previous
-                </Link>
+                </IntentLink>
               )}
               {page < lastPage && (
-                <Link href={`/admin/users?page=${page + 1}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
+                <IntentLink href={`/admin/users?page=${page + 1}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
                   Next
-                </Link>
+                </IntentLink>
               )}
             </div>
           </nav>

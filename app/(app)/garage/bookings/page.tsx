@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { cancelBookingAction } from "@/app/(app)/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
@@ -29,13 +29,13 @@ export default async function MyBookingsPage() {
       <LiveRefresh topics={["booking_events"]} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <PageHeading title="My bookings">Your drop-offs at the garage. Their status changes here as the workshop moves your car on.</PageHeading>
-        <Link href="/garage/checkout" className={primaryButtonClass}>
+        <IntentLink href="/garage/checkout" className={primaryButtonClass}>
           Book a slot
-        </Link>
+        </IntentLink>
       </div>
       {items.length === 0 ? (
         <EmptyState>
-          No bookings yet. Put services in your cart from the <Link href="/garage" className="font-medium text-brand underline-offset-4 hover:underline">catalogue</Link>, then book a slot.
+          No bookings yet. Put services in your cart from the <IntentLink href="/garage" className="font-medium text-brand underline-offset-4 hover:underline">catalogue</IntentLink>, then book a slot.
         </EmptyState>
       ) : (
         <ul className="grid gap-4 lg:grid-cols-2">
@@ -44,9 +44,9 @@ export default async function MyBookingsPage() {
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <h2 className="text-lg font-semibold">
-                    <Link href={`/garage/bookings/${booking.id}`} className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
+                    <IntentLink href={`/garage/bookings/${booking.id}`} className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
                       {formatShopTime(booking.slotStart, timeZone)}
-                    </Link>
+                    </IntentLink>
                   </h2>
                   <p className="text-sm text-ink-muted">
                     {booking.carDescription} · {booking.carPlate}

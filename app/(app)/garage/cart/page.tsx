@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { clearCartAction, removeCartLineAction, repriceCartAction } from "@/app/(app)/garage/cart/actions";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -32,7 +32,7 @@ export default async function CartPage() {
 
       {cart.lines.length === 0 ? (
         <EmptyState>
-          Your cart is empty. <Link href="/garage" className={linkClass}>Browse the services</Link>.
+          Your cart is empty. <IntentLink href="/garage" className={linkClass}>Browse the services</IntentLink>.
         </EmptyState>
       ) : (
         <>
@@ -101,9 +101,9 @@ export default async function CartPage() {
                   confirm={{ question: "Remove every line?", yes: "Yes, empty it", keep: "Keep them" }}
                 />
               )}
-              <Link href="/garage/checkout" className={primaryButtonClass}>
+              <IntentLink href="/garage/checkout" className={primaryButtonClass}>
                 Checkout
-              </Link>
+              </IntentLink>
             </div>
           </Card>
         </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { bookFromCartAction } from "@/app/(app)/garage/checkout/actions";
 import { BookingCheckoutForm } from "@/components/garage/booking-checkout-form";
@@ -38,7 +38,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <PageHeading title="Checkout" />
         <EmptyState>
-          Your cart is empty. Add services for one of your cars from the <Link href="/garage" className="font-medium text-brand underline-offset-4 hover:underline">catalogue</Link>.
+          Your cart is empty. Add services for one of your cars from the <IntentLink href="/garage" className="font-medium text-brand underline-offset-4 hover:underline">catalogue</IntentLink>.
         </EmptyState>
       </div>
     );
@@ -60,14 +60,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       {carts.length > 1 && (
         <nav aria-label="Your cars with services in the cart" className="flex flex-wrap gap-2">
           {carts.map((candidate) => (
-            <Link
+            <IntentLink
               key={candidate.carId}
               href={`/garage/checkout?carId=${candidate.carId}&date=${date}`}
               aria-current={candidate.carId === cart.carId ? "page" : undefined}
               className={`rounded-full border px-4 py-2 text-sm ${candidate.carId === cart.carId ? "border-brand bg-brand-soft" : "border-line hover:border-brand"}`}
             >
               {candidate.carDescription} · {candidate.carPlate} ({candidate.lines.length})
-            </Link>
+            </IntentLink>
           ))}
         </nav>
       )}

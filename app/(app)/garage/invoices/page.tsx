@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { requirePrincipal } from "@/components/shell/session";
@@ -31,9 +31,9 @@ export default async function MyInvoicesPage() {
           {page.items.map((invoice) => (
             <tr key={invoice.id} data-testid="my-invoice">
               <th scope="row" className={`${cellClass} font-medium`}>
-                <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`}>
+                <IntentLink href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono`}>
                   {invoice.number}
-                </Link>
+                </IntentLink>
               </th>
               <td className={`${cellClass} whitespace-nowrap`}>{formatShopTime(invoice.issuedAt, timeZone)}</td>
               <td className={cellClass}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { ParkingBoard } from "@/components/parking/parking-board";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -37,9 +37,9 @@ export default async function ParkingBoardPage() {
       {principal.scopes.has("WRITE:SPOTS") && principal.role === "CUSTOMER" && (
         <p className="text-sm text-ink-muted">
           Away for a while?{" "}
-          <Link href="/parking/mine" className={linkClass}>
+          <IntentLink href="/parking/mine" className={linkClass}>
             Share your spot
-          </Link>{" "}
+          </IntentLink>{" "}
           and earn credits.
         </p>
       )}

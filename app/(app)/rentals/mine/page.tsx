@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { cancelRentalAction } from "@/app/(app)/rentals/actions";
 import { RentalStatusBadge } from "@/components/rentals/badges";
@@ -33,14 +33,14 @@ export default async function MyRentalsPage() {
           <h1 className="text-3xl font-semibold tracking-tight">My rentals</h1>
           <p className="mt-2 text-ink-muted">Your requests and bookings. Decisions from the rental desk appear here as they happen.</p>
         </div>
-        <Link href="/rentals" className="rounded-full bg-brand px-5 py-2.5 text-sm font-medium text-brand-ink hover:opacity-90">
+        <IntentLink href="/rentals" className="rounded-full bg-brand px-5 py-2.5 text-sm font-medium text-brand-ink hover:opacity-90">
           Rent a vehicle
-        </Link>
+        </IntentLink>
       </div>
 
       {items.length === 0 ? (
         <p className="rounded-card border border-dashed border-line p-10 text-center text-ink-muted">
-          You have no rentals yet. <Link href="/rentals" className="font-medium text-brand underline-offset-4 hover:underline">Browse the fleet</Link>.
+          You have no rentals yet. <IntentLink href="/rentals" className="font-medium text-brand underline-offset-4 hover:underline">Browse the fleet</IntentLink>.
         </p>
       ) : (
         <>
@@ -68,9 +68,9 @@ function RentalList({ title, rentals, today: day, empty }: { title: string; rent
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <h3 className="text-lg font-semibold">
-                    <Link href={`/rentals/vehicles/${rental.vehicleId}`} className="underline-offset-4 hover:underline">
+                    <IntentLink href={`/rentals/vehicles/${rental.vehicleId}`} className="underline-offset-4 hover:underline">
                       {rental.vehicle.make} {rental.vehicle.model}
-                    </Link>
+                    </IntentLink>
                   </h3>
                   <p className="text-sm text-ink-muted">
                     {rental.vehicle.branch.name}, {rental.vehicle.branch.city}

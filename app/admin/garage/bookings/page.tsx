@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { staffCancelBookingAction } from "@/app/admin/garage/bookings/actions";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
@@ -75,9 +75,9 @@ export default async function GarageBookingsAdminPage({ searchParams }: { search
           {page.items.map((booking) => (
             <tr key={booking.id} data-testid="admin-booking" data-booking-id={booking.id}>
               <th scope="row" className={`${cellClass} font-medium whitespace-nowrap`}>
-                <Link href={`/admin/garage/bookings/${booking.id}`} className={linkClass} data-testid="admin-booking-link">
+                <IntentLink href={`/admin/garage/bookings/${booking.id}`} className={linkClass} data-testid="admin-booking-link">
                   {formatShopTime(booking.slotStart, timeZone)}
-                </Link>
+                </IntentLink>
               </th>
               <td className={cellClass}>
                 {booking.carDescription}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { ContentEditor } from "@/components/garage/catalogue-content-editor";
 import { requirePrincipal } from "@/components/shell/session";
@@ -24,9 +24,9 @@ export default async function ContentAdminPage() {
             {page.title} <span className="text-sm font-normal text-ink-muted">/info/{page.slug}</span>
           </summary>
           <p className="mt-2 text-sm">
-            <Link href={`/info/${page.slug}`} className={linkClass}>
+            <IntentLink href={`/info/${page.slug}`} className={linkClass}>
               Open the public page
-            </Link>
+            </IntentLink>
           </p>
           <ContentEditor page={page} save={updateContentAction} preview={previewContentAction} maxLength={CONTENT_BODY_MAX} />
         </details>

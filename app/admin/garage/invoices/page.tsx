@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { creditNoteAction, issueInvoiceAction, recordPaymentAction } from "@/app/admin/garage/invoices/actions";
 import { CreditNoteForm, PaymentForm } from "@/components/garage/invoice-desk-forms";
@@ -95,14 +95,14 @@ export default async function GarageInvoicesAdminPage({ searchParams }: { search
             return (
               <tr key={invoice.id} data-testid="admin-invoice" data-invoice-id={invoice.id}>
                 <th scope="row" className={`${cellClass} font-medium`}>
-                  <Link href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono whitespace-nowrap`}>
+                  <IntentLink href={`/garage/invoices/${invoice.id}`} className={`${linkClass} font-mono whitespace-nowrap`}>
                     {invoice.number}
-                  </Link>
+                  </IntentLink>
                   <span className="block text-xs font-normal text-ink-muted">{formatShopTime(invoice.issuedAt, timeZone)}</span>
                   {extra?.creditNotes.map((note) => (
-                    <Link key={note.id} href={`/garage/invoices/${note.id}`} className={`${linkClass} block font-mono text-xs`}>
+                    <IntentLink key={note.id} href={`/garage/invoices/${note.id}`} className={`${linkClass} block font-mono text-xs`}>
                       {note.number}
-                    </Link>
+                    </IntentLink>
                   ))}
                 </th>
                 <td className={cellClass}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { acceptJobAction, finishJobAction, startJobAction } from "@/app/admin/garage/jobs/actions";
 import { AssignmentStatusBadge } from "@/components/garage/assignment-status-badge";
@@ -69,9 +69,9 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
                   <AssignmentStatusBadge status={job.status} />
                 </div>
                 <p className="mt-1 text-base font-medium">
-                  <Link href={`/admin/garage/bookings/${job.bookingId}`} className={`${linkClass} font-mono`} data-testid="job-booking-link">
+                  <IntentLink href={`/admin/garage/bookings/${job.bookingId}`} className={`${linkClass} font-mono`} data-testid="job-booking-link">
                     {job.booking.carPlate}
-                  </Link>{" "}
+                  </IntentLink>{" "}
                   <span className="font-normal text-ink-muted">{job.booking.carDescription}</span>
                 </p>
                 <p className="text-sm text-ink-muted">
@@ -81,9 +81,9 @@ export default async function MyJobsPage({ searchParams }: { searchParams: Promi
                 <div className="mt-1 flex flex-wrap items-center gap-3">
                   <BookingStatusBadge status={job.booking.status} />
                   {INSPECTABLE.has(job.booking.status) && (
-                    <Link href={`/admin/garage/bookings/${job.bookingId}/inspection`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="job-inspection-link">
+                    <IntentLink href={`/admin/garage/bookings/${job.bookingId}/inspection`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="job-inspection-link">
                       {job.booking.status === "CHECKED_IN" ? "Start the inspection" : job.booking.status === "INSPECTING" ? "Continue the inspection" : "The inspection"}
-                    </Link>
+                    </IntentLink>
                   )}
                 </div>
                 {job.note && <p className="mt-2 text-sm">{job.note}</p>}

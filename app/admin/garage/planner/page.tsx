@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { assignBookingAction, autoAssignAction, cancelAssignmentAction } from "@/app/admin/garage/planner/actions";
 import { AssignForm } from "@/components/garage/assign-form";
@@ -90,9 +90,9 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                           style={{ left: percent(Date.parse(assignment.startsAt)), width: `calc(${(((Date.parse(assignment.endsAt) - Date.parse(assignment.startsAt)) / span) * 100).toFixed(3)}% - 2px)` }}
                           title={`${assignment.booking.carPlate} ${clock(Date.parse(assignment.startsAt))}–${clock(Date.parse(assignment.endsAt))} (${ASSIGNMENT_STATUS_LABELS[assignment.status]})`}
                         >
-                          <Link href={`/admin/garage/bookings/${assignment.bookingId}`} className="block truncate font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
+                          <IntentLink href={`/admin/garage/bookings/${assignment.bookingId}`} className="block truncate font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand">
                             {assignment.booking.carPlate}
-                          </Link>
+                          </IntentLink>
                           <span className="block truncate">
                             {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))} · {ASSIGNMENT_STATUS_LABELS[assignment.status]}
                           </span>
@@ -114,9 +114,9 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                 .map((assignment) => (
                   <li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2">
                     <span>
-                      <Link href={`/admin/garage/bookings/${assignment.bookingId}`} className={`${linkClass} font-mono`}>
+                      <IntentLink href={`/admin/garage/bookings/${assignment.bookingId}`} className={`${linkClass} font-mono`}>
                         {assignment.booking.carPlate}
-                      </Link>{" "}
+                      </IntentLink>{" "}
                       · {assignment.mechanicName} · {clock(Date.parse(assignment.startsAt))}–{clock(Date.parse(assignment.endsAt))}
                     </span>
                     <ActionButton
@@ -149,9 +149,9 @@ export default async function AssignmentPlannerPage({ searchParams }: { searchPa
                 <li key={booking.id} className="space-y-2 rounded-xl border border-line bg-surface-raised p-3" data-testid="planner-unassigned" data-booking-id={booking.id}>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <p className="font-medium">
-                      <Link href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} font-mono`}>
+                      <IntentLink href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} font-mono`}>
                         {booking.carPlate}
-                      </Link>{" "}
+                      </IntentLink>{" "}
                       <span className="font-normal text-ink-muted">{booking.carDescription}</span>
                     </p>
                     <BookingStatusBadge status={booking.status} />

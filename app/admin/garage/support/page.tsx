@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { answerQueryAction } from "@/app/admin/garage/support/actions";
 import { SupportQueryStatusBadge } from "@/components/garage/booking-status-badge";
@@ -27,14 +27,14 @@ export default async function SupportInboxPage({ searchParams }: { searchParams:
       <PageHeading title="Support inbox">Customers&apos; questions, newest first. An answer reaches the customer at once.</PageHeading>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {[undefined, ...SUPPORT_QUERY_STATUSES].map((value) => (
-          <Link
+          <IntentLink
             key={value ?? "all"}
             href={value ? `/admin/garage/support?status=${value}` : "/admin/garage/support"}
             aria-current={value === status ? "page" : undefined}
             className={`rounded-full border px-3 py-1 ${value === status ? "border-brand bg-brand-soft" : "border-line hover:border-brand"}`}
           >
             {value ? SUPPORT_QUERY_STATUS_LABELS[value] : "All"}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
       <p className="text-sm text-ink-muted">{total} {total === 1 ? "query" : "queries"}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { decideRecommendationsAction } from "@/app/(app)/garage/bookings/actions";
 import { writeReviewAction } from "@/app/(app)/garage/services/[id]/actions";
@@ -80,9 +80,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
       <LiveRefresh topics={LIVE_TOPICS} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <Link href="/garage/bookings" className={`${linkClass} text-sm`}>
+          <IntentLink href="/garage/bookings" className={`${linkClass} text-sm`}>
             ← My bookings
-          </Link>
+          </IntentLink>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight">{formatShopTime(booking.slotStart, timeZone)}</h1>
           <p className="text-ink-muted">
             {booking.carDescription} · <span className="font-mono">{booking.carPlate}</span>
@@ -245,9 +245,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 <li key={service.id} className="space-y-2 rounded-card border border-line bg-surface-raised p-4 text-sm shadow-sm" data-testid="booking-review" data-reviewed={review ? "true" : "false"}>
                   <p className="font-medium break-words">
                     {service.serviceId ? (
-                      <Link href={`/garage/services/${service.serviceId}`} className={linkClass}>
+                      <IntentLink href={`/garage/services/${service.serviceId}`} className={linkClass}>
                         {service.serviceName}
-                      </Link>
+                      </IntentLink>
                     ) : (
                       service.serviceName
                     )}

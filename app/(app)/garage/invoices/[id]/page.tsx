@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden, notFound } from "next/navigation";
 import { InvoiceDocument } from "@/components/garage/invoice-document";
 import { PrintButton } from "@/components/garage/print-button";
@@ -27,14 +27,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
     <div className="mx-auto max-w-3xl space-y-4">
       <LiveRefresh topics={["booking_events"]} />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={back.href} className={`${linkClass} text-sm`}>
+        <IntentLink href={back.href} className={`${linkClass} text-sm`}>
           {back.label}
-        </Link>
+        </IntentLink>
         <div className="flex flex-wrap items-center gap-3">
           {invoice.correctsId && (
-            <Link href={`/garage/invoices/${invoice.correctsId}`} className={`${linkClass} text-sm`}>
+            <IntentLink href={`/garage/invoices/${invoice.correctsId}`} className={`${linkClass} text-sm`}>
               The invoice it corrects
-            </Link>
+            </IntentLink>
           )}
           <PrintButton label={invoice.kind === "CREDIT_NOTE" ? "Print credit note" : "Print invoice"} />
         </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden, notFound } from "next/navigation";
 import { toggleFavouriteAction } from "@/app/(app)/garage/actions";
 import { addToCartAction } from "@/app/(app)/garage/cart/actions";
@@ -65,9 +65,9 @@ export default async function GarageServicePage({ params }: { params: Promise<{ 
   return (
     <article className="space-y-8">
       <LiveRefresh topics={LIVE_TOPICS} />
-      <Link href="/garage" className={`${linkClass} text-sm`}>
+      <IntentLink href="/garage" className={`${linkClass} text-sm`}>
         ← All services
-      </Link>
+      </IntentLink>
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="text-sm font-medium uppercase tracking-wide text-ink-muted">{service.category.name}</p>
@@ -95,9 +95,9 @@ export default async function GarageServicePage({ params }: { params: Promise<{ 
           </h2>
           {cars.items.length === 0 ? (
             <p className="text-sm">
-              <Link href="/garage/cars" className={linkClass}>
+              <IntentLink href="/garage/cars" className={linkClass}>
                 Add your car
-              </Link>{" "}
+              </IntentLink>{" "}
               to see its price and book.
             </p>
           ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { BalanceChart } from "@/components/parking/balance-chart";
 import { LocalTime } from "@/components/parking/local-time";
@@ -75,9 +75,9 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
           </p>
           <p className="mt-1 text-sm text-ink-muted">
             Held for your{" "}
-            <Link href="/parking/reservations" className={linkClass}>
+            <IntentLink href="/parking/reservations" className={linkClass}>
               upcoming reservations
-            </Link>
+            </IntentLink>
             .
           </p>
         </Card>
@@ -126,9 +126,9 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
                     <td className="px-4 py-3 text-right tabular-nums">{entry.balanceAfter}</td>
                     <td className="px-4 py-3">
                       {entry.reservationId ? (
-                        <Link href={`/parking/reservations#reservation-${entry.reservationId}`} className={linkClass}>
+                        <IntentLink href={`/parking/reservations#reservation-${entry.reservationId}`} className={linkClass}>
                           View
-                        </Link>
+                        </IntentLink>
                       ) : (
                         <span className="text-ink-muted">—</span>
                       )}
@@ -143,14 +143,14 @@ export default async function CreditsPage({ searchParams }: { searchParams: Sear
         )}
         <nav aria-label="Pages of the ledger" className="flex gap-2 text-sm">
           {before && (
-            <Link href="/parking/credits" className="rounded-full border border-line px-3 py-1 hover:border-brand">
+            <IntentLink href="/parking/credits" className="rounded-full border border-line px-3 py-1 hover:border-brand">
               Newest
-            </Link>
+            </IntentLink>
           )}
           {page.nextBefore && (
-            <Link href={`/parking/credits?before=${page.nextBefore}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
+            <IntentLink href={`/parking/credits?before=${page.nextBefore}`} className="rounded-full border border-line px-3 py-1 hover:border-brand">
               Older entries
-            </Link>
+            </IntentLink>
           )}
         </nav>
       </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { AvailabilityToggle, PublishWindowForm } from "@/components/parking/availability-forms";
 import { LocalRange } from "@/components/parking/local-time";
@@ -28,9 +28,9 @@ function OwnedSpot({ spot, zones, clock }: { spot: SpotView; zones: string[]; cl
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h3 id={headingId} className="text-xl font-semibold">
-              <Link href={`/parking/spots/${spot.id}`} className="hover:underline">
+              <IntentLink href={`/parking/spots/${spot.id}`} className="hover:underline">
                 {spot.label}
-              </Link>
+              </IntentLink>
             </h3>
             <p className="mt-1 text-sm text-ink-muted">
               {spot.zone} · {SPOT_KIND_LABELS[spot.kind]}
@@ -61,9 +61,9 @@ function OwnedSpot({ spot, zones, clock }: { spot: SpotView; zones: string[]; cl
               <p className="mt-1">
                 <LocalRange startsAt={spot.nextReservation.startsAt} endsAt={spot.nextReservation.endsAt} /> ·{" "}
                 {RESERVATION_STATUS_LABELS[spot.nextReservation.status]} ·{" "}
-                <Link href="/parking/reservations" className={linkClass}>
+                <IntentLink href="/parking/reservations" className={linkClass}>
                   details
-                </Link>
+                </IntentLink>
               </p>
             ) : (
               <p className="mt-1 text-ink-muted">None</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { LocalRange } from "@/components/parking/local-time";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -54,9 +54,9 @@ function ReservationTable({
             return (
               <tr key={reservation.id} id={`reservation-${reservation.id}`} className="align-top" data-testid="reservation-row" data-reservation-id={reservation.id}>
                 <th scope="row" className="px-4 py-3 font-medium">
-                  <Link href={`/parking/spots/${reservation.spot.id}`} className="hover:underline">
+                  <IntentLink href={`/parking/spots/${reservation.spot.id}`} className="hover:underline">
                     {reservation.spot.label}
-                  </Link>
+                  </IntentLink>
                   <span className="block text-xs font-normal text-ink-muted">{reservation.spot.zone}</span>
                 </th>
                 <td className="px-4 py-3">
@@ -116,9 +116,9 @@ export default async function ReservationsPage() {
         ) : (
           <EmptyState>
             You have not reserved a spot yet. Find a free one on the{" "}
-            <Link href="/parking" className="font-medium text-brand hover:underline">
+            <IntentLink href="/parking" className="font-medium text-brand hover:underline">
               board
-            </Link>
+            </IntentLink>
             .
           </EmptyState>
         )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { AvailabilityTimeline } from "@/components/parking/availability-timeline";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -41,9 +41,9 @@ export default async function SpotPage({ params }: { params: Params }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-ink-muted">
-            <Link href="/parking" className={linkClass}>
+            <IntentLink href="/parking" className={linkClass}>
               Parking
-            </Link>{" "}
+            </IntentLink>{" "}
             / {spot.zone}
           </p>
           <h1 className="mt-1 text-3xl font-semibold tracking-tight">{spot.label}</h1>
@@ -83,9 +83,9 @@ export default async function SpotPage({ params }: { params: Params }) {
           ) : mine ? (
             <p className="mt-2 text-sm text-ink-muted">
               This is your spot.{" "}
-              <Link href="/parking/mine" className={linkClass}>
+              <IntentLink href="/parking/mine" className={linkClass}>
                 Offer it or change it under My spots
-              </Link>
+              </IntentLink>
               .
             </p>
           ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden, notFound } from "next/navigation";
 import { RentalStatusBadge, VehicleStatusBadge } from "@/components/rentals/badges";
 import { RentalsLiveUpdates } from "@/components/rentals/live-updates";
@@ -47,9 +47,9 @@ export default async function VehiclePage({ params, searchParams }: { params: Pa
     <div className="space-y-8">
       <RentalsLiveUpdates topics={["rental_events", "vehicle_events"]} viewerId={principal.userId} toastOthers={can.manageRentals} notifiedTypes={["rental.requested"]} />
       <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
-        <Link href="/rentals" className="underline-offset-4 hover:text-ink hover:underline">
+        <IntentLink href="/rentals" className="underline-offset-4 hover:text-ink hover:underline">
           Rent a vehicle
-        </Link>{" "}
+        </IntentLink>{" "}
         / {vehicle.make} {vehicle.model}
       </nav>
 
@@ -136,14 +136,14 @@ export default async function VehiclePage({ params, searchParams }: { params: Pa
               <p className="mt-2 text-sm text-ink-muted">Customers request vehicles here; you decide on requests in the queue.</p>
               <div className="mt-4 flex flex-wrap gap-2">
                 {can.manageRentals && (
-                  <Link href="/admin/rentals" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
+                  <IntentLink href="/admin/rentals" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
                     Requests queue
-                  </Link>
+                  </IntentLink>
                 )}
                 {can.manageFleet && (
-                  <Link href="/admin/fleet" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
+                  <IntentLink href="/admin/fleet" className="rounded-full border border-line px-4 py-2 text-sm font-medium hover:border-brand">
                     Fleet board
-                  </Link>
+                  </IntentLink>
                 )}
               </div>
             </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden } from "next/navigation";
 import { moveBookingAction } from "@/app/admin/garage/board/actions";
 import { issueInvoiceAction, recordPaymentAction } from "@/app/admin/garage/invoices/actions";
@@ -92,9 +92,9 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
       <LiveRefresh topics={LIVE_TOPICS} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <Link href={isAdmin ? "/admin/garage/bookings" : "/admin/garage/jobs"} className={`${linkClass} text-sm`}>
+          <IntentLink href={isAdmin ? "/admin/garage/bookings" : "/admin/garage/jobs"} className={`${linkClass} text-sm`}>
             ← {isAdmin ? "Bookings" : "My jobs"}
-          </Link>
+          </IntentLink>
           <h1 className="mt-2 text-3xl font-semibold tracking-tight break-words">
             <span className="font-mono">{booking.carPlate}</span> <span className="text-xl font-normal text-ink-muted">{booking.carDescription}</span>
           </h1>
@@ -160,9 +160,9 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
               aside={
                 principal.scopes.has("WRITE:BOOKING_ANALYSIS") &&
                 (INSPECTION_OPEN.includes(booking.status) || inspection) && (
-                  <Link href={`/admin/garage/bookings/${booking.id}/inspection`} className={secondaryButtonClass} data-testid="inspection-link">
+                  <IntentLink href={`/admin/garage/bookings/${booking.id}/inspection`} className={secondaryButtonClass} data-testid="inspection-link">
                     {inspection?.submittedAt ? "Open the inspection" : inspection ? "Continue the inspection" : "Start the inspection"}
-                  </Link>
+                  </IntentLink>
                 )
               }
             >

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { forbidden, notFound } from "next/navigation";
 import { InspectionItemCard, InspectionStepForm } from "@/components/garage/inspection-form";
 import { BookingStatusBadge } from "@/components/garage/booking-status-badge";
@@ -45,9 +45,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <LiveRefresh topics={["booking_events"]} />
-      <Link href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="inspection-booking-link">
+      <IntentLink href={`/admin/garage/bookings/${booking.id}`} className={`${linkClass} inline-flex min-h-11 items-center text-sm`} data-testid="inspection-booking-link">
         ← The booking
-      </Link>
+      </IntentLink>
       <PageHeading title={`Inspection · ${booking.carPlate}`}>
         {booking.carDescription} <BookingStatusBadge status={booking.status} />
       </PageHeading>
