@@ -18,6 +18,9 @@ test.describe("home page", () => {
     expect(signedOut.status()).toBe(200);
     // Served from the build's prerendered copy, not rendered per request.
     expect(signedOut.headers()["x-nextjs-cache"] ?? signedOut.headers()["x-nextjs-prerender"]).toBeTruthy();
+    // …and without running proxy.ts, which every other page request goes through (it sets the request id).
+    expect(signedOut.headers()["x-request-id"]).toBeUndefined();
+    expect((await request.get("/login")).headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 
     await signIn(page, "resident@wheelhouse.local");
     await page.goto("/");
