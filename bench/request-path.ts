@@ -51,7 +51,11 @@ async function dropDatabase(): Promise<void> {
   if (SERVER_URL) await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
 }
 
+/** The run's own bearer secret of /api/metrics: the soak reads the web process's V8 heap from it. */
+const metricsToken = randomBytes(24).toString("hex");
+
 const app = await startApp("bench", {
+  METRICS_TOKEN: metricsToken,
   DATABASE_URL: SERVER_URL ? withDatabase(SERVER_URL, databaseName) : "",
   // On a server database the app invents no secrets (production's rule); the run's are throwaway ones.
   ...(SERVER_URL ? { APP_SECRET: randomBytes(48).toString("base64") } : {}),
@@ -205,21 +209,39 @@ async function measure(name: string, options: { path: string; method?: "GET" | "
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK ?? 60);
 const SOAK_SAMPLE_SECONDS = 5;
 
-/** Memory under a long mixed load: the web process's RSS sampled every few seconds while `requests` loop. */
-async function soak(requests: autocannon.Request[]): Promise<{ samples: number[]; requests: number; non2xx: number }> {
-  const samples: number[] = [];
-  const sample = () => {
+interface MemorySample {
+  /** The web process's resident set, MiB. */
+  rss: number;
+  /** V8's heap in use (live objects and not yet collected garbage), MiB, from /api/metrics; null if unreadable. */
+  heapUsed: number | null;
+}
+
+/** `nodejs_heap_size_used_bytes` of the web process (prom-client's default metrics), in MiB. */
+async function webProcessHeapUsed(): Promise<number | null> {
+  try {
+    const response = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    const bytes = /^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(await response.text())?.[1];
+    return bytes ? Number(bytes) / 1024 / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Memory under a long mixed load: the web process's RSS and V8 heap sampled every few seconds while `requests` loop. */
+async function soak(requests: autocannon.Request[]): Promise<{ samples: MemorySample[]; requests: number; non2xx: number }> {
+  const samples: MemorySample[] = [];
+  const sample = async () => {
     const rss = webProcessRss();
-    if (rss !== null) samples.push(rss);
+    if (rss !== null) samples.push({ rss, heapUsed: await webProcessHeapUsed() });
   };
-  sample();
-  const sampler = setInterval(sample, SOAK_SAMPLE_SECONDS * 1000);
+  await sample();
+  const sampler = setInterval(() => void sample(), SOAK_SAMPLE_SECONDS * 1000);
   try {
     const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SOAK_SECONDS, requests });
     return { samples, requests: result.requests.total, non2xx: result.non2xx };
   } finally {
     clearInterval(sampler);
-    sample();
+    await sample();
   }
 }
 
@@ -243,15 +265,22 @@ async function firstLoadJavaScript(url: string, cookie?: string): Promise<number
   return bytes / 1024;
 }
 
-async function committedTransactions(): Promise<number | null> {
+interface TransactionCount {
+  /** Committed and rolled-back transactions on the app's database. */
+  transactions: number;
+  /** Tables vacuumed or analysed by PostgreSQL's autovacuum: each is a transaction of the server's own, not the app's. */
+  autovacuumRuns: number;
+}
+
+async function committedTransactions(): Promise<TransactionCount | null> {
   if (!SERVER_URL) return null;
   const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, databaseName) });
   await client.connect();
   try {
-    const { rows } = await client.query<{ xacts: string }>(
-      "SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()",
-    );
-    return Number(rows[0]!.xacts);
+    const { rows } = await client.query<{ xacts: string; autovacuum_runs: string }>(`
+      SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) AS xacts,
+             (SELECT sum(autovacuum_count + autoanalyze_count) FROM pg_stat_all_tables) AS autovacuum_runs`);
+    return { transactions: Number(rows[0]!.xacts), autovacuumRuns: Number(rows[0]!.autovacuum_runs) };
   } finally {
     await client.end();
   }
@@ -283,15 +312,29 @@ async function untilPipelineIdle(): Promise<number | null> {
   }
 }
 
-async function transactionsPerSecond(during: () => Promise<unknown>): Promise<number | null> {
+interface TransactionRate {
+  perSecond: number;
+  /** Of those, autovacuum's (one per table it vacuumed or analysed). */
+  autovacuumPerSecond: number;
+}
+
+async function transactionsPerSecond(during: () => Promise<unknown>): Promise<TransactionRate | null> {
   const before = await committedTransactions();
   const started = performance.now();
   await during();
   const after = await committedTransactions();
   if (before === null || after === null) return null;
-  // Each reading is a transaction of its own: take it off.
-  return (after - before - 1) / ((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    // Each reading is a transaction of its own: take it off.
+    perSecond: (after.transactions - before.transactions - 1) / seconds,
+    autovacuumPerSecond: (after.autovacuumRuns - before.autovacuumRuns) / seconds,
+  };
 }
+
+/** "3.8/s (autovacuum 3.5/s)". */
+const describeRate = (rate: TransactionRate | null, digits: number) =>
+  rate === null ? "n/a (embedded)" : `${rate.perSecond.toFixed(digits)}/s (of which PostgreSQL's autovacuum ${rate.autovacuumPerSecond.toFixed(1)}/s)`;
 
 function pgbenchCeiling(): string {
   if (!SERVER_URL) return "n/a (embedded PGlite is one session)";
@@ -357,7 +400,7 @@ try {
       body: JSON.stringify({ spotId: spot.spotId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
     };
   };
-  let loadTps: number | null = null;
+  let loadTps: TransactionRate | null = null;
   loadTps = await transactionsPerSecond(async () => {
     results.push(
       await measure(`POST /api/v1/reservations (distinct slots, ${USERS} users)`, {
@@ -433,10 +476,11 @@ try {
   console.log(`\nweb process RSS: ${rssBefore?.toFixed(0) ?? "?"} MiB before the load, ${rssAfter?.toFixed(0) ?? "?"} MiB after`);
   console.log(
     `web process RSS over a ${SOAK_SECONDS} s mixed load after that (users/me, spots, GraphQL, dashboard, reservations; ${soaked.requests} requests, ${soaked.non2xx} non-2xx): ` +
-      `${soaked.samples[0]?.toFixed(0) ?? "?"} MiB at the start, ${soaked.samples.at(-1)?.toFixed(0) ?? "?"} MiB at the end, ${Math.max(...soaked.samples).toFixed(0)} MiB at most ` +
-      `(every ${SOAK_SAMPLE_SECONDS} s: ${soaked.samples.map((sample) => sample.toFixed(0)).join(", ")})`,
+      `${soaked.samples[0]?.rss.toFixed(0) ?? "?"} MiB at the start, ${soaked.samples.at(-1)?.rss.toFixed(0) ?? "?"} MiB at the end, ${Math.max(...soaked.samples.map((sample) => sample.rss)).toFixed(0)} MiB at most ` +
+      `(every ${SOAK_SAMPLE_SECONDS} s: ${soaked.samples.map((sample) => sample.rss.toFixed(0)).join(", ")}); ` +
+      `V8 heap in use at the same moments: ${soaked.samples.map((sample) => sample.heapUsed?.toFixed(0) ?? "?").join(", ")} MiB`,
   );
-  console.log(`transactions/s on the app's database: at rest ${idleTps?.toFixed(1) ?? "n/a (embedded)"}${caughtUp === null ? "" : ` (10 s, once the pipeline had caught up with the preparation: ${caughtUp.toFixed(1)} s)`}, during the reservation load ${loadTps?.toFixed(0) ?? "n/a (embedded)"}`);
+  console.log(`transactions on the app's database: at rest ${describeRate(idleTps, 1)}${caughtUp === null ? "" : ` over 10 s, once the pipeline had caught up with the preparation (${caughtUp.toFixed(1)} s)`}; during the reservation load ${describeRate(loadTps, 0)}`);
   console.log(`database ceiling (pgbench): ${pgbenchCeiling()}`);
   console.log(`first-load JavaScript (gzip): home ${(await firstLoadJavaScript("/")).toFixed(0)} KiB, parking board ${(await firstLoadJavaScript("/parking", cookie)).toFixed(0)} KiB`);
   console.log("\ncommit → browser latency at 1,000 pusher-js clients (bench/event-pipeline.ts, same database server):");
