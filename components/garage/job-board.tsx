@@ -7,6 +7,7 @@ import { linkClass } from "@/components/ui/buttons";
 import { errorTextClass } from "@/components/ui/form";
 import type { WorkshopCardView } from "@/lib/modules/garage/views";
 import { BOOKING_STATUS_LABELS, type BookingStatusName } from "@/lib/modules/garage/vocabulary";
+import { dateTimeFormat } from "@/lib/ui/intl";
 
 /** Statuses whose card also links to the inspection form. */
 const INSPECTION_STATUSES = new Set<BookingStatusName>(["CHECKED_IN", "INSPECTING"]);
@@ -18,7 +19,7 @@ interface JobBoardProps {
   timeZone: string;
 }
 
-const time = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+const time = (iso: string, timeZone: string) => dateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 
 /**
  * The job board: a column per workshop status. Dragging a card onto a column it may move to,

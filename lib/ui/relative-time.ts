@@ -1,3 +1,5 @@
+import { relativeTimeFormat } from "./intl";
+
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -13,7 +15,7 @@ export function relativeTime(iso: string, now: number, locale = "en"): string {
   if (Number.isNaN(then)) return iso;
   const seconds = Math.round((then - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = relativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }

@@ -3,6 +3,8 @@
  * fields are named `…Minor`, so arithmetic never meets floating point.
  */
 
+import { numberFormat } from "../../../ui/intl";
+
 /** GST on an amount: basis points are hundredths of a percent; halves round up. */
 export function taxOn(amountMinor: number, basisPoints: number): number {
   return Math.floor((amountMinor * basisPoints + 5000) / 10000);
@@ -13,14 +15,8 @@ export function formatRate(basisPoints: number): string {
   return `${(basisPoints / 100).toString()}%`;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
 export function formatMinor(amountMinor: number, currency: string): string {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat("en-IN", { style: "currency", currency });
-    formatters.set(currency, formatter);
-  }
+  const formatter = numberFormat("en-IN", { style: "currency", currency });
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(amountMinor / 10 ** digits);
 }
@@ -30,7 +26,7 @@ export function formatMinor(amountMinor: number, currency: string): string {
  * it is not a plain amount with at most the currency's decimals (the service then answers a 422).
  */
 export function minorFromMajor(text: string, currency: string): number {
-  const digits = new Intl.NumberFormat("en-IN", { style: "currency", currency: /^[A-Z]{3}$/.test(currency) ? currency : "INR" }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = numberFormat("en-IN", { style: "currency", currency: /^[A-Z]{3}$/.test(currency) ? currency : "INR" }).resolvedOptions().maximumFractionDigits ?? 2;
   const cleaned = text.trim().replace(/[,\s]/g, "");
   const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(cleaned);
   if (!match || (match[2]?.length ?? 0) > digits) return Number.NaN;

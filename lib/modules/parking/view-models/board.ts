@@ -1,5 +1,6 @@
 import type { ReservationTimes, SpotView, WindowView } from "../views";
 import { LIVE_RESERVATION_STATUSES, type SpotStatus } from "../vocabulary";
+import { compareNaturally } from "../../../ui/intl";
 
 /**
  * The parking board's view of spots: where each one stands right now, grouped by
@@ -64,7 +65,7 @@ export function groupBoard<Spot extends SpotTimes & { zone: string; label: strin
   dayEnd: number,
 ): Array<ZoneGroup<Spot>> {
   const zones = new Map<string, ZoneGroup<Spot>>();
-  const byLabel = [...spots].sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+  const byLabel = [...spots].sort((a, b) => compareNaturally(a.label, b.label));
   for (const spot of byLabel) {
     let zone = zones.get(spot.zone);
     if (!zone) {
@@ -74,7 +75,7 @@ export function groupBoard<Spot extends SpotTimes & { zone: string; label: strin
     zone.groups[spotStatus(spot, now, dayEnd)].push(spot);
     zone.total += 1;
   }
-  return [...zones.values()].sort((a, b) => a.zone.localeCompare(b.zone, undefined, { numeric: true }));
+  return [...zones.values()].sort((a, b) => compareNaturally(a.zone, b.zone));
 }
 
 /** How many spots are in each status across the board. */

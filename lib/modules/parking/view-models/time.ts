@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../../../ui/intl";
 /**
  * Time on the parking pages. `datetime-local` inputs hold wall-clock time in the
  * browser's time zone with no offset; the API wants instants with an offset.
@@ -120,7 +121,7 @@ export interface FormatOptions {
 }
 
 function formatter(options: FormatOptions, parts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(options.locale, { ...parts, timeZone: options.timeZone });
+  return dateTimeFormat(options.locale, { ...parts, timeZone: options.timeZone });
 }
 
 const DAY_PARTS: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };

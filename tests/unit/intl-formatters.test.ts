@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { SpotView } from "@/lib/modules/parking/views";
+import { groupBoard } from "@/lib/modules/parking/view-models/board";
+import { formatDateTime, formatRange, formatTime } from "@/lib/modules/parking/view-models/time";
+import { formatShopClock, formatShopTime, shopDate, shopInstant } from "@/lib/modules/garage/view-models/shop-clock";
+import { relativeTime } from "@/lib/ui/relative-time";
+
+// Building an Intl formatter or collator loads locale data: a board that built one per spot and per comparison spent
+// most of its hydration there (Lighthouse's longest task on /parking). Each distinct one is built once per process.
+const { DateTimeFormat, Collator, RelativeTimeFormat } = Intl;
+const restores: Array<() => void> = [];
+afterEach(() => {
+  for (const restore of restores.splice(0)) restore();
+});
+
+/** Counts what is built from here on: Intl's formatters and collators, and string comparisons with a locale. */
+function countConstructions(): () => number {
+  let built = 0;
+  for (const name of ["DateTimeFormat", "Collator", "RelativeTimeFormat", "NumberFormat"] as const) {
+    const original = Intl[name];
+    // A proxy rather than a spy: the formatters are built with `new`.
+    Object.defineProperty(Intl, name, {
+      configurable: true,
+      writable: true,
+      value: new Proxy(original, {
+        construct(target, args: unknown[]) {
+          built += 1;
+          return Reflect.construct(target, args) as object;
+        },
+        apply(target, self, args: unknown[]) {
+          built += 1;
+          return Reflect.apply(target, self, args) as unknown;
+        },
+      }),
+    });
+    restores.push(() => Object.defineProperty(Intl, name, { configurable: true, writable: true, value: original }));
+  }
+  // A comparison with options builds a collator inside the engine, out of the proxy's sight.
+  const localeCompare = String.prototype.localeCompare;
+  String.prototype.localeCompare = function (this: string, ...args: Parameters<typeof localeCompare>) {
+    built += 1;
+    return localeCompare.apply(this, args);
+  };
+  restores.push(() => {
+    String.prototype.localeCompare = localeCompare;
+  });
+  return () => built;
+}
+
+const spot = (index: number): SpotView => ({
+  id: `spot-${index}`,
+  label: `P-${200 - index}`,
+  zone: `Zone ${index % 7}`,
+  description: "",
+  kind: "STANDARD",
+  owner: { id: "CST000001", name: "Olivia Owner" },
+  availableNow: false,
+  availability: [],
+  nextReservation: null,
+  createdAt: "2025-03-04T08:00:00.000Z",
+  updatedAt: "2025-03-04T08:00:00.000Z",
+});
+
+describe("dates, times and orderings on a page", () => {
+  it("are formatted and compared with formatters built once, however many items a page shows", () => {
+    const spots = Array.from({ length: 200 }, (_, index) => spot(index));
+    const options = { locale: "en-GB", timeZone: "Europe/London" };
+    // The first use of each builds it.
+    groupBoard(spots, Date.parse("2025-03-04T12:00:00Z"), Date.parse("2025-03-05T00:00:00Z"));
+    formatDateTime(spots[0]!.createdAt, options);
+    formatTime(spots[0]!.createdAt, options);
+    formatRange(spots[0]!.createdAt, spots[1]!.createdAt, options);
+    formatShopTime(spots[0]!.createdAt, "Asia/Kolkata");
+    formatShopClock(spots[0]!.createdAt, "Asia/Kolkata");
+    shopDate(new Date(spots[0]!.createdAt), "Asia/Kolkata");
+    shopInstant("2025-03-04", "09:30", "Asia/Kolkata");
+    relativeTime("2025-03-04T08:00:00.000Z", Date.parse("2025-03-04T12:00:00Z"));
+
+    const constructions = countConstructions();
+    const grouped = groupBoard(spots, Date.parse("2025-03-04T12:00:00Z"), Date.parse("2025-03-05T00:00:00Z"));
+    for (const each of spots) {
+      formatDateTime(each.createdAt, options);
+      formatTime(each.createdAt, options);
+      formatRange(each.createdAt, "2025-03-05T09:00:00.000Z", options);
+      formatShopTime(each.createdAt, "Asia/Kolkata");
+      formatShopClock(each.createdAt, "Asia/Kolkata");
+      shopDate(new Date(each.createdAt), "Asia/Kolkata");
+      shopInstant("2025-03-04", "09:30", "Asia/Kolkata");
+      relativeTime(each.createdAt, Date.parse("2025-03-04T12:00:00Z"));
+    }
+    expect(constructions()).toBe(0);
+    // Still in natural order: zones, then labels with their numbers compared as numbers.
+    expect(grouped.map((zone) => zone.zone)).toEqual(["Zone 0", "Zone 1", "Zone 2", "Zone 3", "Zone 4", "Zone 5", "Zone 6"]);
+    const labels = grouped[0]!.groups["not-offered"].map((each) => each.label);
+    expect(labels.slice(0, 3)).toEqual(["P-4", "P-11", "P-18"]);
+  });
+
+  it("still follow each locale and time zone asked for", () => {
+    const at = "2025-03-04T09:30:00.000Z";
+    expect(formatTime(at, { locale: "en-GB", timeZone: "UTC" })).toBe("09:30");
+    expect(formatTime(at, { locale: "en-GB", timeZone: "Asia/Kolkata" })).toBe("15:00");
+    expect(formatTime(at, { locale: "en-US", timeZone: "UTC" })).toBe(new DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(at)));
+    expect(formatShopClock(at, "America/New_York")).toBe("04:30");
+    expect(relativeTime("2025-03-03T12:00:00Z", Date.parse("2025-03-04T12:00:00Z"), "de")).toBe(new RelativeTimeFormat("de", { numeric: "auto" }).format(-1, "day"));
+    expect(new Collator(undefined, { numeric: true }).compare("P-9", "P-10")).toBeLessThan(0);
+  });
+});
