@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useDeferredValue, useSyncExternalStore } from "react";
 
 const noSubscription = () => () => {};
 
@@ -10,11 +10,14 @@ const noSubscription = () => () => {};
  * them in the browser only once this is true.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
+  const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
     () => false,
   );
+  // The store's change after hydration re-renders at once, as one task. Deferred, the reformatting of every time on
+  // the page (the browser's first date formatter loads its time-zone data) happens in a render React can interrupt.
+  return useDeferredValue(hydrated);
 }
 
 const TICK_MS = 15_000;
@@ -53,5 +56,6 @@ export function useNow(serverNow: number): number {
     () => current,
     () => serverNow,
   );
-  return Math.max(tick, serverNow);
+  // As in useHydrated: the board re-grouped by a newer clock can wait for a render React may interrupt.
+  return Math.max(useDeferredValue(tick), serverNow);
 }

@@ -2,7 +2,7 @@
 
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import type PusherClient from "pusher-js";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { Toaster } from "@/components/ui/toast";
 import { acquireConnection, releaseConnection } from "./connection";
@@ -127,8 +127,11 @@ function LiveConnection({ owner, cursor, children }: { owner: string; cursor: Li
           const onStateChange = ({ current }: { current: string }) => setStatus(statusOf(current));
           pusher.connection.bind("state_change", onStateChange);
           unbind = () => pusher.connection.unbind("state_change", onStateChange);
-          setStatus(statusOf(pusher.connection.state));
-          setClient(pusher);
+          // Not urgent: as an ordinary update it would make React finish hydrating the page in one uninterrupted task.
+          startTransition(() => {
+            setStatus(statusOf(pusher.connection.state));
+            setClient(pusher);
+          });
         },
         () => {
           holding = false;
