@@ -5,7 +5,7 @@ import { PwaRegion } from "@/components/pwa/pwa-region";
 import { SkipLink } from "@/components/a11y/skip-link";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { ThemeProvider } from "@/components/theme-provider";
-import { geistMono, geistSans } from "./fonts";
+import { geistMono, geistSans, geistSansBeyondLatin } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${geistSans.variable} ${geistMono.variable}`} suppressHydrationWarning>
+    <html lang="en" className={`${geistSans.variable} ${geistSansBeyondLatin.variable} ${geistMono.variable}`} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: CAPTURE_INSTALL_PROMPT_SCRIPT }} />
       </head>

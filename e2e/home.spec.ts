@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { newCustomer, register, signIn } from "./support";
 
 test.describe("home page", () => {
   test("says what Wheelhouse is and links to sign-in", async ({ page }) => {
@@ -58,6 +58,30 @@ test.describe("home page", () => {
       await settle();
       expect(prefetches, `${path} on load`).toEqual([]);
     }
+  });
+
+  test("loads only Geist's Latin subset for Latin text, and the whole font for a name beyond it, which it then sets in Geist", async ({ page }) => {
+    const fontFiles: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "font") fontFiles.push(new URL(request.url()).pathname.split("/").pop() ?? "");
+    });
+    await page.goto("/", { waitUntil: "networkidle" });
+    // The home page also shows ✓ and ☾, which Geist lacks: the whole font declares it has neither.
+    expect(fontFiles).toEqual([expect.stringMatching(/^geist_sans_latin\./)]);
+
+    const customer = newCustomer("Жанна Ковальова", "cyrillic");
+    await register(page, customer);
+    const name = page.getByTestId("signed-in-user").getByText(customer.name);
+    await expect(name).toBeVisible();
+    await expect.poll(() => fontFiles.some((file) => file.startsWith("Geist_Variable"))).toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    const { root } = await cdp.send("DOM.getDocument");
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: '[data-testid="signed-in-user"] span' });
+    await cdp.send("CSS.enable");
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    expect([...new Set(fonts.map((font) => font.familyName))]).toEqual(["Geist"]);
   });
 
   test("renders in the light theme and switches to dark and back, remembering the choice", async ({ page }) => {
