@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SpotView } from "@/lib/modules/parking/views";
 import { groupBoard } from "@/lib/modules/parking/view-models/board";
 import { formatDateTime, formatRange, formatTime } from "@/lib/modules/parking/view-models/time";
 import { formatShopClock, formatShopTime, shopDate, shopInstant } from "@/lib/modules/garage/view-models/shop-clock";
 import { relativeTime } from "@/lib/ui/relative-time";
+import { spotView } from "../support/spot-view";
 
 // Building an Intl formatter or collator loads locale data: a board that built one per spot and per comparison spent
 // most of its hydration there (Lighthouse's longest task on /parking). Each distinct one is built once per process.
@@ -47,19 +47,7 @@ function countConstructions(): () => number {
   return () => built;
 }
 
-const spot = (index: number): SpotView => ({
-  id: `spot-${index}`,
-  label: `P-${200 - index}`,
-  zone: `Zone ${index % 7}`,
-  description: "",
-  kind: "STANDARD",
-  owner: { id: "CST000001", name: "Olivia Owner" },
-  availableNow: false,
-  availability: [],
-  nextReservation: null,
-  createdAt: "2025-03-04T08:00:00.000Z",
-  updatedAt: "2025-03-04T08:00:00.000Z",
-});
+const spot = (index: number) => spotView({ id: `spot-${index}`, label: `P-${200 - index}`, zone: `Zone ${index % 7}` });
 
 describe("dates, times and orderings on a page", () => {
   it("are formatted and compared with formatters built once, however many items a page shows", () => {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { SpotView } from "@/lib/modules/parking/views";
 import { costText, credits, groupBoard, nextWindow, spotStatus, statusCounts, upcomingReservation } from "@/lib/modules/parking/view-models/board";
 import { isSpotKind } from "@/lib/modules/parking/vocabulary";
+import { spotView } from "../support/spot-view";
 
 const NOW = Date.parse("2025-03-04T12:00:00Z");
 const DAY_END = Date.parse("2025-03-05T00:00:00Z");
 const at = (hhmm: string, day = "2025-03-04") => `${day}T${hhmm}:00.000Z`;
 
-function spot(overrides: Partial<SpotView> = {}): SpotView {
-  return {
-    id: overrides.label ?? "spot",
-    label: "A-1",
-    zone: "North",
-    description: "",
-    kind: "STANDARD",
-    owner: { id: "CST000001", name: "Olivia Owner" },
-    availableNow: false,
-    availability: [],
-    nextReservation: null,
-    createdAt: at("08:00"),
-    updatedAt: at("08:00"),
-    ...overrides,
-  };
-}
+const spot = spotView;
 
 describe("spotStatus", () => {
   it("is free now inside a window with no running reservation, even with one coming up", () => {
