@@ -1,9 +1,10 @@
-import { dateTimeFormat } from "../../../ui/intl";
 /**
  * Time on the parking pages. `datetime-local` inputs hold wall-clock time in the
  * browser's time zone with no offset; the API wants instants with an offset.
  * Pure: everything depends only on the runtime's time zone and the arguments.
  */
+
+import { dateTimeFormat } from "../../../ui/intl";
 
 const MINUTE = 60_000;
 
