@@ -23,28 +23,30 @@ FONTS_MODULE = "app/fonts.ts"
 DECLARATION = re.compile(r'(prop: "unicode-range", value: ")([^"]*)(")')
 
 module = open(FONTS_MODULE, encoding="utf-8").read()
-declared = DECLARATION.findall(module)
-if len(declared) != 2:
+declarations = list(DECLARATION.finditer(module))
+if len(declarations) != 2:
     raise SystemExit(f"{FONTS_MODULE}: expected two unicode-range declarations (the subset's, the whole font's)")
-latin = declared[0][1]
+latin, whole = declarations
 
 def code_points(ranges):
     for part in ranges.split(","):
         first, _, last = part.strip().removeprefix("U+").partition("-")
         yield from range(int(first, 16), int(last or first, 16) + 1)
 
+latin_points = set(code_points(latin.group(2)))
+
 options = subset.Options()
 options.flavor = "woff2"
 options.layout_features = ["*"]
 options.drop_tables += ["meta"]
-font = TTFont(SOURCE)
+font = TTFont(SOURCE, recalcTimestamp=False)  # the source's date: the same bytes on every run
+beyond = sorted(set(font.getBestCmap()) - latin_points)
 subsetter = subset.Subsetter(options)
-subsetter.populate(unicodes=set(code_points(latin)))
+subsetter.populate(unicodes=latin_points)
 subsetter.subset(font)
 font.flavor = "woff2"
 font.save("assets/fonts/geist-sans-latin.woff2")
 
-beyond = sorted(set(TTFont(SOURCE).getBestCmap()) - set(code_points(latin)))
 spans = []
 for point in beyond:
     if spans and spans[-1][1] == point - 1:
@@ -52,10 +54,8 @@ for point in beyond:
     else:
         spans.append([point, point])
 rest = ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in spans)
-matches = list(DECLARATION.finditer(module))
-second = matches[1]
-module = module[: second.start(2)] + rest + module[second.end(2) :]
+module = module[: whole.start(2)] + rest + module[whole.end(2) :]
 open(FONTS_MODULE, "w", encoding="utf-8").write(module)
-print(f"assets/fonts/geist-sans-latin.woff2: {len(set(code_points(latin)))} code points; the whole font's face: {len(beyond)} beyond them")
+print(f"assets/fonts/geist-sans-latin.woff2: {len(latin_points)} code points; the whole font's face: {len(beyond)} beyond them")
 PY
 ls -l assets/fonts/geist-sans-latin.woff2
