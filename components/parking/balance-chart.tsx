@@ -7,8 +7,6 @@ import { useHydrated } from "./use-now";
 
 const BOX: ChartBox = { width: 640, height: 220, padding: { top: 16, right: 20, bottom: 28, left: 40 } };
 
-const SERVER_FORMAT = { locale: "en-GB", timeZone: "UTC" } as const;
-
 /**
  * The balance over time as an inline SVG step line: every ledger entry holds
  * until the next one. Pure SVG, coloured by the theme's tokens.
@@ -26,8 +24,8 @@ export function BalanceChart({ points }: { points: BalancePoint[] }) {
   const area = `${line} V${baseline} H${scale.x(first.at)} Z`;
   const format = (at: number, style: "day" | "datetime") => {
     const iso = new Date(at).toISOString();
-    const options = hydrated ? {} : SERVER_FORMAT;
-    return style === "day" ? formatDay(iso, options) : formatDateTime(iso, options);
+    const clock = hydrated ? "local" : "utc";
+    return style === "day" ? formatDay(iso, clock) : formatDateTime(iso, clock);
   };
   const balances = points.map((point) => point.balance);
   const description = `From ${first.balance} credits on ${format(first.at, "datetime")} to ${last.balance} now; lowest ${Math.min(...balances)}, highest ${Math.max(...balances)}.`;

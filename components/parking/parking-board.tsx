@@ -19,6 +19,7 @@ import { useHydrated, useNow } from "./use-now";
 import { SpotStatusBadge } from "./status-badges";
 
 interface ParkingBoardProps {
+  /** In board order (`boardOrder`, on the server). */
   spots: SpotView[];
   viewerId: string;
   serverNow: number;

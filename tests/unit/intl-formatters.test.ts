@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { groupBoard } from "@/lib/modules/parking/view-models/board";
-import { formatDateTime, formatRange, formatTime } from "@/lib/modules/parking/view-models/time";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { boardOrder, groupBoard } from "@/lib/modules/parking/view-models/board";
 import { formatShopClock, formatShopTime, shopDate, shopInstant } from "@/lib/modules/garage/view-models/shop-clock";
 import { relativeTime } from "@/lib/ui/relative-time";
 import { spotView } from "../support/spot-view";
 
 // Building an Intl formatter or collator loads locale data: a board that built one per spot and per comparison spent
 // most of its hydration there (Lighthouse's longest task on /parking). Each distinct one is built once per process.
-const { DateTimeFormat, Collator, RelativeTimeFormat } = Intl;
+const { Collator, RelativeTimeFormat } = Intl;
 const restores: Array<() => void> = [];
 afterEach(() => {
   for (const restore of restores.splice(0)) restore();
@@ -52,12 +51,8 @@ const spot = (index: number) => spotView({ id: `spot-${index}`, label: `P-${200 
 describe("dates, times and orderings on a page", () => {
   it("are formatted and compared with formatters built once, however many items a page shows", () => {
     const spots = Array.from({ length: 200 }, (_, index) => spot(index));
-    const options = { locale: "en-GB", timeZone: "Europe/London" };
     // The first use of each builds it.
-    groupBoard(spots, Date.parse("2025-03-04T12:00:00Z"), Date.parse("2025-03-05T00:00:00Z"));
-    formatDateTime(spots[0]!.createdAt, options);
-    formatTime(spots[0]!.createdAt, options);
-    formatRange(spots[0]!.createdAt, spots[1]!.createdAt, options);
+    boardOrder(spots);
     formatShopTime(spots[0]!.createdAt, "Asia/Kolkata");
     formatShopClock(spots[0]!.createdAt, "Asia/Kolkata");
     shopDate(new Date(spots[0]!.createdAt), "Asia/Kolkata");
@@ -65,11 +60,8 @@ describe("dates, times and orderings on a page", () => {
     relativeTime("2025-03-04T08:00:00.000Z", Date.parse("2025-03-04T12:00:00Z"));
 
     const constructions = countConstructions();
-    const grouped = groupBoard(spots, Date.parse("2025-03-04T12:00:00Z"), Date.parse("2025-03-05T00:00:00Z"));
+    const grouped = groupBoard(boardOrder(spots), Date.parse("2025-03-04T12:00:00Z"), Date.parse("2025-03-05T00:00:00Z"));
     for (const each of spots) {
-      formatDateTime(each.createdAt, options);
-      formatTime(each.createdAt, options);
-      formatRange(each.createdAt, "2025-03-05T09:00:00.000Z", options);
       formatShopTime(each.createdAt, "Asia/Kolkata");
       formatShopClock(each.createdAt, "Asia/Kolkata");
       shopDate(new Date(each.createdAt), "Asia/Kolkata");
@@ -85,11 +77,28 @@ describe("dates, times and orderings on a page", () => {
 
   it("still follow each locale and time zone asked for", () => {
     const at = "2025-03-04T09:30:00.000Z";
-    expect(formatTime(at, { locale: "en-GB", timeZone: "UTC" })).toBe("09:30");
-    expect(formatTime(at, { locale: "en-GB", timeZone: "Asia/Kolkata" })).toBe("15:00");
-    expect(formatTime(at, { locale: "en-US", timeZone: "UTC" })).toBe(new DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(at)));
     expect(formatShopClock(at, "America/New_York")).toBe("04:30");
     expect(relativeTime("2025-03-03T12:00:00Z", Date.parse("2025-03-04T12:00:00Z"), "de")).toBe(new RelativeTimeFormat("de", { numeric: "auto" }).format(-1, "day"));
     expect(new Collator(undefined, { numeric: true }).compare("P-9", "P-10")).toBeLessThan(0);
+  });
+
+  it("are none at all while the parking board hydrates: its times and its grouping use no Intl", async () => {
+    // A browser's first Intl formatter or collator loads locale and time-zone data (30-130 ms here), so the board's
+    // client code must not build even one. Fresh modules: nothing built by an earlier test is cached.
+    vi.resetModules();
+    const constructions = countConstructions();
+    const board = await import("@/lib/modules/parking/view-models/board");
+    const time = await import("@/lib/modules/parking/view-models/time");
+    const spots = Array.from({ length: 200 }, (_, index) => spot(index));
+    const now = Date.parse("2025-03-04T12:00:00Z");
+    board.groupBoard(spots, now, Date.parse("2025-03-05T00:00:00Z"));
+    for (const each of spots) {
+      time.formatDateTime(each.createdAt);
+      time.formatTime(each.createdAt, "utc");
+      time.formatDay(each.createdAt);
+      time.formatRange(each.createdAt, "2025-03-05T09:00:00.000Z");
+      time.sameLocalDay(each.createdAt, new Date(now).toISOString());
+    }
+    expect(constructions()).toBe(0);
   });
 });

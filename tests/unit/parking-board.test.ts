@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costText, credits, groupBoard, nextWindow, spotStatus, statusCounts, upcomingReservation } from "@/lib/modules/parking/view-models/board";
+import { boardOrder, costText, credits, groupBoard, nextWindow, spotStatus, statusCounts, upcomingReservation } from "@/lib/modules/parking/view-models/board";
 import { isSpotKind } from "@/lib/modules/parking/vocabulary";
 import { spotView } from "../support/spot-view";
 
@@ -45,7 +45,7 @@ describe("spotStatus", () => {
 });
 
 describe("groupBoard", () => {
-  it("groups by zone (alphabetical, numeric-aware) and by status, labels in order", () => {
+  it("groups the board's order (zones, then labels, numbers compared as numbers) by zone and status", () => {
     const open = [{ id: "w", startsAt: at("10:00"), endsAt: at("18:00") }];
     const spots = [
       spot({ id: "3", label: "B-10", zone: "South", availability: open }),
@@ -53,13 +53,20 @@ describe("groupBoard", () => {
       spot({ id: "2", label: "A-1", zone: "North", availability: open, nextReservation: { startsAt: at("11:00"), endsAt: at("13:00"), status: "ACTIVE" } }),
       spot({ id: "4", label: "C-1", zone: "North" }),
     ];
-    const zones = groupBoard(spots, NOW, DAY_END);
+    const zones = groupBoard(boardOrder(spots), NOW, DAY_END);
     expect(zones.map((zone) => zone.zone)).toEqual(["North", "South"]);
     expect(zones[0]!.groups["reserved-now"].map((entry) => entry.label)).toEqual(["A-1"]);
     expect(zones[0]!.groups["not-offered"].map((entry) => entry.label)).toEqual(["C-1"]);
     expect(zones[1]!.groups["free-now"].map((entry) => entry.label)).toEqual(["B-2", "B-10"]);
     expect(zones[1]!.total).toBe(2);
     expect(statusCounts(zones)).toEqual({ "free-now": 2, "reserved-now": 1, "free-later-today": 0, "not-offered": 1 });
+  });
+
+  it("keeps the order the spots come in", () => {
+    const spots = [spot({ id: "1", label: "B-10", zone: "South" }), spot({ id: "2", label: "A-1", zone: "North" }), spot({ id: "3", label: "B-2", zone: "South" })];
+    const zones = groupBoard(spots, NOW, DAY_END);
+    expect(zones.map((zone) => zone.zone)).toEqual(["South", "North"]);
+    expect(zones[0]!.groups["not-offered"].map((entry) => entry.label)).toEqual(["B-10", "B-2"]);
   });
 
   it("is empty for no spots", () => {

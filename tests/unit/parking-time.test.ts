@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   endOfLocalDay,
   formatDateTime,
+  formatDay,
   formatRange,
   formatTime,
   localInputToIso,
@@ -57,14 +58,24 @@ describe("datetime-local values in a zone with a half-hour offset", () => {
     expect(startInputToIso("2025-03-04T10:00", now)).toBe("2025-03-04T10:00:00+05:30");
   });
 
-  it("formats in the given locale and zone", () => {
-    const options = { locale: "en-GB", timeZone: "UTC" };
-    expect(formatTime("2025-03-04T09:05:00Z", options)).toBe("09:05");
-    expect(formatDateTime("2025-03-04T09:05:00Z", options)).toBe("Tue 4 Mar, 09:05");
-    expect(formatRange("2025-03-04T09:05:00Z", "2025-03-04T10:00:00Z", options)).toBe("Tue 4 Mar, 09:05 – 10:00");
-    expect(formatRange("2025-03-04T22:00:00Z", "2025-03-05T01:00:00Z", options)).toBe("Tue 4 Mar, 22:00 – Wed 5 Mar, 01:00");
-    // The runtime's zone when none is given.
-    expect(formatTime("2025-03-04T04:00:00Z", { locale: "en-GB" })).toBe("09:30");
+  it("formats on UTC's clock when asked, the runtime's otherwise", () => {
+    expect(formatTime("2025-03-04T09:05:00Z", "utc")).toBe("09:05");
+    expect(formatDateTime("2025-03-04T09:05:00Z", "utc")).toBe("Tue 4 Mar, 09:05");
+    expect(formatDay("2025-03-04T09:05:00Z", "utc")).toBe("Tue 4 Mar");
+    expect(formatRange("2025-03-04T09:05:00Z", "2025-03-04T10:00:00Z", "utc")).toBe("Tue 4 Mar, 09:05 – 10:00");
+    expect(formatRange("2025-03-04T22:00:00Z", "2025-03-05T01:00:00Z", "utc")).toBe("Tue 4 Mar, 22:00 – Wed 5 Mar, 01:00");
+    // Kolkata is 5:30 ahead: the same instants, another day and time.
+    expect(formatTime("2025-03-04T04:00:00Z")).toBe("09:30");
+    expect(formatDateTime("2025-03-04T22:00:00Z")).toBe("Wed 5 Mar, 03:30");
+    expect(formatRange("2025-03-04T17:00:00Z", "2025-03-04T19:00:00Z")).toBe("Tue 4 Mar, 22:30 – Wed 5 Mar, 00:30");
+    expect(formatDateTime("2025-12-31T18:29:00Z")).toBe("Wed 31 Dec, 23:59");
+    expect(formatDateTime("2025-12-31T18:30:00Z")).toBe("Thu 1 Jan, 00:00");
+  });
+
+  it("compares calendar days on the runtime's clock or UTC's", () => {
+    expect(sameLocalDay("2025-03-04T23:30:00Z", "2025-03-04T01:00:00Z", "utc")).toBe(true);
+    expect(sameLocalDay("2025-03-04T23:30:00Z", "2025-03-04T01:00:00Z")).toBe(false);
+    expect(sameLocalDay("2025-03-04T18:29:00Z", "2025-03-03T18:30:00Z")).toBe(true);
   });
 });
 
@@ -117,12 +128,5 @@ describe("suggestions", () => {
   it("suggests 18:00 for 'free until', or two hours ahead in the evening", () => {
     expect(suggestedFreeUntil(new Date("2025-03-04T09:00:00Z")).toISOString()).toBe("2025-03-04T18:00:00.000Z");
     expect(suggestedFreeUntil(new Date("2025-03-04T17:20:00Z")).toISOString()).toBe("2025-03-04T19:30:00.000Z");
-  });
-});
-
-describe("sameLocalDay", () => {
-  it("compares calendar days in the given zone", () => {
-    expect(sameLocalDay("2025-03-04T23:30:00Z", "2025-03-04T01:00:00Z", { timeZone: "UTC" })).toBe(true);
-    expect(sameLocalDay("2025-03-04T23:30:00Z", "2025-03-04T01:00:00Z", { timeZone: "Asia/Kolkata" })).toBe(false);
   });
 });

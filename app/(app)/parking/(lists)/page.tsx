@@ -8,6 +8,7 @@ import { linkClass } from "@/components/ui/buttons";
 import { PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
+import { boardOrder } from "@/lib/modules/parking/view-models/board";
 import { serverClock } from "../data";
 import { forPage } from "@/lib/ui/for-page";
 
@@ -28,7 +29,7 @@ export default async function ParkingBoardPage() {
         itself.
       </PageHeading>
       <LiveRefresh topics={parkingTopics(["spots"])} />
-      <ParkingBoard spots={spots} viewerId={principal.userId} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
+      <ParkingBoard spots={boardOrder(spots)} viewerId={principal.userId} serverNow={clock.now} serverDayEnd={clock.dayEnd} />
       {total > spots.length && (
         <p className="text-sm text-ink-muted">
           Showing the first {spots.length} of {total} spots.

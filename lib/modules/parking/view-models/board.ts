@@ -58,15 +58,23 @@ export interface ZoneGroup<Spot extends SpotTimes = SpotView> {
 
 export const STATUS_ORDER: readonly SpotStatus[] = ["free-now", "reserved-now", "free-later-today", "not-offered"];
 
-/** Spots by zone (zones and labels in alphabetical order), each zone split by status. */
+/**
+ * The board's order: zones, then labels within each, alphabetical with their numbers compared as numbers ("P-9"
+ * before "P-10"). For the server: a browser's first collator loads locale data, which the board's hydration
+ * should not wait for.
+ */
+export function boardOrder<Spot extends { zone: string; label: string }>(spots: readonly Spot[]): Spot[] {
+  return [...spots].sort((a, b) => compareNaturally(a.zone, b.zone) || compareNaturally(a.label, b.label));
+}
+
+/** Spots by zone, each zone split by status; zones and spots keep the order they come in (`boardOrder`). */
 export function groupBoard<Spot extends SpotTimes & { zone: string; label: string }>(
   spots: readonly Spot[],
   now: number,
   dayEnd: number,
 ): Array<ZoneGroup<Spot>> {
   const zones = new Map<string, ZoneGroup<Spot>>();
-  const byLabel = [...spots].sort((a, b) => compareNaturally(a.label, b.label));
-  for (const spot of byLabel) {
+  for (const spot of spots) {
     let zone = zones.get(spot.zone);
     if (!zone) {
       zone = { zone: spot.zone, total: 0, groups: { "free-now": [], "reserved-now": [], "free-later-today": [], "not-offered": [] } };
@@ -75,7 +83,7 @@ export function groupBoard<Spot extends SpotTimes & { zone: string; label: strin
     zone.groups[spotStatus(spot, now, dayEnd)].push(spot);
     zone.total += 1;
   }
-  return [...zones.values()].sort((a, b) => compareNaturally(a.zone, b.zone));
+  return [...zones.values()];
 }
 
 /** How many spots are in each status across the board. */
