@@ -102,6 +102,33 @@ test.describe("home page", () => {
     await expect(html).not.toHaveClass(/\bdark\b/);
   });
 
+  test("loading a page adds no style sheet for the theme; a switch turns transitions off only while it switches", async ({ page }) => {
+    // next-themes' disableTransitionOnChange added `*{transition:none}` on every load and took it away again: two
+    // style recalculations of the whole page. Count every such sheet, from before the first byte of the page.
+    await page.addInitScript(() => {
+      const seen = { added: 0 };
+      (window as unknown as { transitionBlocks: typeof seen }).transitionBlocks = seen;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes) if (node instanceof HTMLStyleElement && /transition:\s*none/.test(node.textContent ?? "")) seen.added += 1;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const transitionBlocks = () => page.evaluate(() => (window as unknown as { transitionBlocks: { added: number } }).transitionBlocks.added);
+    const blocksInPlace = () => page.evaluate(() => [...document.querySelectorAll("style")].filter((style) => /transition:\s*none/.test(style.textContent ?? "")).length);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    const toggle = page.getByRole("button", { name: "Switch to dark theme" });
+    await expect(toggle).toBeEnabled();
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(300);
+    expect(await transitionBlocks()).toBe(0);
+
+    await toggle.click();
+    await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    expect(await transitionBlocks()).toBe(1);
+    await expect.poll(blocksInPlace).toBe(0);
+  });
+
   test("follows a dark system preference on the first visit", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/");

@@ -5,6 +5,15 @@ import { useSyncExternalStore } from "react";
 
 const subscribeNever = () => () => {};
 
+/** Runs `change` with every transition off until the next frames are drawn, so nothing fades between themes. */
+function withoutTransitions(change: () => void) {
+  const style = document.createElement("style");
+  style.textContent = "*,*::before,*::after{transition:none!important}";
+  document.head.appendChild(style);
+  change();
+  requestAnimationFrame(() => requestAnimationFrame(() => style.remove()));
+}
+
 /** Switches between light and dark; renders a neutral placeholder until hydrated. */
 export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
@@ -15,7 +24,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      onClick={() => setTheme(isDark ? "light" : "dark")}
+      onClick={() => withoutTransitions(() => setTheme(isDark ? "light" : "dark"))}
       aria-label={label}
       title={label}
       disabled={!hydrated}
