@@ -15,8 +15,8 @@ export function useHydrated(): boolean {
     () => true,
     () => false,
   );
-  // The store's change after hydration re-renders at once, as one task. Deferred, the reformatting of every time on
-  // the page (the browser's first date formatter loads its time-zone data) happens in a render React can interrupt.
+  // The store's change after hydration re-renders at once, as one task. Deferred, the switch of every time on the
+  // page from UTC to the reader's clock happens in a render React can interrupt.
   return useDeferredValue(hydrated);
 }
 
