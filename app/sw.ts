@@ -8,7 +8,7 @@
  * - Never cached (the worker does not even answer them): anything but GET, the
  *   API (REST, GraphQL, auth, realtime auth), server actions and the React
  *   Server Component payloads of client-side navigations (those fall back to a
- *   document navigation, which the page rule answers).
+ *   document navigation, which the page rule answers), and web worker scripts.
  * - A new version waits until the page asks it to take over (the update prompt).
  */
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig, SerwistPlugin } from "serwist";
@@ -80,6 +80,13 @@ const serwist = new Serwist({
   fallbacks: {
     entries: [{ url: OFFLINE_PATH, matcher: ({ request }) => request.destination === "document" }],
   },
+});
+
+// Turbopack starts a web worker (components/realtime/live-worker.ts) from a script whose URL carries its start-up
+// settings in the fragment (turbopack-worker-*.js#params=…). A worker answered from here gets the response's URL,
+// which has no fragment, and cannot start: the browser fetches worker scripts itself (hashed files, HTTP-cached).
+self.addEventListener("fetch", (event) => {
+  if (event.request.destination === "worker") event.stopImmediatePropagation();
 });
 
 serwist.addEventListeners();

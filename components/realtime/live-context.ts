@@ -1,6 +1,6 @@
 "use client";
 
-import type PusherClient from "pusher-js";
+import type { LiveClient } from "./connection";
 import { createContext, useContext, useEffect, useEffectEvent } from "react";
 import type { LiveMessage, LiveVocabulary } from "@/lib/ui/live-events";
 
@@ -19,7 +19,7 @@ export type LiveListener = (message: LiveBusMessage) => void;
 
 export interface LiveConnectionValue {
   status: LiveStatus;
-  client: PusherClient | null;
+  client: LiveClient | null;
   publish: (message: LiveBusMessage) => void;
   subscribe: (listener: LiveListener) => () => void;
   /**

@@ -1,11 +1,10 @@
 "use client";
 
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import type PusherClient from "pusher-js";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { PageCacheOwner } from "@/components/pwa/page-cache-owner";
 import { Toaster } from "@/components/ui/toast";
-import { acquireConnection, releaseConnection } from "./connection";
+import { acquireConnection, releaseConnection, type LiveClient } from "./connection";
 import type { LiveVocabulary } from "@/lib/ui/live-events";
 import { cursorUnchanged, eventAlreadyShown, type LiveCursor } from "@/lib/ui/live-cursor";
 import { LiveConnectionContext, LiveVocabularyContext, type LiveBusMessage, type LiveListener, type LiveStatus } from "./live-context";
@@ -68,7 +67,7 @@ async function fetchHeads(): Promise<LiveCursor> {
 }
 
 function LiveConnection({ owner, cursor, children }: { owner: string; cursor: LiveCursor; children: ReactNode }) {
-  const [client, setClient] = useState<PusherClient | null>(null);
+  const [client, setClient] = useState<LiveClient | null>(null);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const listeners = useRef(new Set<LiveListener>());
   const queryClient = useQueryClient();
@@ -120,17 +119,15 @@ function LiveConnection({ owner, cursor, children }: { owner: string; cursor: Li
     const start = () => {
       holding = true;
       acquireConnection(owner).then(
-        (pusher) => {
+        (liveClient) => {
           if (cancelled) return;
           attempt = 0;
           // Reconnecting is pusher-js's job; refetching what was missed meanwhile is useLiveEvents'.
-          const onStateChange = ({ current }: { current: string }) => setStatus(statusOf(current));
-          pusher.connection.bind("state_change", onStateChange);
-          unbind = () => pusher.connection.unbind("state_change", onStateChange);
+          unbind = liveClient.onStateChange((state) => setStatus(statusOf(state)));
           // Not urgent: as an ordinary update it would make React finish hydrating the page in one uninterrupted task.
           startTransition(() => {
-            setStatus(statusOf(pusher.connection.state));
-            setClient(pusher);
+            setStatus(statusOf(liveClient.state));
+            setClient(liveClient);
           });
         },
         () => {

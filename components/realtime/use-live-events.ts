@@ -83,10 +83,10 @@ export function useLiveEvents({ userChannel, roleChannel }: LiveChannels): void 
         const message = parseLiveMessage(eventName, data, kind, vocabulary);
         if (message) handle(message);
       };
-      channel.bind_global(listener);
+      const stopListening = channel.listen(listener);
       // Already subscribed (the connection outlived a layout change): catch up on the moment without a listener.
       if (channel.subscribed) catchUp();
-      return () => channel.unbind_global(listener);
+      return stopListening;
     });
 
     return () => {

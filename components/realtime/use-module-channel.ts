@@ -1,13 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import type PusherClient from "pusher-js";
 import { useEffect } from "react";
 import { deliveryId, parseLiveMessage, queryKeysForMessage, RecentIds } from "@/lib/ui/live-events";
+import type { LiveClient } from "./connection";
 import { SUBSCRIBED, useLiveConnection, useLiveVocabulary } from "./live-context";
 
 /** Views holding each module channel, per connection: a channel is left when the last one unmounts. */
-const holders = new WeakMap<PusherClient, Map<string, number>>();
+const holders = new WeakMap<LiveClient, Map<string, number>>();
 
 /**
  * While mounted, listens to a module's channel (e.g. a board showing
@@ -36,12 +36,12 @@ export function useModuleChannel(channelName: string, kind: string): void {
       for (const queryKey of queryKeysForMessage(message, vocabulary)) void queryClient.invalidateQueries({ queryKey });
       publish(message);
     };
-    channel.bind_global(listener);
+    const stopListening = channel.listen(listener);
     // Another view kept the subscription alive: catch up on the moment without a listener.
     if (channel.subscribed) catchUp();
 
     return () => {
-      channel.unbind_global(listener);
+      stopListening();
       const remaining = (counts.get(channelName) ?? 1) - 1;
       counts.set(channelName, remaining);
       if (remaining === 0) client.unsubscribe(channelName);
