@@ -1,7 +1,7 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { IntentLink } from "@/components/ui/intent-link";
-import { toast, Toaster as SonnerToaster } from "sonner";
 
 export interface ToastInput {
   title: string;
@@ -10,38 +10,36 @@ export interface ToastInput {
   href?: string | null;
 }
 
-const DISMISS_AFTER_MS = 6_000;
-const MAX_VISIBLE = 4;
-/** Like everything pinned to the bottom, toasts sit above the customers' tab bar while it shows (app/globals.css). */
-const ABOVE_BOTTOM_BAR = "calc(var(--bottom-bar-height, 0px) + 1rem)";
+let toasterMounted: () => void = () => {};
+/** Settles once a `Toaster`'s live region is in the document (and stays settled for the page's life). */
+const toasterReady = new Promise<void>((resolve) => {
+  toasterMounted = resolve;
+});
 
 /**
  * Shows a small, polite toast (Sonner): announced by screen readers without interrupting, dismissed after a few
  * seconds (paused while the pointer is over the toasts or the tab is hidden), by its button, or by a swipe.
- * It appears where a `Toaster` is mounted (the signed-in shell); elsewhere nothing shows.
+ * It appears where a `Toaster` is mounted (the signed-in shell), once that has loaded; elsewhere nothing shows.
  */
 export function showToast({ title, body, href }: ToastInput): void {
-  toast.custom((id) => <ToastCard title={title} body={body} href={href} onDismiss={() => toast.dismiss(id)} />, {
-    testId: "toast",
+  void Promise.all([import("sonner"), toasterReady]).then(([{ toast }]) => {
+    toast.custom((id) => <ToastCard title={title} body={body} href={href} onDismiss={() => toast.dismiss(id)} />, {
+      testId: "toast",
+    });
   });
 }
 
+// Sonner (its script, its injected styles and its region) is not needed to show a page: it loads after it, in a
+// chunk of its own, rather than in the scripts every signed-in page waits for.
+const LazySonnerToaster = dynamic(() => import("./sonner-toaster").then((module) => module.SonnerToaster), { ssr: false });
+
 /**
- * Where toasts appear. Sonner keeps its polite live region in the DOM from the first render, so a screen reader
- * already knows the region when the first toast arrives (a region created together with its toast stays silent).
+ * Where toasts appear. Sonner's polite live region is in the document before the first toast is shown (toasts
+ * wait for it), so a screen reader already knows the region when one arrives (a region created together with its
+ * toast stays silent).
  */
 export function Toaster() {
-  return (
-    <SonnerToaster
-      position="bottom-right"
-      containerAriaLabel="Live updates"
-      duration={DISMISS_AFTER_MS}
-      visibleToasts={MAX_VISIBLE}
-      offset={{ bottom: ABOVE_BOTTOM_BAR }}
-      mobileOffset={{ bottom: ABOVE_BOTTOM_BAR }}
-      toastOptions={{ unstyled: true, className: "w-full sm:w-96" }}
-    />
-  );
+  return <LazySonnerToaster onMounted={toasterMounted} />;
 }
 
 function ToastCard({ title, body, href, onDismiss }: ToastInput & { onDismiss: () => void }) {
