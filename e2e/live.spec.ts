@@ -204,6 +204,21 @@ test.describe("pages at rest", () => {
     }
   });
 
+  test("the live connection runs in a worker: the channel authorisations are the worker's requests, none the page's", async ({ page }) => {
+    test.skip(!CHANNEL_SERVER_RUNS, "the channel server is not started by scripts/launcher.ts yet (set E2E_LIVE=1 to force)");
+    await signIn(page, "resident@wheelhouse.local");
+    await page.goto("/parking");
+    await waitLive(page);
+    const requested = () => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
+    // The board's own channel (private-parking) subscribes after the user's and role's: wait until it has.
+    const liveWorker = page.workers().find((worker) => worker.url().includes("turbopack-worker"));
+    expect(liveWorker, `workers: ${page.workers().map((worker) => worker.url()).join(", ")}`).toBeDefined();
+    await expect.poll(async () => (await liveWorker!.evaluate(requested)).filter((path) => path === "/api/realtime/auth").length).toBeGreaterThanOrEqual(3);
+    expect(await liveWorker!.evaluate(requested)).toContain("/api/realtime/user-auth");
+    const pageRequests = await page.evaluate(requested);
+    expect(pageRequests.filter((path) => path.startsWith("/api/realtime/") && path !== "/api/realtime/config" && path !== "/api/realtime/heads")).toEqual([]);
+  });
+
   test("on a phone a toast sits above the customer's tab bar, not over it", async ({ page, request }) => {
     test.skip(!CHANNEL_SERVER_RUNS, "the channel server is not started by scripts/launcher.ts yet (set E2E_LIVE=1 to force)");
     await page.setViewportSize({ width: 390, height: 800 });
