@@ -99,7 +99,7 @@ async function createClient(): Promise<LiveClient> {
   if (!response.ok) throw new Error(`Live updates are not configured (HTTP ${response.status}).`);
   const config: unknown = await response.json();
   if (!isRealtimeConfig(config)) throw new Error("Unexpected live update settings.");
-  const worker = new Worker(new URL("./live-worker.ts", import.meta.url), { type: "module", name: "live" });
+  const worker = new Worker(new URL("./live-worker.ts", import.meta.url), { name: "live" });
   const client = new WorkerLiveClient(worker);
   worker.postMessage({ type: "connect", config, online: navigator.onLine } satisfies ToLiveWorker);
   try {
