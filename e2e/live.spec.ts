@@ -210,9 +210,9 @@ test.describe("pages at rest", () => {
     await page.goto("/parking");
     await waitLive(page);
     const requested = () => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
-    // The board's own channel (private-parking) subscribes after the user's and role's: wait until it has.
     const liveWorker = page.workers().find((worker) => worker.url().includes("turbopack-worker"));
     expect(liveWorker, `workers: ${page.workers().map((worker) => worker.url()).join(", ")}`).toBeDefined();
+    // The board's own channel (private-parking) subscribes after the user's and role's: wait until it has.
     await expect.poll(async () => (await liveWorker!.evaluate(requested)).filter((path) => path === "/api/realtime/auth").length).toBeGreaterThanOrEqual(3);
     expect(await liveWorker!.evaluate(requested)).toContain("/api/realtime/user-auth");
     const pageRequests = await page.evaluate(requested);
