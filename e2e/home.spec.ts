@@ -60,6 +60,39 @@ test.describe("home page", () => {
     }
   });
 
+  test("the scripts a page starts with carry V8's compile hint; a chunk loaded after the page (Sonner's) does not", async ({ page, baseURL }) => {
+    const scripts = new Map<string, Promise<string>>();
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.origin === new URL(baseURL!).origin && url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js")) {
+        scripts.set(url.pathname, response.text());
+      }
+    });
+    const hinted = async (script: string) => (await scripts.get(script))?.startsWith("//# allFunctionsCalledOnLoad\n");
+    const startedWith = (document: string) => [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
+
+    for (const path of ["/", "/login"]) {
+      scripts.clear();
+      const started = startedWith(await (await page.goto(path))!.text());
+      await page.waitForLoadState("networkidle");
+      expect(started.length, path).toBeGreaterThan(3);
+      for (const script of started) expect(await hinted(script), `${path}: ${script}`).toBe(true);
+    }
+
+    await signIn(page, "resident@wheelhouse.local");
+    scripts.clear();
+    const document = await (await page.goto("/parking"))!.text();
+    const started = startedWith(document);
+    // Sonner's toaster (components/ui/toast.tsx) is a dynamic import: its region appears once it has loaded.
+    await expect(page.locator("section[aria-label^='Live updates']")).toBeAttached();
+    await page.waitForLoadState("networkidle");
+    expect(started.length).toBeGreaterThan(3);
+    for (const script of started) expect(await hinted(script), `/parking: ${script}`).toBe(true);
+    const loadedLater = [...scripts.keys()].filter((script) => !document.includes(script));
+    expect(loadedLater.length, "chunks loaded after the page").toBeGreaterThan(0);
+    for (const script of loadedLater) expect(await hinted(script), `/parking, loaded later: ${script}`).toBe(false);
+  });
+
   test("loads only Geist's Latin subset for Latin text, and the whole font for a name beyond it, which it then sets in Geist", async ({ page }) => {
     const fontFiles: string[] = [];
     page.on("request", (request) => {

@@ -3,7 +3,8 @@
  * test that runs the processes separately (tests/integration/processes.test.ts):
  *
  *  1. `prisma generate` (lib/generated)
- *  2. `next build` with `output: "standalone"`, then public/ and .next/static copied next to its server.js
+ *  2. `next build` with `output: "standalone"`; the client chunks pages start with get V8's compile hint
+ *     (lib/platform/compile-hints.ts); then public/ and .next/static are copied next to its server.js
  *  3. esbuild bundles of the worker, the channel server and the seed (node_modules packages stay external)
  *  4. the fingerprint of the inputs, which `isBuildStale` compares on the next start
  */
@@ -11,6 +12,7 @@ import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { BUILD_OUTPUTS, computeBuildFingerprint, FINGERPRINT_FILE } from "../lib/platform/build-fingerprint";
+import { addCompileHints } from "../lib/platform/compile-hints";
 
 /** Only ever seen by `next build` itself; tests/integration/processes.test.ts checks no build output contains it. */
 export const BUILD_TIME_SECRET = "build-time-only-placeholder-secret-not-used-at-run-time";
@@ -70,6 +72,7 @@ export async function buildApp(root: string, env: NodeJS.ProcessEnv, run: StepRu
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   if (!buildEnv.APP_SECRET && !buildEnv.EMBEDDED_DATABASE) buildEnv.APP_SECRET = BUILD_TIME_SECRET;
   await run("build", bin("next"), ["build"], buildEnv);
+  addCompileHints(path.join(root, ".next"));
   copyStandaloneAssets(root);
   await bundleProcesses(root);
   writeFileSync(path.join(root, ".next", FINGERPRINT_FILE), computeBuildFingerprint(root));
