@@ -6,7 +6,8 @@
  * resident in through next-auth's own endpoints for the signed-in pages and hands the session cookie to
  * Lighthouse as an extra header. Runs Lighthouse 12.2.3 (mobile form factor, its default simulated throttling)
  * against Debian's Chromium, and prints performance, accessibility, best practices and SEO per page, with the
- * metrics and audits that cost points. `LIGHTHOUSE_REPORTS=1` (or `--reports`) also writes every JSON report
+ * metrics and audits that cost points, and the main thread's tasks by wall time and by CPU time. `LIGHTHOUSE_REPORTS=1`
+ * (or `--reports`) also writes every JSON report
  * to a temporary directory. Asserts nothing. See bench/README.md.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -40,6 +41,40 @@ const onlyPaths = process.env.LIGHTHOUSE_PAGES?.split(",").map((entry) => entry.
 const auditedPages = onlyPaths ? PAGES.filter((page) => onlyPaths.includes(page.path)) : PAGES;
 
 const score = (result: Result, category: (typeof CATEGORIES)[number]) => Math.round((result.categories[category]?.score ?? 0) * 100);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { documentLoaderURL?: string } };
+}
+
+/**
+ * The page's main-thread tasks in one run, by wall time (what Lighthouse multiplies by 4 for TBT) and by the thread's
+ * own CPU time. Where the two differ, the thread was waiting for a core that Chromium's other processes, Lighthouse
+ * and the app server were using: on a small machine that waiting, not the page, makes most of the blocking time.
+ */
+function mainThreadTasks(traceEvents: readonly TraceEvent[]) {
+  const navigation = traceEvents.filter((event) => event.name === "navigationStart" && event.args?.data?.documentLoaderURL?.startsWith("http")).at(-1);
+  if (!navigation) return null;
+  const tasks = traceEvents.filter(
+    (event) => event.ph === "X" && event.name === "RunTask" && event.pid === navigation.pid && event.tid === navigation.tid && event.ts >= navigation.ts,
+  );
+  const milliseconds = (microseconds: number | undefined) => (microseconds ?? 0) / 1000;
+  const blocking = (duration: number) => Math.max(0, 4 * duration - 50);
+  return {
+    wall: tasks.reduce((sum, task) => sum + milliseconds(task.dur), 0),
+    cpu: tasks.reduce((sum, task) => sum + milliseconds(task.tdur), 0),
+    blockingFromWall: tasks.reduce((sum, task) => sum + blocking(milliseconds(task.dur)), 0),
+    blockingFromCpu: tasks.reduce((sum, task) => sum + blocking(milliseconds(task.tdur)), 0),
+  };
+}
+
+const formatMs = (value: number) => `${Math.round(value).toLocaleString("en")} ms`;
 
 /** What cost points: the core metrics, then every failing audit in a category below 100. */
 function explain(result: Result): string[] {
@@ -78,7 +113,7 @@ try {
     const url = `${app.baseUrl}${auditedPage.path}`;
     // One unmeasured visit first, so the server's first render of the route is not what is scored.
     await fetch(url, { headers: auditedPage.signedIn ? { cookie } : {} }).then((response) => response.arrayBuffer());
-    const runs: { result: Result; report: string }[] = [];
+    const runs: { result: Result; report: string; mainThread: ReturnType<typeof mainThreadTasks> }[] = [];
     for (let run = 0; run < runsPerPage; run++) {
       const runner = await lighthouse(url, {
         port: chrome.port,
@@ -90,10 +125,15 @@ try {
       });
       if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`);
       if (runner.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runner.lhr.runtimeError.message}`);
-      runs.push({ result: runner.lhr, report: typeof runner.report === "string" ? runner.report : JSON.stringify(runner.lhr) });
+      const trace = (runner.artifacts as { Trace?: { traceEvents: TraceEvent[] } }).Trace;
+      runs.push({
+        result: runner.lhr,
+        report: typeof runner.report === "string" ? runner.report : JSON.stringify(runner.lhr),
+        mainThread: trace ? mainThreadTasks(trace.traceEvents) : null,
+      });
     }
     runs.sort((a, b) => score(a.result, "performance") - score(b.result, "performance"));
-    const { result, report } = runs[Math.floor(runs.length / 2)]!;
+    const { result, report, mainThread } = runs[Math.floor(runs.length / 2)]!;
     if (runs.length > 1) console.log(`${auditedPage.name}: performance of ${runs.length} runs ${runs.map((run) => score(run.result, "performance")).join(", ")}; the median run follows`);
     if (result.finalDisplayedUrl !== url) console.warn(`  note: ${url} ended at ${result.finalDisplayedUrl}`);
     lighthouseVersion = result.lighthouseVersion;
@@ -101,6 +141,12 @@ try {
     rows.push(`| ${auditedPage.name} \`${auditedPage.path}\` | ${scores.join(" | ")} |`);
     console.log(`${auditedPage.name} (${auditedPage.path}): ${CATEGORIES.map((category, index) => `${category} ${scores[index]}`).join(", ")}`);
     for (const line of explain(result)) console.log(line);
+    if (mainThread) {
+      console.log(
+        `    main thread: tasks ${formatMs(mainThread.wall)} of wall time, ${formatMs(mainThread.cpu)} of CPU (${Math.round((100 * mainThread.cpu) / Math.max(1, mainThread.wall))}%); ` +
+          `4 × duration − 50 summed over the tasks: ${formatMs(mainThread.blockingFromWall)} from wall time, ${formatMs(mainThread.blockingFromCpu)} from CPU`,
+      );
+    }
     if (reportDir) {
       const file = path.join(reportDir, `${auditedPage.name.replace(/\W+/g, "-")}.report.json`);
       mkdirSync(reportDir, { recursive: true });
