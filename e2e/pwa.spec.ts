@@ -154,6 +154,35 @@ test.describe("installable app", () => {
     expect(await offline.text()).toContain("What works while offline");
   });
 
+  test("a first visit registers the service worker only once the page is idle after loading, not while it starts", async ({ page }) => {
+    // Records where the registration comes from: inside an idle callback, or not, and after the load event or not.
+    await page.addInitScript(() => {
+      const seen = { calls: [] as Array<{ inIdleCallback: boolean; afterLoad: boolean }>, inIdleCallback: false, loaded: false };
+      (window as unknown as { registrations: typeof seen }).registrations = seen;
+      window.addEventListener("load", () => setTimeout(() => (seen.loaded = true)));
+      const requestIdle = window.requestIdleCallback.bind(window);
+      window.requestIdleCallback = (callback, options) =>
+        requestIdle((deadline) => {
+          seen.inIdleCallback = true;
+          try {
+            callback(deadline);
+          } finally {
+            seen.inIdleCallback = false;
+          }
+        }, options);
+      const container = navigator.serviceWorker;
+      const registerWorker = container.register.bind(container);
+      container.register = (url, options) => {
+        seen.calls.push({ inIdleCallback: seen.inIdleCallback, afterLoad: seen.loaded || performance.getEntriesByType("navigation").some((entry) => (entry as PerformanceNavigationTiming).loadEventEnd > 0) });
+        return registerWorker(url, options);
+      };
+    });
+    await page.goto("/");
+    await waitForServiceWorker(page);
+    const calls = await page.evaluate(() => (window as unknown as { registrations: { calls: unknown[] } }).registrations.calls);
+    expect(calls).toEqual([{ inIdleCallback: true, afterLoad: true }]);
+  });
+
   test("the service worker becomes active and controls the page, and Chromium finds the app installable", async ({ baseURL }) => {
     // Chromium never offers to install from an incognito profile, which every ordinary test context is: a real profile.
     const profile = mkdtempSync(path.join(tmpdir(), "wheelhouse-pwa-profile-"));

@@ -1,6 +1,6 @@
 "use client";
 
-import { SerwistProvider } from "@serwist/turbopack/react";
+import { SerwistProvider, useSerwist } from "@serwist/turbopack/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/buttons";
@@ -12,6 +12,10 @@ const IOS_HINT_DISMISSED_KEY = "wheelhouse:ios-hint-dismissed";
 
 /** The service worker only runs in production builds (`next dev` rebuilds everything on each change). */
 const SERVICE_WORKER_ENABLED = process.env.NODE_ENV === "production";
+/** How long registration waits for an idle moment after the load event before it goes ahead anyway. */
+const REGISTER_IDLE_TIMEOUT_MS = 5_000;
+/** Where the browser has no idle callbacks (Safari): the wait after the load event instead. */
+const REGISTER_DELAY_WITHOUT_IDLE_CALLBACKS_MS = 1_000;
 
 /**
  * Registers the service worker and shows, at the bottom of every page, the
@@ -28,7 +32,10 @@ export function PwaRegion() {
       // The live connection and the queries recover by themselves; a reload would throw away what the user typed.
       reloadOnOnline={false}
       options={{ scope: SERVICE_WORKER_SCOPE, type: "classic", updateViaCache: "none" }}
+      // RegisterWhenIdle registers it once the page has started.
+      register={false}
     >
+      {SERVICE_WORKER_ENABLED && <RegisterWhenIdle />}
       {SERVICE_WORKER_ENABLED && <VisitedPagesCache />}
       <div
         aria-live="polite"
@@ -43,6 +50,37 @@ export function PwaRegion() {
 
 const cardClass =
   "pointer-events-auto flex w-full max-w-md flex-wrap items-center gap-x-4 gap-y-2 rounded-card border border-line bg-surface-raised px-4 py-3 text-sm text-ink shadow-lg";
+
+/**
+ * Registers the service worker after the load event, at the first idle moment. Its first install fetches and
+ * stores the whole precache (about 80 files); started at the load event, as Serwist does by default, it used
+ * as much CPU as the page's own main thread while the page was still hydrating.
+ */
+function RegisterWhenIdle() {
+  const { serwist } = useSerwist();
+  useEffect(() => {
+    if (!serwist) return;
+    let cancelled = false;
+    let idleCallback: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const register = () => {
+      if (!cancelled) void serwist.register({ immediate: true });
+    };
+    const whenIdle = () => {
+      if (typeof window.requestIdleCallback === "function") idleCallback = window.requestIdleCallback(register, { timeout: REGISTER_IDLE_TIMEOUT_MS });
+      else timer = setTimeout(register, REGISTER_DELAY_WITHOUT_IDLE_CALLBACKS_MS);
+    };
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle, { once: true });
+    return () => {
+      cancelled = true;
+      window.removeEventListener("load", whenIdle);
+      if (idleCallback !== undefined) window.cancelIdleCallback(idleCallback);
+      clearTimeout(timer);
+    };
+  }, [serwist]);
+  return null;
+}
 
 /** A page reached without a document request (client-side navigation) is fetched once more by the worker, for offline use. */
 function VisitedPagesCache() {
