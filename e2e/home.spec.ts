@@ -61,14 +61,13 @@ test.describe("home page", () => {
   });
 
   test("the scripts a page starts with carry V8's compile hint; a chunk loaded after the page (Sonner's) does not", async ({ page, baseURL }) => {
-    const scripts = new Map<string, Promise<string>>();
-    page.on("response", (response) => {
-      const url = new URL(response.url());
-      if (url.origin === new URL(baseURL!).origin && url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js")) {
-        scripts.set(url.pathname, response.text());
-      }
+    // The chunks the page requested; their bodies are read again afterwards (a navigation discards the page's own).
+    const scripts = new Set<string>();
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.origin === new URL(baseURL!).origin && url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js")) scripts.add(url.pathname);
     });
-    const hinted = async (script: string) => (await scripts.get(script))?.startsWith("//# allFunctionsCalledOnLoad\n");
+    const hinted = async (script: string) => (await (await page.request.get(script)).text()).startsWith("//# allFunctionsCalledOnLoad\n");
     const startedWith = (document: string) => [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
 
     for (const path of ["/", "/login"]) {
@@ -88,7 +87,7 @@ test.describe("home page", () => {
     await page.waitForLoadState("networkidle");
     expect(started.length).toBeGreaterThan(3);
     for (const script of started) expect(await hinted(script), `/parking: ${script}`).toBe(true);
-    const loadedLater = [...scripts.keys()].filter((script) => !document.includes(script));
+    const loadedLater = [...scripts].filter((script) => !document.includes(script));
     expect(loadedLater.length, "chunks loaded after the page").toBeGreaterThan(0);
     for (const script of loadedLater) expect(await hinted(script), `/parking, loaded later: ${script}`).toBe(false);
   });
