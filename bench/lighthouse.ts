@@ -6,15 +6,15 @@
  * resident in through next-auth's own endpoints for the signed-in pages and hands the session cookie to
  * Lighthouse as an extra header. Runs Lighthouse 12.2.3 (mobile form factor, its default simulated throttling)
  * against Debian's Chromium, and prints performance, accessibility, best practices and SEO per page, with the
- * metrics and audits that cost points, and the main thread's tasks by wall time and by CPU time. `LIGHTHOUSE_REPORTS=1`
- * (or `--reports`) also writes every JSON report
- * to a temporary directory. Asserts nothing. See bench/README.md.
+ * metrics and audits that cost points, and the main thread's tasks by wall time and by CPU time.
+ * `LIGHTHOUSE_REPORTS=1` (or `--reports`) also writes every JSON report to a temporary directory. Asserts nothing.
+ * See bench/README.md.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
-import lighthouse, { type Result } from "lighthouse";
+import lighthouse, { type Result, type TraceEvent as LighthouseTraceEvent } from "lighthouse";
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "../e2e/chromium";
 import { sessionCookie, startApp } from "./app";
 
@@ -42,16 +42,8 @@ const auditedPages = onlyPaths ? PAGES.filter((page) => onlyPaths.includes(page.
 
 const score = (result: Result, category: (typeof CATEGORIES)[number]) => Math.round((result.categories[category]?.score ?? 0) * 100);
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { documentLoaderURL?: string } };
-}
+/** Lighthouse's trace event, with the thread's CPU time that Chromium records beside the wall time (`dur`). */
+type TraceEvent = LighthouseTraceEvent & { tdur?: number };
 
 /**
  * The page's main-thread tasks in one run, by wall time (what Lighthouse multiplies by 4 for TBT) and by the thread's
@@ -125,11 +117,10 @@ try {
       });
       if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`);
       if (runner.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${runner.lhr.runtimeError.message}`);
-      const trace = (runner.artifacts as { Trace?: { traceEvents: TraceEvent[] } }).Trace;
       runs.push({
         result: runner.lhr,
         report: typeof runner.report === "string" ? runner.report : JSON.stringify(runner.lhr),
-        mainThread: trace ? mainThreadTasks(trace.traceEvents) : null,
+        mainThread: mainThreadTasks(runner.artifacts.Trace.traceEvents),
       });
     }
     runs.sort((a, b) => score(a.result, "performance") - score(b.result, "performance"));

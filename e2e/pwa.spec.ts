@@ -157,9 +157,8 @@ test.describe("installable app", () => {
   test("a first visit registers the service worker only once the page is idle after loading, not while it starts", async ({ page }) => {
     // Records where the registration comes from: inside an idle callback, or not, and after the load event or not.
     await page.addInitScript(() => {
-      const seen = { calls: [] as Array<{ inIdleCallback: boolean; afterLoad: boolean }>, inIdleCallback: false, loaded: false };
+      const seen = { calls: [] as Array<{ inIdleCallback: boolean; afterLoad: boolean }>, inIdleCallback: false };
       (window as unknown as { registrations: typeof seen }).registrations = seen;
-      window.addEventListener("load", () => setTimeout(() => (seen.loaded = true)));
       const requestIdle = window.requestIdleCallback.bind(window);
       window.requestIdleCallback = (callback, options) =>
         requestIdle((deadline) => {
@@ -173,7 +172,9 @@ test.describe("installable app", () => {
       const container = navigator.serviceWorker;
       const registerWorker = container.register.bind(container);
       container.register = (url, options) => {
-        seen.calls.push({ inIdleCallback: seen.inIdleCallback, afterLoad: seen.loaded || performance.getEntriesByType("navigation").some((entry) => (entry as PerformanceNavigationTiming).loadEventEnd > 0) });
+        // loadEventEnd is set once the load event's listeners have all run.
+        const afterLoad = performance.getEntriesByType("navigation").some((entry) => (entry as PerformanceNavigationTiming).loadEventEnd > 0);
+        seen.calls.push({ inIdleCallback: seen.inIdleCallback, afterLoad });
         return registerWorker(url, options);
       };
     });
