@@ -177,6 +177,20 @@ test.describe("parking", () => {
     }
   });
 
+  test("a first visit of each parking page gets its content in the document itself, not a placeholder the content replaces later", async ({ page }) => {
+    // React reveals content streamed after a Suspense fallback at least 300 ms after the first paint, even when it
+    // came in the same response: the board's first paint was a skeleton.
+    await signIn(page, OWNER);
+    for (const [path, title] of [["/parking", "Parking"], ["/parking/mine", "My spots"], ["/parking/reservations", "Reservations"], ["/parking/credits", "Credits"]] as const) {
+      const html = await (await page.goto(path))!.text();
+      expect(/<div hidden id="S:\d+">/.test(html), `${path} streams content in after its first paint`).toBe(false);
+      const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+      expect(main.includes(`>${title}</h1>`), `${path} has its heading in <main>`).toBe(true);
+      await expect(mainOf(page).getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expect(mainOf(page).getByRole("status")).toHaveCount(0);
+    }
+  });
+
   test("the dashboard's Parking card opens the board; the owner's quick toggle frees a spot and takes it back", async ({ page }) => {
     const label = `E2E-T${stamp().slice(-7)}`;
     await signIn(page, OWNER);

@@ -40,11 +40,7 @@ export async function register(page: Page, customer: ReturnType<typeof newCustom
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 }
 
-/**
- * The page's main landmark. A page behind a `loading.tsx` boundary streams its
- * content into a hidden element outside `<main>`; React reveals it on a throttle,
- * so for a moment the content exists twice. Look content up inside `<main>`.
- */
+/** The page's main landmark: content looked up inside it is not confused with the header's, the bell's or the tab bar's. */
 export function mainOf(page: Page): Locator {
   return page.getByRole("main");
 }

@@ -11,8 +11,8 @@ import { requirePrincipal } from "@/components/shell/session";
 import { listReservations } from "@/lib/modules/parking/services/reservations";
 import type { ReservationView } from "@/lib/modules/parking/views";
 import { credits } from "@/lib/modules/parking/view-models/board";
-import { cancelReservationAction } from "../../actions";
-import { serverClock } from "../../data";
+import { cancelReservationAction } from "../actions";
+import { serverClock } from "../data";
 import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "Reservations" };

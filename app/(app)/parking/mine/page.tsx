@@ -14,8 +14,8 @@ import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import type { SpotView } from "@/lib/modules/parking/views";
 import { RESERVATION_STATUS_LABELS, SPOT_KIND_LABELS } from "@/lib/modules/parking/vocabulary";
-import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../../actions";
-import { serverClock } from "../../data";
+import { createSpotAction, deleteSpotAction, publishWindowAction, setAvailabilityAction, updateSpotAction } from "../actions";
+import { serverClock } from "../data";
 import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "My spots" };

@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/form";
 import { currentUser } from "@/lib/identity/users";
 import { getCredits } from "@/lib/modules/parking/services/credits";
 import { balanceSeries, CREDIT_KIND_LABELS } from "@/lib/modules/parking/view-models/credits";
-import { serverClock } from "../../data";
+import { serverClock } from "../data";
 import { parkingSettings } from "@/lib/modules/parking/settings";
 import { forPage } from "@/lib/ui/for-page";
 

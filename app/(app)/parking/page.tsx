@@ -9,7 +9,7 @@ import { PageHeading } from "@/components/ui/page";
 import { requirePrincipal } from "@/components/shell/session";
 import { listSpots } from "@/lib/modules/parking/services/spots";
 import { boardOrder } from "@/lib/modules/parking/view-models/board";
-import { serverClock } from "../data";
+import { serverClock } from "./data";
 import { forPage } from "@/lib/ui/for-page";
 
 export const metadata: Metadata = { title: "Parking" };
