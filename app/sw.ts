@@ -2,7 +2,8 @@
 /**
  * The service worker (bundled by app/serwist/[path]/route.ts into /serwist/sw.js).
  *
- * - Precache: the build's hashed chunks and styles, the icons and the offline page.
+ * - Precache: the offline page with the scripts it starts with, the styles and the icons
+ *   (lib/platform/precache.ts). Every other hashed file is kept as pages load it (cache first).
  * - Pages: network first; when the network fails, the copy from the last visit,
  *   else the offline page. Only whole, successful, non-redirected pages are kept.
  * - Never cached (the worker does not even answer them): anything but GET, the

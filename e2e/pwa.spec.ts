@@ -245,6 +245,8 @@ test.describe("offline", () => {
     await expect(other.getByTestId("offline-page")).toBeVisible();
     await expect(other.getByRole("heading", { level: 1, name: "You're offline" })).toBeVisible();
     expect(new URL(other.url()).pathname).toBe("/rentals/mine");
+    // It runs from the precache: its theme switch is enabled once React has started.
+    await expect(other.getByTestId("theme-toggle")).toBeEnabled();
 
     // The visited one opens from cache, read-only (live updates are off).
     await other.goto("/parking");
@@ -265,6 +267,40 @@ test.describe("offline", () => {
     }
     expect(await stillSamePage(page)).toBe(true);
     await other.close();
+  });
+
+  test("the worker's first install stores only what the offline page runs; the page it was installed from keeps its scripts and opens offline", async ({
+    page,
+    context,
+  }) => {
+    const startedWith = (document: string) => [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
+    // The first page of a first visit loads before the worker exists.
+    const firstScripts = startedWith(await (await page.goto("/"))!.text());
+    expect(firstScripts.length).toBeGreaterThan(3);
+    await waitForServiceWorker(page);
+
+    const offlineScripts = startedWith(await (await page.request.get("/offline")).text());
+    const precached = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((key) => key.includes("precache"));
+      return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];
+    });
+    expect(precached).toContain("/offline");
+    expect(precached.filter((pathname) => pathname.endsWith(".js")).sort()).toEqual([...new Set(offlineScripts)].sort());
+
+    // The page the worker was installed from hands it the scripts it loaded, and the page itself.
+    const cachedByWorker = (scripts: string[]) => page.evaluate(async (urls) => (await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean), scripts);
+    await expect.poll(() => cachedByWorker(firstScripts), { timeout: 20_000 }).toBe(true);
+    await waitUntilCached(page, "/");
+
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto("/");
+    await expect(offline.getByRole("heading", { level: 1 })).toContainText("Park, rent and service");
+    await expect(offline.getByTestId("offline-page")).toHaveCount(0);
+    // Hydrated: the theme switch is enabled once React runs.
+    await expect(offline.getByTestId("theme-toggle")).toBeEnabled();
+    await context.setOffline(false);
+    await offline.close();
   });
 
   test("signing out removes the saved pages", async ({ page }) => {

@@ -53,8 +53,8 @@ const cardClass =
 
 /**
  * Registers the service worker after the load event, at the first idle moment. Its first install fetches and
- * stores the whole precache (about 80 files); started at the load event, as Serwist does by default, it used
- * as much CPU as the page's own main thread while the page was still hydrating.
+ * stores the precache (lib/platform/precache.ts); started at the load event, as Serwist does by default, it
+ * competed with the page's own main thread while the page was still hydrating.
  */
 function RegisterWhenIdle() {
   const { serwist } = useSerwist();
@@ -94,10 +94,10 @@ function VisitedPagesCache() {
     }
     firstRender.current = false;
     // The document request went through the worker when it already controlled this page. Otherwise
-    // (the first visit), cache the page as soon as the newly installed worker takes control.
+    // (the first visit), cache the page and the scripts it loaded as soon as the newly installed worker takes control.
     const container = navigator.serviceWorker;
     if (!container || container.controller) return;
-    const onControl = () => cachePageInServiceWorker(here());
+    const onControl = () => cachePageInServiceWorker(here(), { withLoadedAssets: true });
     container.addEventListener("controllerchange", onControl, { once: true });
     return () => container.removeEventListener("controllerchange", onControl);
   }, [pathname]);

@@ -42,10 +42,24 @@ export async function claimPageCache(owner: string): Promise<boolean> {
   return true;
 }
 
-/** Asks the service worker to fetch and cache a page this tab reached without a document request (client-side navigation). */
-export function cachePageInServiceWorker(href: string): void {
+/** The build's hashed files (scripts, styles, fonts) this tab has loaded so far. */
+function loadedStaticAssets(): string[] {
+  return performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === window.location.origin && url.pathname.startsWith("/_next/static/"))
+    .map((url) => url.pathname);
+}
+
+/**
+ * Asks the service worker to fetch and cache a page this tab did not fetch through it: one reached by client-side
+ * navigation, or the page the worker was installed from. `withLoadedAssets` adds the build's files the tab loaded
+ * before the worker took over, which the worker only precaches for the offline page.
+ */
+export function cachePageInServiceWorker(href: string, { withLoadedAssets = false } = {}): void {
+  const page: [string, RequestInit] = [href, { headers: { accept: "text/html" }, credentials: "same-origin" }];
   navigator.serviceWorker?.controller?.postMessage({
     type: "CACHE_URLS",
-    payload: { urlsToCache: [[href, { headers: { accept: "text/html" }, credentials: "same-origin" }]] },
+    payload: { urlsToCache: withLoadedAssets ? [page, ...new Set(loadedStaticAssets())] : [page] },
   });
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { createSerwistRoute } from "@serwist/turbopack";
 import { OFFLINE_PATH } from "@/components/pwa/sw-protocol";
+import { offlineShellEntries } from "@/lib/platform/precache";
 
 /**
  * Serves the service worker (`/serwist/sw.js`), bundled from app/sw.ts with the
@@ -13,7 +15,8 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   useNativeEsbuild: true,
   // The offline page embeds this build's chunk names: a new build refreshes it.
   additionalPrecacheEntries: [{ url: OFFLINE_PATH, revision: randomUUID() }],
-  // The precache is the app shell: hashed chunks, styles, fonts and the icons, not every public file.
-  globIgnores: ["public/robots.txt"],
+  // The precache is the app shell: the offline page with its scripts, the styles and the icons (lib/platform/precache.ts).
+  globIgnores: ["public/robots.txt", "public/api-docs/**"],
+  manifestTransforms: [(entries) => ({ manifest: offlineShellEntries(entries, path.join(process.cwd(), ".next")), warnings: [] })],
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 });
