@@ -204,6 +204,28 @@ test.describe("pages at rest", () => {
     }
   });
 
+  test("the live badge's dot is still while a page connects, and pulses only once connecting takes over a second", async ({ page }) => {
+    await signIn(page, "resident@wheelhouse.local");
+    // Holds the page's first step of connecting (the channel server's settings) until released.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/realtime/config", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const document = await (await page.goto("/parking"))!.text();
+    const badge = /<p role="status" data-testid="live-status"[\s\S]*?<\/p>/.exec(document)?.[0] ?? "";
+    expect(badge).toContain('data-state="connecting"');
+    expect(badge, "the first paint's dot").not.toContain("animate-pulse");
+
+    const dotAnimations = () => page.getByTestId("live-dot").evaluate((dot) => dot.getAnimations().length);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "connecting");
+    await expect.poll(dotAnimations, { timeout: 5_000 }).toBe(1);
+    release();
+    await waitLive(page);
+    expect(await dotAnimations()).toBe(0);
+  });
+
   test("the live connection runs in a worker: the channel authorisations are the worker's requests, none the page's", async ({ page }) => {
     test.skip(!CHANNEL_SERVER_RUNS, "the channel server is not started by scripts/launcher.ts yet (set E2E_LIVE=1 to force)");
     await signIn(page, "resident@wheelhouse.local");
