@@ -1,7 +1,7 @@
 /**
  * What the service worker's first install stores: the offline page and what it runs, not every page's scripts.
- * A phone that opens one page would otherwise download and store all of the app's chunks (staff pages, the
- * garage, the API reference…) in the background while that page is still starting. Pages visited online keep
+ * A phone that opens one page would otherwise download and store all of the app's chunks (every module's,
+ * the staff pages', the API reference's) in the background while that page is still starting. Pages visited online keep
  * their scripts through the worker's runtime cache (app/sw.ts), the first page included
  * (`cachePageInServiceWorker` sends its assets once the worker takes over).
  */
