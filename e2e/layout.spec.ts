@@ -264,6 +264,28 @@ test.describe("the customer's bottom tabs", () => {
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).paddingBottom))).toBe(0);
     await page.close();
   });
+
+  test("leave the header one row on a phone: the mark, the live dot, the bell, sign-out and the theme; the role and live labels stay for screen readers", async ({ browser }) => {
+    const page = await (await contextFor(browser, "CUSTOMER")).newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto("/parking");
+    const header = page.getByRole("banner");
+    const rowOf = async (locator: Locator) => {
+      const box = await locator.boundingBox();
+      return box ? Math.round(box.y + box.height / 2) : -1;
+    };
+    const mark = await rowOf(header.getByRole("link", { name: "Wheelhouse" }));
+    for (const control of [page.getByTestId("live-status"), page.getByTestId("notification-bell"), header.getByRole("button", { name: "Sign out" }), page.getByTestId("theme-toggle")]) {
+      expect(Math.abs((await rowOf(control)) - mark), await control.evaluate((element) => element.outerHTML.slice(0, 80))).toBeLessThanOrEqual(4);
+    }
+    await expect(page.getByTestId("signed-in-user")).toContainText("Customer");
+    await expect(page.getByTestId("live-status")).toContainText(/Live|Connecting…/);
+
+    await page.setViewportSize(DESKTOP);
+    await expect(page.getByTestId("signed-in-user").getByText("Customer")).toBeVisible();
+    await expect(page.getByTestId("live-status").getByText("Live", { exact: true })).toBeVisible();
+    await page.close();
+  });
 });
 
 test.describe("touch targets on a phone", () => {

@@ -23,7 +23,7 @@ function AccountControls({ principal, notifications }: { principal: Principal; n
       <LiveIndicator />
       <p className="flex items-center gap-2 text-sm" data-testid="signed-in-user">
         <span className="hidden font-medium sm:inline">{principal.name}</span>
-        <span className="rounded-full bg-brand-soft px-2 py-0.5 text-xs font-medium text-ink">{ROLE_LABELS[principal.role]}</span>
+        <span className="rounded-full bg-brand-soft px-2 py-0.5 text-xs font-medium text-ink max-sm:sr-only">{ROLE_LABELS[principal.role]}</span>
       </p>
       <NotificationBell initial={notifications} />
       <SignOutButton />
