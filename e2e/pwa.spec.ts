@@ -248,11 +248,16 @@ test.describe("offline", () => {
     // It runs from the precache: its theme switch is enabled once React has started.
     await expect(other.getByTestId("theme-toggle")).toBeEnabled();
 
-    // The visited one opens from cache, read-only (live updates are off).
+    // The visited one opens from cache, read-only (live updates are off), here on a phone.
+    await other.setViewportSize({ width: 360, height: 780 });
     await other.goto("/parking");
     await expect(other.getByRole("heading", { level: 1, name: "Parking" })).toBeVisible();
     await expect(other.getByTestId("offline-page")).toHaveCount(0);
     await expect(other.getByTestId("live-status")).toHaveAttribute("data-state", "offline");
+    // A phone's header shows the live status as a dot, but offline in words: colour alone would be the only sign.
+    // Playwright counts screen-reader-only text as visible: the badge's own width says whether the word shows.
+    await expect(other.getByTestId("live-status").getByText("Offline", { exact: true })).toBeVisible();
+    expect((await other.getByTestId("live-status").boundingBox())?.width ?? 0).toBeGreaterThan(50);
 
     // Meanwhile someone registers a spot: neither board can know.
     const label = `PWA-${Date.now().toString(36)}`;

@@ -53,7 +53,8 @@ export function LiveIndicator() {
       className="inline-flex items-center gap-1.5 rounded-full border border-line px-2 py-0.5 text-xs font-medium text-ink-muted"
     >
       <span aria-hidden="true" data-testid="live-dot" className={`inline-block h-2 w-2 rounded-full ${label.dot} ${pulsing ? "motion-safe:animate-pulse" : ""}`} />
-      <span className="inline-grid max-sm:sr-only">
+      {/* On a phone the dot stands for "live" and "connecting"; "offline" keeps its word, colour being no label. */}
+      <span className={`inline-grid ${status === "offline" ? "" : "max-sm:sr-only"}`}>
         {STATUSES.map((state) => (
           <span key={state} aria-hidden={state !== status} className={`[grid-area:1/1] ${state === status ? "" : "invisible"}`}>
             {LABELS[state].text}
