@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newCustomer, register, signIn } from "./support";
+import { newCustomer, register, signIn, startupScripts } from "./support";
 
 test.describe("home page", () => {
   test("says what Wheelhouse is and links to sign-in", async ({ page }) => {
@@ -68,11 +68,10 @@ test.describe("home page", () => {
       if (url.origin === new URL(baseURL!).origin && url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js")) scripts.add(url.pathname);
     });
     const hinted = async (script: string) => (await (await page.request.get(script)).text()).startsWith("//# allFunctionsCalledOnLoad\n");
-    const startedWith = (document: string) => [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
 
     for (const path of ["/", "/login"]) {
       scripts.clear();
-      const started = startedWith(await (await page.goto(path))!.text());
+      const started = startupScripts(await (await page.goto(path))!.text());
       await page.waitForLoadState("networkidle");
       expect(started.length, path).toBeGreaterThan(3);
       for (const script of started) expect(await hinted(script), `${path}: ${script}`).toBe(true);
@@ -81,7 +80,7 @@ test.describe("home page", () => {
     await signIn(page, "resident@wheelhouse.local");
     scripts.clear();
     const document = await (await page.goto("/parking"))!.text();
-    const started = startedWith(document);
+    const started = startupScripts(document);
     // Sonner's toaster (components/ui/toast.tsx) is a dynamic import: its region appears once it has loaded.
     await expect(page.locator("section[aria-label^='Live updates']")).toBeAttached();
     await page.waitForLoadState("networkidle");

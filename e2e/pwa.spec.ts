@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
-import { apiToken, mainOf, markPage, newCustomer, PAGE_MARKER, register, stillSamePage, waitLive } from "./support";
+import { apiToken, mainOf, markPage, newCustomer, PAGE_MARKER, register, startupScripts, stillSamePage, waitLive } from "./support";
 
 /**
  * The installable, offline-capable app: manifest, icons, service worker,
@@ -278,13 +278,12 @@ test.describe("offline", () => {
     page,
     context,
   }) => {
-    const startedWith = (document: string) => [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
     // The first page of a first visit loads before the worker exists.
-    const firstScripts = startedWith(await (await page.goto("/"))!.text());
+    const firstScripts = startupScripts(await (await page.goto("/"))!.text());
     expect(firstScripts.length).toBeGreaterThan(3);
     await waitForServiceWorker(page);
 
-    const offlineScripts = startedWith(await (await page.request.get("/offline")).text());
+    const offlineScripts = startupScripts(await (await page.request.get("/offline")).text());
     const precached = await page.evaluate(async () => {
       const name = (await caches.keys()).find((key) => key.includes("precache"));
       return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];

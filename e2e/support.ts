@@ -45,6 +45,11 @@ export function mainOf(page: Page): Locator {
   return page.getByRole("main");
 }
 
+/** The scripts a page's document starts with: the build's chunks it loads as `<script async>`, not the legacy polyfills. */
+export function startupScripts(document: string): string[] {
+  return [...document.matchAll(/<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""/g)].map((match) => match[1]!);
+}
+
 /** The global `markPage` sets in the page's JavaScript realm. */
 export const PAGE_MARKER = "__wheelhouseMarker";
 
